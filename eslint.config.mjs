@@ -1,0 +1,63 @@
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+
+/** Globals that make code impure: core gets time, storage and the host passed in. */
+const HOST_AND_CLOCK_GLOBALS = ["Office", "window", "document", "navigator", "localStorage", "sessionStorage", "indexedDB", "fetch", "Date", "setTimeout", "setInterval", "crypto"].map(
+  (name) => ({ name, message: "src/core is pure: pass this in from src/office, src/storage or src/authority instead." }),
+);
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**", "**/*.js", "!webpack.config.js", "!jest.config.js"] },
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+  {
+    // The dependency rule: core imports nothing of ours outside itself, and nothing of the host.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["../*", "../../*"], message: "src/core imports nothing of ours outside src/core." },
+            { group: ["react", "react-*", "@fluentui/*", "idb", "office-*", "@microsoft/*"], message: "src/core is pure: no React, Fluent, storage or Office." },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", ...HOST_AND_CLOCK_GLOBALS],
+    },
+  },
+  {
+    // Lower layers never reach up into the panes, commands or playground.
+    files: ["src/office/**/*.ts", "src/storage/**/*.ts", "src/authority/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/panes/*", "**/commands/*", "**/playground/*", "react", "@fluentui/*"], message: "Dependencies point one way: panes -> authority/storage/office -> core." }] },
+      ],
+    },
+  },
+  {
+    // Only src/office (and the playground's fake of it) may touch Office.context.
+    files: ["src/core/**/*.ts", "src/storage/**/*.ts", "src/authority/**/*.ts", "src/panes/**/*.{ts,tsx}", "src/commands/**/*.ts"],
+    ignores: ["src/panes/shared/officeReady.ts", "src/panes/*/index.tsx", "src/commands/*/index.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.name='Office'][property.name='context']", message: "Only src/office touches Office.context." },
+      ],
+    },
+  },
+  {
+    files: ["webpack.config.js", "jest.config.js"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", __dirname: "readonly" } },
+  },
+);

@@ -1,0 +1,73 @@
+/**
+ * Where numbers come from, as the panes and the send handler see it. The mailbox authority
+ * (standalone), the tracking service (later) and the local offline counter all hide behind these.
+ */
+import type { Designator, Settings } from "../core/types";
+import type { ComposeItemPort } from "../office/ports";
+
+/** Whether the local (offline) counter can issue numbers on this device. */
+export type LocalCounterState =
+  | { readonly available: true }
+  | { readonly available: false; readonly reason: string };
+
+/** One state for the pane: which mode the next token will use, and why. */
+export type Connectivity =
+  | { readonly status: "checking"; readonly pending: number }
+  | { readonly status: "online"; readonly authority: "mailbox" | "service"; readonly pending: number }
+  | {
+      readonly status: "offline";
+      /** Why, in words for the user: "The browser reports no network", "The mailbox did not answer within 1 s". */
+      readonly reason: string;
+      /** Offline activities waiting to reach the authority. */
+      readonly pending: number;
+      readonly localCounter: LocalCounterState;
+    };
+
+export interface ConnectivityMonitor {
+  current(): Connectivity;
+  /** Calls `listener` on every change. Returns an unsubscribe. */
+  subscribe(listener: (state: Connectivity) => void): () => void;
+  /** Checks the authority now (e.g. the user pressed Retry). */
+  recheck(): void;
+  dispose(): void;
+}
+
+export type StampOutcome =
+  | {
+      readonly status: "stamped";
+      readonly token: string;
+      readonly designator: Designator;
+      /** The subject as set on the item. */
+      readonly subject: string;
+      /** The user's text was shortened to keep the subject within 255 characters. */
+      readonly shortened: boolean;
+      /** The draft already had this token: no new number was used. */
+      readonly reused: boolean;
+      /** Set when the online authority was expected but the token fell back to offline numbering. */
+      readonly fallbackReason?: string;
+    }
+  | {
+      /** Nothing was issued: the user must act first. */
+      readonly status: "blocked";
+      readonly kind: "no-user-number" | "exhausted" | "offline-unavailable" | "counter-corrupt" | "cannot-set-subject";
+      readonly reason: string;
+    }
+  | {
+      readonly status: "failed";
+      readonly reason: string;
+      /** A number issued but not written to the subject: it is used up, never reissued. */
+      readonly burnedToken?: string;
+    };
+
+export type UnstampOutcome =
+  | { readonly status: "removed"; readonly subject: string }
+  | { readonly status: "failed"; readonly reason: string };
+
+/** Stamping rules applied to a draft: issue (or reuse) a number, set the subject, record the activity. */
+export interface Stamper {
+  stamp(item: ComposeItemPort, settings: Settings): Promise<StampOutcome>;
+  /** Removes our tokens from the subject. The draft keeps its number for a later stamp. */
+  unstamp(item: ComposeItemPort, settings: Settings): Promise<UnstampOutcome>;
+  /** The token this draft was given earlier, if any. */
+  tokenForDraft(draftKey: string): Promise<string | undefined>;
+}

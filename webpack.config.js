@@ -1,0 +1,78 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- webpack reads a CommonJS config */
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+/** Microsoft supports Office.js only from its CDN; shipped pages load it from there. */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** The playground's pages load the same pane bundles with the fake Office instead. */
+const FAKE_OFFICE_JS = "fake-office.js";
+
+const panes = {
+  compose: "Tracking token: compose",
+  read: "Tracking token: read",
+};
+
+/** @returns {import('webpack').Configuration} */
+module.exports = (_env, argv) => {
+  const production = argv.mode !== "development";
+  const paneHtml = (name, title, officeScript, filename) =>
+    new HtmlWebpackPlugin({
+      filename,
+      title,
+      template: "src/panes/shared/pane.html",
+      chunks: [name],
+      officeScript,
+      // The bundle needs window.Office to exist before it runs.
+      scriptLoading: "defer",
+      publicPath: filename.includes("/") ? "../" : "",
+    });
+  return {
+    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    entry: {
+      compose: "./src/panes/compose/index.tsx",
+      read: "./src/panes/read/index.tsx",
+      playground: "./src/playground/index.tsx",
+      "fake-office": "./src/playground/fakeOffice/install.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: (data) =>
+        data.chunk.name === "playground" || data.chunk.name === "fake-office"
+          ? "playground/[name].js"
+          : "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.build.json" } },
+        },
+      ],
+    },
+    plugins: [
+      ...Object.entries(panes).flatMap(([name, title]) => [
+        paneHtml(name, title, OFFICE_JS_CDN, `${name}.html`),
+        paneHtml(name, `${title} (playground)`, FAKE_OFFICE_JS, `playground/${name}.html`),
+      ]),
+      new HtmlWebpackPlugin({
+        filename: "playground/index.html",
+        title: "Tracking Tokens playground",
+        template: "src/playground/index.html",
+        chunks: ["playground"],
+        publicPath: "../",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "[path][name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    stats: "errors-warnings",
+  };
+};
