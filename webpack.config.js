@@ -69,6 +69,7 @@ module.exports = (_env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "[path][name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
+          { from: "src/support.html", to: "support.html" },
         ],
       }),
     ],
