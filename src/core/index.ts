@@ -1,0 +1,32 @@
+/** The token codec's public API: pure functions over strings and settings, no host, storage or clock. */
+export type {
+  Designator,
+  FoundToken,
+  ParsedToken,
+  PrefixOrigin,
+  Settings,
+  StampedSubject,
+  TokenParts,
+  ValidationError,
+  ValidationResult,
+} from "./types";
+export { InvalidSettingsError, TokenFormatError } from "./errors";
+export {
+  DEFAULT_SETTINGS,
+  SETTINGS_FIELDS,
+  SETTINGS_LIMITS,
+  asciiLowerCase,
+  prefixProblem,
+  tokenDigitCount,
+  tokenUserNumber,
+  validateSettings,
+} from "./settings";
+export { findTokens, formatToken, parseToken } from "./token";
+export { ELLIPSIS, MAX_SUBJECT_LENGTH, applyToken, stripTokens } from "./stamp";
+export { REPLY_PREFIXES, REPLY_PREFIX_PATTERN, collapseWhitespace, normalizeSubject } from "./subject";
+export { maxCounter, nextCounter, nextFreeCounter } from "./counter";
+export type { FreeCounter } from "./counter";
+export { explainSubject } from "./explain";
+export type { ForeignMark, ForeignMarkKind, NearMiss, NearMissKind, SubjectExplanation } from "./explain";
+export { MIN_SHARED_ADDRESSES, activityForToken, matchMessage, matchableSubject, smartMatch } from "./matching";
+export type { ActivityLike, ActivityMatch, MessageLike, SmartMatch, TokenMatch } from "./matching";
