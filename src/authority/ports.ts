@@ -45,6 +45,8 @@ export type StampOutcome =
       readonly reused: boolean;
       /** Set when the online authority was expected but the token fell back to offline numbering. */
       readonly fallbackReason?: string;
+      /** Something the user should know although the stamp worked (e.g. the activity could not be recorded). */
+      readonly warning?: string;
     }
   | {
       /** Nothing was issued: the user must act first. */

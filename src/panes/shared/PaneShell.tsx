@@ -20,11 +20,11 @@ export function PaneLoading({ label }: { label: string }) {
   return <Spinner label={label} labelPosition="below" />;
 }
 
-export function OfficeUnavailable({ reason }: { reason: string }) {
+export function OfficeUnavailable({ reason, title = "Office is not available" }: { reason: string; /** @default "Office is not available" */ title?: string }) {
   return (
     <MessageBar intent="error" role="alert">
       <MessageBarBody>
-        <MessageBarTitle>Office is not available</MessageBarTitle>
+        <MessageBarTitle>{title}</MessageBarTitle>
         {reason}
       </MessageBarBody>
     </MessageBar>

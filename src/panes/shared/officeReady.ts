@@ -40,3 +40,22 @@ export async function waitForOutlook(
     clearTimeout(timer);
   }
 }
+
+/**
+ * The pane theme that follows Office's: dark when the host's body background is dark. Light when
+ * the host gives no theme (older clients, outside Office). Read once, after Office is ready.
+ */
+export function hostTheme(office: typeof Office | undefined = (globalThis as { Office?: typeof Office }).Office): "light" | "dark" {
+  let background: string | undefined;
+  try {
+    background = office?.context?.officeTheme?.bodyBackgroundColor;
+  } catch {
+    // Some hosts throw on officeTheme outside a supported requirement set: keep the default.
+    return "light";
+  }
+  const hex = /^#?([0-9a-f]{6})$/i.exec(background ?? "")?.[1];
+  if (hex === undefined) return "light";
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+  // Relative luminance (sRGB weights, no gamma): below the midpoint reads as a dark background.
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? "dark" : "light";
+}

@@ -1,0 +1,199 @@
+/**
+ * Which mode the next token uses (SPEC §3). navigator.onLine === false is a sure sign of offline;
+ * true is only a hint, confirmed by pinging the authority under a short timeout. Re-checks with
+ * backoff while offline and periodically while online; on reconnect, syncs queued offline
+ * activities once.
+ */
+import type { ActivityLog } from "../storage/ports";
+import type { Connectivity, ConnectivityMonitor, LocalCounterState } from "./ports";
+import { AuthorityTimeoutError } from "./errors";
+import type { OnlineAuthority } from "./numberAuthority";
+import { systemScheduler, withTimeout } from "./scheduler";
+import type { Scheduler } from "./scheduler";
+
+/** The browser's online/offline events: `window`, or a plain EventTarget in tests. */
+export type ConnectivityEvents = Pick<EventTarget, "addEventListener" | "removeEventListener">;
+
+export type ConnectivityTiming = {
+  /** How long a ping may take before the authority counts as offline; at most 1000. @default 800 */
+  readonly pingTimeoutMs?: number;
+  /** Re-check interval while online. @default 60000 */
+  readonly onlineRecheckMs?: number;
+  /** First re-check after going offline; doubles each time. @default 2000 */
+  readonly offlineFirstRecheckMs?: number;
+  /** Longest wait between re-checks while offline. @default 60000 */
+  readonly offlineMaxRecheckMs?: number;
+};
+
+export type ConnectivityMonitorOptions = ConnectivityTiming & {
+  readonly authority: Pick<OnlineAuthority, "kind" | "label" | "ping" | "syncOffline">;
+  readonly activityLog: ActivityLog;
+  readonly events: ConnectivityEvents;
+  /** navigator.onLine, read each time. */
+  readonly isOnline: () => boolean;
+  readonly localCounter: LocalCounterState;
+  readonly scheduler?: Scheduler;
+  /** Called when a sync fails (the activities stay queued); for logging. */
+  readonly onSyncError?: (error: unknown) => void;
+};
+
+/** The monitor plus what the stamper needs to keep the pending count and checks current. */
+export type StandaloneConnectivityMonitor = ConnectivityMonitor & {
+  /** Re-reads the number of queued offline activities (after a stamp). */
+  refreshPending(): Promise<void>;
+  /** Resolves when no check or sync is running (tests, and the send handler before it finishes). */
+  idle(): Promise<void>;
+};
+
+export const MAX_PING_TIMEOUT_MS = 1000;
+const BROWSER_OFFLINE = "The browser reports no network.";
+
+export function createConnectivityMonitor(options: ConnectivityMonitorOptions): StandaloneConnectivityMonitor {
+  const { authority, activityLog, events, isOnline, localCounter } = options;
+  const scheduler = options.scheduler ?? systemScheduler;
+  const pingTimeoutMs = Math.min(options.pingTimeoutMs ?? 800, MAX_PING_TIMEOUT_MS);
+  const onlineRecheckMs = options.onlineRecheckMs ?? 60_000;
+  const offlineFirstMs = options.offlineFirstRecheckMs ?? 2_000;
+  const offlineMaxMs = options.offlineMaxRecheckMs ?? 60_000;
+
+  let state: Connectivity = { status: "checking", pending: 0 };
+  let pending = 0;
+  let generation = 0; // a newer check or event makes older ping results stale
+  let offlineDelay = offlineFirstMs;
+  let timer: unknown;
+  let disposed = false;
+  const listeners = new Set<(state: Connectivity) => void>();
+  const running = new Set<Promise<unknown>>();
+  let syncing: Promise<void> | undefined;
+  let syncAgain = false;
+
+  const emit = (next: Connectivity): void => {
+    if (disposed || sameState(state, next)) return;
+    state = next;
+    for (const listener of [...listeners]) listener(state);
+  };
+  const goOffline = (reason: string): void => emit({ status: "offline", reason, pending, localCounter });
+  const goOnline = (): void => emit({ status: "online", authority: authority.kind, pending });
+
+  const schedule = (ms: number): void => {
+    scheduler.clearTimeout(timer);
+    if (!disposed) timer = scheduler.setTimeout(() => track(check()), ms);
+  };
+  const scheduleOfflineRecheck = (): void => {
+    schedule(offlineDelay);
+    offlineDelay = Math.min(offlineDelay * 2, offlineMaxMs);
+  };
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    running.add(work);
+    void work.finally(() => running.delete(work)).catch(() => undefined);
+    return work;
+  };
+
+  const refreshPending = async (): Promise<void> => {
+    const count = (await activityLog.unsynced()).length;
+    if (count === pending) return;
+    pending = count;
+    emit({ ...state, pending });
+  };
+
+  // One sync at a time; a request during a sync runs once more after it, never alongside it.
+  const sync = (): Promise<void> => {
+    if (syncing) {
+      syncAgain = true;
+      return syncing;
+    }
+    syncing = (async () => {
+      do {
+        syncAgain = false;
+        const queued = await activityLog.unsynced();
+        if (queued.length === 0) break;
+        await authority.syncOffline(queued);
+        for (const activity of queued) await activityLog.markSynced(activity.token);
+      } while (syncAgain && !disposed);
+    })()
+      .catch((error: unknown) => options.onSyncError?.(error))
+      .finally(() => {
+        syncing = undefined;
+      })
+      .then(refreshPending);
+    return syncing;
+  };
+
+  /** `announce`: show "checking" meanwhile (a user's Retry, a reconnect); scheduled checks keep the current state. */
+  async function check(announce = false): Promise<void> {
+    if (disposed) return;
+    const mine = ++generation;
+    scheduler.clearTimeout(timer);
+    if (!isOnline()) {
+      goOffline(BROWSER_OFFLINE);
+      scheduleOfflineRecheck();
+      return;
+    }
+    if (announce) emit({ status: "checking", pending });
+    try {
+      await withTimeout(authority.ping(), pingTimeoutMs, scheduler, () => new AuthorityTimeoutError(authority.label, pingTimeoutMs));
+    } catch (error) {
+      if (mine !== generation || disposed) return;
+      goOffline(offlineReason(authority.label, error));
+      scheduleOfflineRecheck();
+      return;
+    }
+    if (mine !== generation || disposed) return;
+    offlineDelay = offlineFirstMs;
+    goOnline();
+    schedule(onlineRecheckMs);
+    await sync();
+  }
+
+  const onOnline = (): void => {
+    offlineDelay = offlineFirstMs;
+    track(check(true));
+  };
+  const onOffline = (): void => {
+    generation++; // whatever ping is in flight no longer counts
+    goOffline(BROWSER_OFFLINE);
+    scheduleOfflineRecheck();
+  };
+  events.addEventListener("online", onOnline);
+  events.addEventListener("offline", onOffline);
+  track(refreshPending().catch(() => undefined).then(() => check()));
+
+  return {
+    current: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    recheck() {
+      offlineDelay = offlineFirstMs;
+      track(check(true));
+    },
+    refreshPending: () => track(refreshPending()),
+    async idle() {
+      while (running.size > 0 || syncing) await Promise.allSettled([...running, syncing]);
+    },
+    dispose() {
+      disposed = true;
+      generation++;
+      scheduler.clearTimeout(timer);
+      events.removeEventListener("online", onOnline);
+      events.removeEventListener("offline", onOffline);
+      listeners.clear();
+    },
+  };
+}
+
+function offlineReason(label: string, error: unknown): string {
+  if (error instanceof AuthorityTimeoutError) return error.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `The ${label} did not answer: ${detail}`;
+}
+
+function sameState(a: Connectivity, b: Connectivity): boolean {
+  if (a.status !== b.status || a.pending !== b.pending) return false;
+  if (a.status === "online" && b.status === "online") return a.authority === b.authority;
+  if (a.status === "offline" && b.status === "offline") return a.reason === b.reason && a.localCounter === b.localCounter;
+  return true;
+}

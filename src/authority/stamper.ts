@@ -1,0 +1,200 @@
+/**
+ * The stamping rules (SPEC §2-4) over any pair of authorities: online when the monitor says so,
+ * else (or when online fails) the device's offline counter. A number is committed before it is
+ * used and never reissued; a draft keeps its one number.
+ */
+import { applyToken, findTokens, formatToken, stripTokens, tokenUserNumber } from "../core";
+import type { Settings } from "../core";
+import type { ComposeItemPort, Recipients } from "../office/ports";
+import { CounterCorruptError } from "../storage/errors";
+import type { Activity, ActivityLog } from "../storage/ports";
+import { AuthorityTimeoutError, CounterExhaustedError } from "./errors";
+import type { IssuedNumber, NumberAuthority, OnlineAuthority } from "./numberAuthority";
+import type { ConnectivityMonitor, Stamper, StampOutcome, UnstampOutcome } from "./ports";
+import { systemScheduler, withTimeout } from "./scheduler";
+import type { Scheduler } from "./scheduler";
+
+/** The offline counter, or why this device has none. */
+export type LocalNumbering = { readonly available: true; readonly authority: NumberAuthority } | { readonly available: false; readonly reason: string };
+
+export type StamperOptions = {
+  readonly online: Pick<OnlineAuthority, "issue" | "label">;
+  readonly local: LocalNumbering;
+  readonly monitor: ConnectivityMonitor;
+  readonly activityLog: ActivityLog;
+  /** The sender recorded with each activity. */
+  readonly userEmail: string;
+  readonly now: () => number;
+  /** How long an online issue may take before the token falls back to offline; at most 1000. @default 800 */
+  readonly onlineTimeoutMs?: number;
+  readonly scheduler?: Scheduler;
+  /** Called after an activity is recorded (the monitor re-counts pending ones). */
+  readonly onActivityRecorded?: () => void;
+};
+
+export function createStamper(options: StamperOptions): Stamper {
+  const { online, local, monitor, activityLog, userEmail, now } = options;
+  const scheduler = options.scheduler ?? systemScheduler;
+  const onlineTimeoutMs = Math.min(options.onlineTimeoutMs ?? 800, 1000);
+  // A double click must not give one draft two numbers: stamps of the same draft take turns.
+  const draftTurns = new Map<string, Promise<unknown>>();
+
+  const inTurn = <T>(draftKey: string, work: () => Promise<T>): Promise<T> => {
+    const run = (draftTurns.get(draftKey) ?? Promise.resolve()).then(work);
+    const tail = run.catch(() => undefined);
+    draftTurns.set(draftKey, tail);
+    void tail.then(() => {
+      if (draftTurns.get(draftKey) === tail) draftTurns.delete(draftKey);
+    });
+    return run;
+  };
+
+  async function stamp(item: ComposeItemPort, settings: Settings): Promise<StampOutcome> {
+    if (!item.canSetSubject) {
+      return {
+        status: "blocked",
+        kind: "cannot-set-subject",
+        reason: "This version of Outlook does not let add-ins change the subject. Use Outlook on the web or a current Outlook for Windows or Mac.",
+      };
+    }
+    let subject: string;
+    try {
+      subject = await item.getSubject();
+    } catch (error) {
+      return { status: "failed", reason: `Outlook did not give the current subject (${message(error)}). No number was used; try again.` };
+    }
+
+    const existing = await activityLog.byDraft(item.draftKey);
+    if (existing) return reuse(item, settings, subject, existing);
+
+    const user = tokenUserNumber(settings);
+    if (user === undefined) {
+      return {
+        status: "blocked",
+        kind: "no-user-number",
+        reason: "Set your user number in Settings first. Your admin gives each person in the deployment their own number.",
+      };
+    }
+
+    const issued = await issue(settings, user);
+    if ("status" in issued) return issued;
+    const { number, fallbackReason } = issued;
+
+    const token = formatToken({ designator: number.designator, user, counter: number.counter }, settings);
+    let stamped;
+    try {
+      stamped = applyToken(subject, token, settings);
+      await item.setSubject(stamped.subject);
+    } catch (error) {
+      return {
+        status: "failed",
+        reason: `Outlook did not accept the new subject (${message(error)}). Number ${token} is used up and will not be issued again; Try again issues a new one.`,
+        burnedToken: token,
+      };
+    }
+
+    const recipients = await item.getRecipients().catch((): Recipients => ({ to: [], cc: [] }));
+    const activity: Activity = {
+      token,
+      designator: number.designator,
+      user,
+      counter: number.counter,
+      subject: stamped.subject,
+      to: recipients.to,
+      cc: recipients.cc,
+      sender: userEmail,
+      stampedAt: now(),
+      draftKey: item.draftKey,
+      synced: number.designator === 0,
+    };
+    let warning: string | undefined;
+    try {
+      await activityLog.put(activity);
+    } catch (error) {
+      warning = `The token is in the subject, but this device could not record it (${message(error)}): stamping this draft again would use a new number.`;
+    }
+    options.onActivityRecorded?.();
+    if (fallbackReason !== undefined) monitor.recheck();
+    return {
+      status: "stamped",
+      token,
+      designator: number.designator,
+      subject: stamped.subject,
+      shortened: stamped.shortened,
+      reused: false,
+      ...(fallbackReason !== undefined ? { fallbackReason } : {}),
+      ...(warning !== undefined ? { warning } : {}),
+    };
+  }
+
+  /** The draft already has a number: put it back in the subject if it is gone, never issue another. */
+  async function reuse(item: ComposeItemPort, settings: Settings, subject: string, existing: Activity): Promise<StampOutcome> {
+    try {
+      const stamped = applyToken(subject, existing.token, settings);
+      if (stamped.subject !== subject) await item.setSubject(stamped.subject);
+      return { status: "stamped", token: existing.token, designator: existing.designator, subject: stamped.subject, shortened: stamped.shortened, reused: true };
+    } catch (error) {
+      return { status: "failed", reason: `Outlook did not accept the subject (${message(error)}). This draft keeps its token ${existing.token}; try again.` };
+    }
+  }
+
+  /** Online if the monitor says so (or is still checking), else offline; online trouble falls back to offline. */
+  async function issue(settings: Settings, user: number): Promise<{ number: IssuedNumber; fallbackReason?: string } | StampOutcome> {
+    let onlineProblem: string | undefined;
+    if (monitor.current().status !== "offline") {
+      try {
+        const number = await withTimeout(online.issue(settings, user), onlineTimeoutMs, scheduler, () => new AuthorityTimeoutError(online.label, onlineTimeoutMs));
+        return { number };
+      } catch (error) {
+        if (error instanceof CounterExhaustedError) return exhausted(error);
+        onlineProblem = message(error);
+      }
+    }
+    if (!local.available) {
+      const prefix = onlineProblem !== undefined ? `${onlineProblem} ` : "";
+      return { status: "blocked", kind: "offline-unavailable", reason: `${prefix}No token can be numbered offline: ${local.reason}` };
+    }
+    try {
+      const number = await local.authority.issue(settings, user);
+      return onlineProblem !== undefined ? { number, fallbackReason: `${onlineProblem} This token was numbered offline.` } : { number };
+    } catch (error) {
+      if (error instanceof CounterExhaustedError) return exhausted(error);
+      if (error instanceof CounterCorruptError) return { status: "blocked", kind: "counter-corrupt", reason: error.message };
+      return { status: "blocked", kind: "offline-unavailable", reason: `The offline counter could not issue a number: ${message(error)}` };
+    }
+  }
+
+  async function unstamp(item: ComposeItemPort, settings: Settings): Promise<UnstampOutcome> {
+    if (!item.canSetSubject) return { status: "failed", reason: "This version of Outlook does not let add-ins change the subject." };
+    try {
+      const subject = await item.getSubject();
+      // Nothing of ours there: leave the user's text exactly as it is.
+      if (findTokens(subject, settings).length === 0) return { status: "removed", subject };
+      const stripped = stripTokens(subject, settings);
+      await item.setSubject(stripped);
+      return { status: "removed", subject: stripped };
+    } catch (error) {
+      return { status: "failed", reason: `Outlook did not accept the subject (${message(error)}).` };
+    }
+  }
+
+  return {
+    // Outcomes, not exceptions: an unexpected failure (e.g. the activity log cannot be read) is a
+    // "failed" outcome. Numbers are only issued past the last step that could throw here.
+    stamp: (item, settings) =>
+      inTurn(item.draftKey, () => stamp(item, settings)).catch((error: unknown): StampOutcome => ({
+        status: "failed",
+        reason: `Stamping did not work: ${message(error)}`,
+      })),
+    unstamp: (item, settings) => inTurn(item.draftKey, () => unstamp(item, settings)),
+    tokenForDraft: async (draftKey) => (await activityLog.byDraft(draftKey))?.token,
+  };
+}
+
+function exhausted(error: CounterExhaustedError): StampOutcome {
+  return { status: "blocked", kind: "exhausted", reason: error.message };
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

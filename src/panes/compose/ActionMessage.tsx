@@ -1,0 +1,105 @@
+/** How the last Add or Remove ended: the token added, why nothing was issued, or what failed. */
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import type { ActionState, BlockedKind } from "./useComposePane";
+
+export type ActionMessageProps = {
+  action: ActionState;
+  /** Repeats the failed action. */
+  onRetry: () => void;
+  /** Opens the settings (when the fix is there). */
+  onOpenSettings: () => void;
+};
+
+/** What the user can do about each blocked kind; the Stamper's reason says what happened. */
+const BLOCKED: Record<BlockedKind, { title: string; advice: string; settings: boolean }> = {
+  "no-user-number": { title: "Set your user number first", advice: "Enter your user number in Settings, then add the token.", settings: true },
+  exhausted: {
+    title: "No free activity numbers",
+    advice: "Every number is still in use by an active message. Ask your admin for more counter digits.",
+    settings: true,
+  },
+  "offline-unavailable": {
+    title: "Offline numbering is unavailable",
+    advice: "Connect to the network and try again, or use a browser that keeps local storage for this add-in.",
+    settings: false,
+  },
+  "counter-corrupt": {
+    title: "The local counter needs attention",
+    advice: "No number was issued, so none can repeat. Reload the pane; if it stays, ask your admin.",
+    settings: false,
+  },
+  "cannot-set-subject": {
+    title: "Outlook cannot change this subject",
+    advice: "Add the token with Outlook on the web or desktop.",
+    settings: false,
+  },
+};
+
+export function ActionMessage({ action, onRetry, onOpenSettings }: ActionMessageProps) {
+  switch (action.status) {
+    case "idle":
+    case "stamping":
+    case "removing":
+      return null;
+    case "stamped": {
+      const { outcome } = action;
+      return (
+        <MessageBar intent={outcome.fallbackReason === undefined ? "success" : "warning"} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{outcome.reused ? "Token already added" : "Token added"}</MessageBarTitle>
+            The subject now ends with {outcome.token}.
+            {outcome.reused && " This message already had that number, so no new one was used."}
+            {outcome.shortened && <div>The subject was shortened to 255 characters to fit the token.</div>}
+            {outcome.fallbackReason !== undefined && (
+              <div>
+                The token was issued offline: {outcome.fallbackReason} It will be sent to the authority when it answers again.
+              </div>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      );
+    }
+    case "removed":
+      return (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            <MessageBarTitle>Token removed</MessageBarTitle>
+            This message keeps its number: adding the token again uses the same one.
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case "blocked": {
+      const blocked = BLOCKED[action.kind];
+      return (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{blocked.title}</MessageBarTitle>
+            {action.reason} {blocked.advice}
+          </MessageBarBody>
+          {blocked.settings && (
+            <MessageBarActions>
+              <Button onClick={onOpenSettings}>Open settings</Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      );
+    }
+    case "failed":
+      return (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{action.action === "stamp" ? "The token was not added" : "The token was not removed"}</MessageBarTitle>
+            {action.reason}
+            {action.burnedToken !== undefined && (
+              <div>
+                The number {action.burnedToken} is used up: it will not be issued again. Try again to add a new token.
+              </div>
+            )}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onRetry}>Try again</Button>
+          </MessageBarActions>
+        </MessageBar>
+      );
+  }
+}

@@ -1,0 +1,270 @@
+/**
+ * The compose pane's state and behaviour: which draft it shows, what its subject holds, the mode
+ * the next token will use, and the Add / Remove actions. Components only render what this returns.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import { DEFAULT_SETTINGS } from "../../core";
+import type { Settings, ValidationError } from "../../core/types";
+import type { Connectivity, ConnectivityMonitor, StampOutcome, Stamper } from "../../authority/ports";
+import type { ComposeItemPort, MailboxPort, SettingsPort } from "../../office/ports";
+import type { ActivityLog } from "../../storage/ports";
+import { readSubject } from "./subjectReading";
+import type { SubjectReading } from "./subjectReading";
+
+/** Everything the compose pane talks to. The entry builds the real ones; tests pass fakes. */
+export type ComposePorts = {
+  /** The selected item and its changes (pinned pane). */
+  readonly mailbox: MailboxPort;
+  /** The add-in's settings (roaming). */
+  readonly settings: SettingsPort;
+  /** Issues (or reuses) a draft's token and writes it to the subject. */
+  readonly stamper: Stamper;
+  /** Which mode the next token will use, live. */
+  readonly monitor: ConnectivityMonitor;
+  /** The local activity log, for "Clear history"; null when this device has none. */
+  readonly activityLog: ActivityLog | null;
+};
+
+export type StampedOutcome = Extract<StampOutcome, { status: "stamped" }>;
+export type BlockedKind = Extract<StampOutcome, { status: "blocked" }>["kind"];
+
+/** The last action on this draft and how it ended. */
+export type ActionState =
+  | { readonly status: "idle" }
+  | { readonly status: "stamping" }
+  | { readonly status: "removing" }
+  | { readonly status: "stamped"; readonly outcome: StampedOutcome }
+  | { readonly status: "removed" }
+  | { readonly status: "blocked"; readonly kind: BlockedKind; readonly reason: string }
+  | { readonly status: "failed"; readonly action: "stamp" | "unstamp"; readonly reason: string; readonly burnedToken?: string };
+
+export type ComposePaneState =
+  | { readonly status: "loading" }
+  /** Pinned pane with nothing selected. */
+  | { readonly status: "no-item" }
+  /** The selected item is a received message: this pane works on messages being written. */
+  | { readonly status: "read-item" }
+  | { readonly status: "subject-unreadable"; readonly reason: string }
+  /** The client cannot set the subject: the pane explains and offers no Add. */
+  | { readonly status: "cannot-set-subject"; readonly subject: SubjectReading }
+  | { readonly status: "draft"; readonly subject: SubjectReading; readonly action: ActionState };
+
+/** Whether Add can be offered before the user clicks, and if not, why. */
+export type StampReadiness =
+  | { readonly status: "ready" }
+  /** Standalone mode without a user number: the first run asks for it. */
+  | { readonly status: "needs-user-number" }
+  | { readonly status: "offline-unavailable"; readonly reason: string };
+
+export type SettingsPanel = { readonly status: "closed" } | { readonly status: "open" };
+
+export type ComposePane = {
+  readonly state: ComposePaneState;
+  readonly connectivity: Connectivity;
+  readonly settings: Settings;
+  /** Problems found in the stored settings (defaults were used for those fields). */
+  readonly settingsProblems: readonly ValidationError[];
+  readonly readiness: StampReadiness;
+  readonly settingsPanel: SettingsPanel;
+  addToken(): void;
+  removeToken(): void;
+  /** Repeats the failed action, or re-reads an unreadable subject. */
+  retry(): void;
+  recheckConnectivity(): void;
+  openSettings(): void;
+  closeSettings(): void;
+  /** The settings form saved `settings`: use them from now on. */
+  settingsSaved(settings: Settings): void;
+};
+
+export function stampReadiness(settings: Settings, connectivity: Connectivity): StampReadiness {
+  // With a service, the service assigns the user number; only standalone needs one typed in.
+  if (settings.serviceUrl === "" && settings.userOrdinal === null) return { status: "needs-user-number" };
+  if (connectivity.status === "offline" && !connectivity.localCounter.available) {
+    return { status: "offline-unavailable", reason: connectivity.localCounter.reason };
+  }
+  return { status: "ready" };
+}
+
+function loadSettings(port: SettingsPort): { settings: Settings; problems: readonly ValidationError[] } {
+  try {
+    return port.load();
+  } catch (error) {
+    return { settings: DEFAULT_SETTINGS, problems: [{ field: "settings", message: `Settings could not be read: ${messageOf(error)}` }] };
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function actionAfterStamp(outcome: StampOutcome): ActionState {
+  switch (outcome.status) {
+    case "stamped":
+      return { status: "stamped", outcome };
+    case "blocked":
+      return { status: "blocked", kind: outcome.kind, reason: outcome.reason };
+    case "failed":
+      return outcome.burnedToken === undefined
+        ? { status: "failed", action: "stamp", reason: outcome.reason }
+        : { status: "failed", action: "stamp", reason: outcome.reason, burnedToken: outcome.burnedToken };
+  }
+}
+
+export function useComposePane(ports: ComposePorts): ComposePane {
+  const { mailbox, stamper, monitor } = ports;
+  const [loaded] = useState(() => loadSettings(ports.settings));
+  const [settings, setSettings] = useState<Settings>(loaded.settings);
+  const [settingsProblems, setSettingsProblems] = useState(loaded.problems);
+  const [connectivity, setConnectivity] = useState<Connectivity>(() => monitor.current());
+  const [state, setState] = useState<ComposePaneState>({ status: "loading" });
+  const [settingsPanel, setSettingsPanel] = useState<SettingsPanel>({ status: "closed" });
+
+  // Async work reads the latest values through refs, so a result never lands on a newer item.
+  const settingsRef = useRef(settings);
+  const itemRef = useRef<ComposeItemPort | null>(null);
+  /** Bumped when the selected item changes: results for an older item are dropped. */
+  const generation = useRef(0);
+  /** Set synchronously on click, so a double-click cannot start a second stamp before re-render. */
+  const inFlight = useRef(false);
+
+  const show = useCallback(
+    async (action: ActionState) => {
+      const gen = generation.current;
+      const item = mailbox.currentItem();
+      if (item === null) {
+        itemRef.current = null;
+        setState({ status: "no-item" });
+        return;
+      }
+      if (item.mode === "read") {
+        itemRef.current = null;
+        setState({ status: "read-item" });
+        return;
+      }
+      itemRef.current = item;
+      try {
+        const [subject, draftToken] = await Promise.all([item.getSubject(), stamper.tokenForDraft(item.draftKey)]);
+        if (gen !== generation.current) return;
+        const reading = readSubject(subject, settingsRef.current, draftToken);
+        setState(item.canSetSubject ? { status: "draft", subject: reading, action } : { status: "cannot-set-subject", subject: reading });
+      } catch (error) {
+        if (gen !== generation.current) return;
+        setState({ status: "subject-unreadable", reason: messageOf(error) });
+      }
+    },
+    [mailbox, stamper],
+  );
+
+  const setAction = useCallback((action: ActionState) => {
+    setState((current) => (current.status === "draft" ? { ...current, action } : current));
+  }, []);
+
+  // Open, and follow ItemChanged (pinned pane).
+  useEffect(() => {
+    let unsubscribe: (() => void) | undefined;
+    let disposed = false;
+    void show({ status: "idle" });
+    mailbox
+      .onItemChanged(() => {
+        generation.current += 1;
+        inFlight.current = false;
+        setState({ status: "loading" });
+        void show({ status: "idle" });
+      })
+      .then(
+        (off) => {
+          if (disposed) off();
+          else unsubscribe = off;
+        },
+        // Without ItemChanged the pane still works for the item it opened on.
+        () => undefined,
+      );
+    return () => {
+      disposed = true;
+      generation.current += 1;
+      unsubscribe?.();
+    };
+  }, [mailbox, show]);
+
+  useEffect(() => {
+    const off = monitor.subscribe(setConnectivity);
+    setConnectivity(monitor.current()); // a change between the first render and subscribing
+    return off;
+  }, [monitor]);
+
+  const readiness = stampReadiness(settings, connectivity);
+
+  const runStamp = useCallback(async () => {
+    const item = itemRef.current;
+    if (item === null || inFlight.current) return;
+    inFlight.current = true;
+    const gen = generation.current;
+    setAction({ status: "stamping" });
+    let outcome: StampOutcome;
+    try {
+      outcome = await stamper.stamp(item, settingsRef.current);
+    } catch (error) {
+      outcome = { status: "failed", reason: messageOf(error) };
+    }
+    if (gen !== generation.current) return;
+    inFlight.current = false;
+    await show(actionAfterStamp(outcome));
+  }, [stamper, setAction, show]);
+
+  const runUnstamp = useCallback(async () => {
+    const item = itemRef.current;
+    if (item === null || inFlight.current) return;
+    inFlight.current = true;
+    const gen = generation.current;
+    setAction({ status: "removing" });
+    let action: ActionState;
+    try {
+      const outcome = await stamper.unstamp(item, settingsRef.current);
+      action = outcome.status === "removed" ? { status: "removed" } : { status: "failed", action: "unstamp", reason: outcome.reason };
+    } catch (error) {
+      action = { status: "failed", action: "unstamp", reason: messageOf(error) };
+    }
+    if (gen !== generation.current) return;
+    inFlight.current = false;
+    await show(action);
+  }, [stamper, setAction, show]);
+
+  const retry = useCallback(() => {
+    if (state.status === "draft" && state.action.status === "failed") {
+      void (state.action.action === "stamp" ? runStamp() : runUnstamp());
+      return;
+    }
+    setState({ status: "loading" });
+    void show({ status: "idle" });
+  }, [state, runStamp, runUnstamp, show]);
+
+  const settingsSaved = useCallback(
+    (next: Settings) => {
+      settingsRef.current = next;
+      setSettings(next);
+      setSettingsProblems([]);
+      // A new prefix or digit width changes what counts as ours: read the subject again.
+      void show({ status: "idle" });
+    },
+    [show],
+  );
+
+  return {
+    state,
+    connectivity,
+    settings,
+    settingsProblems,
+    readiness,
+    settingsPanel,
+    addToken: () => {
+      if (readiness.status === "ready") void runStamp();
+    },
+    removeToken: () => void runUnstamp(),
+    retry,
+    recheckConnectivity: () => monitor.recheck(),
+    openSettings: () => setSettingsPanel({ status: "open" }),
+    closeSettings: () => setSettingsPanel({ status: "closed" }),
+    settingsSaved,
+  };
+}

@@ -1,0 +1,53 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+import type { Activity } from "../../storage/ports";
+
+export type ActivitySummaryProps = {
+  /** The sent activity a token or a smart match points at. */
+  activity: Activity;
+  /** BCP 47 locale for the time sent. @default the user's locale (the browser's) */
+  locale?: string | undefined;
+};
+
+const useStyles = makeStyles({
+  list: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  detail: { margin: 0, overflowWrap: "anywhere" },
+});
+
+/** What a sent activity was: subject, recipients, time sent, sender. */
+export function ActivitySummary({ activity, locale }: ActivitySummaryProps) {
+  const styles = useStyles();
+  const rows: [string, string][] = [
+    ["Subject", activity.subject],
+    ["To", joinAddresses(activity.to)],
+    ...(activity.cc.length > 0 ? ([["Cc", joinAddresses(activity.cc)]] as [string, string][]) : []),
+    ["Sent", formatSentTime(activity.stampedAt, locale)],
+    ["Sender", activity.sender || "unknown"],
+  ];
+  return (
+    <dl className={styles.list}>
+      {rows.map(([term, detail]) => (
+        <div key={term} style={{ display: "contents" }}>
+          <dt className={styles.term}>{term}</dt>
+          <dd className={styles.detail}>{detail}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function joinAddresses(addresses: readonly string[]): string {
+  return addresses.length > 0 ? addresses.join(", ") : "nobody";
+}
+
+/** The time in the user's locale; the token was stamped just before sending, so it stands for "sent". */
+export function formatSentTime(epochMs: number, locale?: string): string {
+  const time = new Date(epochMs);
+  if (Number.isNaN(time.getTime())) return "unknown";
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(time);
+  } catch {
+    // An unknown locale tag from the host: fall back to the runtime's default.
+    return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(time);
+  }
+}

@@ -1,0 +1,92 @@
+import { Badge, Body1, Button, Caption1, Card, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { ActivitySummary } from "./ActivitySummary";
+import type { HistoryAccess, TokenReport } from "./useReadPane";
+
+export type TokenCardProps = {
+  /** The token, decoded, and what it answers when known. */
+  report: TokenReport;
+  /** Whether this device's history could be searched; says why an answer is missing. */
+  history: HistoryAccess;
+  /** Called with the token's text when the user presses Copy. */
+  onCopy: (token: string) => void;
+  /** BCP 47 locale for times. @default the user's locale */
+  locale?: string | undefined;
+};
+
+const useStyles = makeStyles({
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  token: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0, userSelect: "all" },
+  parts: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  detail: { margin: 0 },
+  answer: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+/** One token of ours: its parts, a Copy button, and what it answers. */
+export function TokenCard({ report, history, onCopy, locale }: TokenCardProps) {
+  const styles = useStyles();
+  const { token, match } = report;
+  const headingId = `token-${token.index}`;
+  const answerId = `answer-${token.index}`;
+  const parts: [string, string][] = [
+    ["Prefix", token.origin === "current" ? `${token.prefix} (current prefix)` : `${token.prefix} (earlier prefix of ours)`],
+    ["Created", token.designator === 0 ? "Online" : "Offline"],
+    ["User number", String(token.user)],
+    ["Activity number", String(token.counter)],
+  ];
+  return (
+    <Card appearance="outline" aria-labelledby={headingId}>
+      <div className={styles.header}>
+        <h3 className={styles.token} id={headingId}>
+          {token.text}
+        </h3>
+        <Button size="small" aria-label={`Copy ${token.text}`} onClick={() => onCopy(token.text)}>
+          Copy
+        </Button>
+      </div>
+      {/* A dl cannot carry a name; the group gives screen readers "Parts of CRM:…". */}
+      <div role="group" aria-label={`Parts of ${token.text}`}>
+        <dl className={styles.parts}>
+          {parts.map(([term, detail]) => (
+            <div key={term} style={{ display: "contents" }}>
+              <dt className={styles.term}>{term}</dt>
+              <dd className={styles.detail}>{detail}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+      <section className={styles.answer} aria-labelledby={answerId}>
+        <Subtitle2 as="h4" id={answerId}>
+          What it answers
+        </Subtitle2>
+        {match !== undefined ? (
+          <>
+            <div>
+              <Badge appearance="tint" color="success">
+                Found by token
+              </Badge>
+            </div>
+            <ActivitySummary activity={match.activity} locale={locale} />
+          </>
+        ) : (
+          <NotFound designator={token.designator} history={history} />
+        )}
+      </section>
+    </Card>
+  );
+}
+
+function NotFound({ designator, history }: { designator: 0 | 1; history: HistoryAccess }) {
+  return (
+    <>
+      <Body1>Not in this device's history.</Body1>
+      {history.status === "unavailable" && <Caption1>This device keeps no activity history here, so the sent message cannot be looked up.</Caption1>}
+      {history.status === "failed" && <Caption1>This device's history could not be read ({history.reason}).</Caption1>}
+      {designator === 1 ? (
+        <Caption1>It was created offline, possibly on another device: its activity is known there, or to the tracking service once that device syncs.</Caption1>
+      ) : (
+        <Caption1>It was created online, perhaps on another device or before this device's history began.</Caption1>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,162 @@
+/** The settings form (SPEC §6): every field labelled, with its own message when invalid. Renders only. */
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Switch, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import type { Settings } from "../../core/types";
+import type { SettingsDraft, SettingsField } from "./settingsDraft";
+import { useSettingsForm } from "./useSettingsForm";
+import type { SettingsFormStatus } from "./useSettingsForm";
+
+export type SettingsFormProps = {
+  /** The settings as saved now: the form starts from them, and Cancel returns to them. */
+  saved: Settings;
+  /** Saves valid settings (SettingsPort.save); a rejection is shown and the input kept. */
+  save: (settings: Settings) => Promise<void>;
+  /** Called after a successful save. @default undefined */
+  onSaved?: (settings: Settings) => void;
+  /** Called after Cancel restored the saved values. @default undefined */
+  onCancel?: () => void;
+  /** The field to focus when the form opens, e.g. "userOrdinal" on the first run. @default undefined */
+  focusField?: SettingsField;
+  /** The form's accessible name. @default "Settings" */
+  label?: string;
+  /** Extra controls shown under Save and Cancel (e.g. Clear history). @default undefined */
+  children?: ReactNode;
+};
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  actions: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "center" },
+});
+
+type TextField = Exclude<SettingsField, "autoStampOnSend" | "prefixHistory">;
+
+/** Label and hint of each text field, in the form's order. */
+const TEXT_FIELDS: readonly { field: TextField; label: string; hint: string; numeric: boolean }[] = [
+  { field: "userDigits", label: "User digits", hint: "Width of the user part of a token, 1-10. Applies to new tokens.", numeric: true },
+  { field: "counterDigits", label: "Counter digits", hint: "Width of the activity counter, 1-9. More digits: the counter wraps less often.", numeric: true },
+  { field: "deploymentBase", label: "Deployment base", hint: "Added to each user number, e.g. 500 for a second deployment. Usually 0.", numeric: true },
+  {
+    field: "userOrdinal",
+    label: "Your user number",
+    hint: "Your number in this deployment, from 1 (ask your admin). Your tokens carry deployment base + this number.",
+    numeric: true,
+  },
+  { field: "serviceUrl", label: "Service URL", hint: "Your team's tracking service (https://…). Leave empty to keep the counter in your mailbox.", numeric: false },
+  { field: "activeDays", label: "Active days", hint: "A sent message stays active this many days: its number is skipped when the counter wraps.", numeric: true },
+];
+
+/** Field's props for a message, if any (Field marks the control invalid and describes it by the message). */
+function invalid(message: string | undefined): { validationMessage?: string } {
+  return message === undefined ? {} : { validationMessage: message };
+}
+
+export function SettingsForm({ saved, save, onSaved, onCancel, focusField, label = "Settings", children }: SettingsFormProps) {
+  const styles = useStyles();
+  const form = useSettingsForm({
+    saved,
+    save,
+    ...(onSaved === undefined ? {} : { onSaved }),
+    ...(onCancel === undefined ? {} : { onCancel }),
+  });
+  const { draft, fieldErrors, status, change } = form;
+  const saving = status.status === "saving";
+  const text = (field: TextField | "prefix") => draft[field];
+
+  return (
+    <form
+      aria-label={label}
+      className={styles.form}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void form.submit();
+      }}
+    >
+      <Field
+        label="Prefix"
+        hint={'Starts every token, e.g. "CRM:". 1-20 characters, no spaces, not ending in a digit. When you change it, add the old one to the earlier prefixes.'}
+        {...invalid(fieldErrors.prefix)}
+      >
+        <Input value={text("prefix")} autoFocus={focusField === "prefix"} onChange={(_, data) => change("prefix", data.value)} />
+      </Field>
+      <Field
+        label="Earlier prefixes"
+        hint="Prefixes this deployment used before, one per line or separated by commas. Their tokens are still yours."
+        {...invalid(fieldErrors.prefixHistory)}
+      >
+        <Textarea
+          value={draft.prefixHistory}
+          autoFocus={focusField === "prefixHistory"}
+          resize="vertical"
+          onChange={(_, data) => change("prefixHistory", data.value)}
+        />
+      </Field>
+      {TEXT_FIELDS.map(({ field, label: fieldLabel, hint, numeric }) => (
+        <Field key={field} label={fieldLabel} hint={hint} {...invalid(fieldErrors[field])}>
+          <Input
+            value={text(field)}
+            autoFocus={focusField === field}
+            {...(numeric ? { inputMode: "numeric" as const } : { type: "url" as const })}
+            onChange={(_, data) => change(field, data.value as SettingsDraft[typeof field])}
+          />
+        </Field>
+      ))}
+      <Field hint="Adds a token when you send a message that has none." {...invalid(fieldErrors.autoStampOnSend)}>
+        <Switch
+          label="Stamp on send"
+          checked={draft.autoStampOnSend}
+          autoFocus={focusField === "autoStampOnSend"}
+          onChange={(_, data) => change("autoStampOnSend", data.checked)}
+        />
+      </Field>
+      <FormStatusMessage status={status} />
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" disabledFocusable={saving}>
+          Save
+        </Button>
+        <Button type="button" disabledFocusable={saving} onClick={form.cancel}>
+          Cancel
+        </Button>
+        {saving && <Spinner size="tiny" label="Saving…" />}
+      </div>
+      {children}
+    </form>
+  );
+}
+
+function FormStatusMessage({ status }: { status: SettingsFormStatus }) {
+  switch (status.status) {
+    case "editing":
+    case "saving":
+      return null;
+    case "saved":
+      return (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            <MessageBarTitle>Settings saved</MessageBarTitle>
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case "invalid":
+      return (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Settings not saved</MessageBarTitle>
+            Fix the marked fields; nothing was changed.
+            {status.otherErrors.map((message) => (
+              <div key={message}>{message}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case "save-failed":
+      return (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Settings not saved</MessageBarTitle>
+            {status.reason} Your changes are still here; try Save again.
+          </MessageBarBody>
+        </MessageBar>
+      );
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The settings form's text values and their way to and from Settings. Numbers stay text while the
+ * user types; anything that is not a plain whole number is passed on as typed, so validateSettings
+ * names it in its message ("got \"3.5\"").
+ */
+import { validateSettings } from "../../core";
+import type { Settings, ValidationError } from "../../core/types";
+
+export type SettingsDraft = {
+  readonly prefix: string;
+  /** Earlier prefixes, one per line or separated by commas. */
+  readonly prefixHistory: string;
+  readonly userDigits: string;
+  readonly counterDigits: string;
+  readonly deploymentBase: string;
+  /** "" while the user number is not set. */
+  readonly userOrdinal: string;
+  readonly serviceUrl: string;
+  readonly activeDays: string;
+  readonly autoStampOnSend: boolean;
+};
+
+export type SettingsField = keyof Settings;
+
+/** Every settings field, in the form's order (SPEC §6). */
+export const SETTINGS_FORM_FIELDS = [
+  "prefix",
+  "prefixHistory",
+  "userDigits",
+  "counterDigits",
+  "deploymentBase",
+  "userOrdinal",
+  "serviceUrl",
+  "activeDays",
+  "autoStampOnSend",
+] as const satisfies readonly SettingsField[];
+
+/** One message per invalid field (several problems of one field are joined). */
+export type SettingsFieldErrors = Partial<Record<SettingsField, string>>;
+
+export type DraftCheck =
+  | { readonly ok: true; readonly settings: Settings }
+  | { readonly ok: false; readonly fieldErrors: SettingsFieldErrors; readonly otherErrors: readonly string[] };
+
+export function draftFromSettings(settings: Settings): SettingsDraft {
+  return {
+    prefix: settings.prefix,
+    prefixHistory: settings.prefixHistory.join("\n"),
+    userDigits: String(settings.userDigits),
+    counterDigits: String(settings.counterDigits),
+    deploymentBase: String(settings.deploymentBase),
+    userOrdinal: settings.userOrdinal === null ? "" : String(settings.userOrdinal),
+    serviceUrl: settings.serviceUrl,
+    activeDays: String(settings.activeDays),
+    autoStampOnSend: settings.autoStampOnSend,
+  };
+}
+
+function wholeNumberOrText(text: string): number | string {
+  const trimmed = text.trim();
+  return /^[+-]?[0-9]+$/.test(trimmed) ? Number(trimmed) : text;
+}
+
+/** The draft as the plain object validateSettings checks. */
+export function settingsInput(draft: SettingsDraft): Record<SettingsField, unknown> {
+  return {
+    prefix: draft.prefix,
+    prefixHistory: draft.prefixHistory
+      .split(/[\n,]/)
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ""),
+    userDigits: wholeNumberOrText(draft.userDigits),
+    counterDigits: wholeNumberOrText(draft.counterDigits),
+    deploymentBase: wholeNumberOrText(draft.deploymentBase),
+    userOrdinal: draft.userOrdinal.trim() === "" ? null : wholeNumberOrText(draft.userOrdinal),
+    serviceUrl: draft.serviceUrl,
+    activeDays: wholeNumberOrText(draft.activeDays),
+    autoStampOnSend: draft.autoStampOnSend,
+  };
+}
+
+/** The form field an error belongs to: "prefixHistory[1]" belongs to the prefix history field. */
+export function fieldOfError(field: string): SettingsField | undefined {
+  const name = /^[A-Za-z]+/.exec(field)?.[0];
+  return (SETTINGS_FORM_FIELDS as readonly string[]).includes(name ?? "") ? (name as SettingsField) : undefined;
+}
+
+/** Groups validation errors by form field; errors of no field (e.g. "settings") are kept apart. */
+export function groupErrors(errors: readonly ValidationError[]): { fieldErrors: SettingsFieldErrors; otherErrors: string[] } {
+  const fieldErrors: SettingsFieldErrors = {};
+  const otherErrors: string[] = [];
+  for (const error of errors) {
+    const field = fieldOfError(error.field);
+    if (field === undefined) otherErrors.push(error.message);
+    else fieldErrors[field] = fieldErrors[field] === undefined ? error.message : `${fieldErrors[field]} ${error.message}`;
+  }
+  return { fieldErrors, otherErrors };
+}
+
+export function checkDraft(draft: SettingsDraft): DraftCheck {
+  const result = validateSettings(settingsInput(draft));
+  return result.ok ? { ok: true, settings: result.settings } : { ok: false, ...groupErrors(result.errors) };
+}

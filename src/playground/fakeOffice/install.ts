@@ -1,0 +1,31 @@
+/**
+ * fake-office.js: runs in a playground pane page before the pane bundle (which is deferred) and
+ * sets window.Office. In the playground the mailbox is the parent page's model; a pane page opened
+ * on its own gets a mailbox of its own with the sample messages.
+ */
+import { MailboxModel } from "../model/mailboxModel";
+import type { PaneHost, Surface } from "../model/types";
+import { createFakeOffice, overrideOnLine, type PaneWindow } from "./fakeOffice";
+import { findParentHost } from "./hostBridge";
+
+const win = window as PaneWindow;
+const surface: Surface = /compose(\.html)?$/i.test(win.location.pathname) ? "compose" : "read";
+
+function standaloneHost(): PaneHost {
+  const model = new MailboxModel({ storage: win.localStorage });
+  if (surface === "compose") model.composeNew();
+  else model.selectMessage(model.messagesIn("inbox")[0]?.id ?? null);
+  return model;
+}
+
+const host = findParentHost(win) ?? standaloneHost();
+overrideOnLine(win, host);
+const fake = createFakeOffice({ win, host, surface });
+(win as unknown as { Office: unknown }).Office = fake.office;
+// The pane is going away: the mailbox must stop calling into it.
+win.addEventListener("pagehide", fake.dispose);
+
+// Office becomes ready after the page's scripts ran (the pane bundle is deferred), never at once.
+const becomeReady = () => win.setTimeout(fake.initialize, 0);
+if (win.document.readyState === "loading") win.document.addEventListener("DOMContentLoaded", becomeReady, { once: true });
+else becomeReady();

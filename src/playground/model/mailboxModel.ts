@@ -1,0 +1,309 @@
+/**
+ * The playground's mailbox: the single source of truth for the mailbox UI and for the fake Office
+ * in every pane iframe (which reaches it through window.parent.__playgroundHost).
+ */
+import { PLAYGROUND_USER, SAMPLE_INBOX, SAMPLE_SENT, SEEDED_ROAMING_SETTINGS } from "./samples";
+import { serializeRoamingSettings } from "./roamingFormat";
+import {
+  DEFAULT_HOST_OPTIONS,
+  type Draft,
+  type FolderId,
+  type HostChange,
+  type HostOptions,
+  type ItemSnapshot,
+  type MailAddress,
+  type MailMessage,
+  type PaneHost,
+  type SerializedRoamingSettings,
+  type Surface,
+  type UserProfile,
+} from "./types";
+
+/** Every key the playground writes starts with this; "Reset playground" clears the whole origin. */
+export const STORAGE_PREFIX = "tracking-tokens-playground:";
+
+export type MailboxState = {
+  readonly folder: FolderId;
+  readonly messages: readonly MailMessage[];
+  readonly selectedId: string | null;
+  readonly draft: Draft | null;
+  readonly offline: boolean;
+  readonly options: HostOptions;
+};
+
+export type SendResult = { readonly status: "sent"; readonly message: MailMessage } | { readonly status: "blocked"; readonly reason: string };
+
+/**
+ * The hook point for OnMessageSend: runs before the draft leaves, may block it (as an event-based
+ * handler does with `event.completed({ allowEvent: false })`).
+ */
+export type SendHandler = (draft: Draft) => Promise<{ readonly allowEvent: true } | { readonly allowEvent: false; readonly errorMessage: string }>;
+
+/** The subset of Web Storage the model uses; tests pass an in-memory one. */
+export type KeyValueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+
+export type MailboxModelOptions = {
+  readonly storage: KeyValueStorage;
+  /** @default PLAYGROUND_USER */
+  readonly user?: UserProfile;
+  /** The clock, for the time a message is sent. @default () => new Date() */
+  readonly now?: () => Date;
+};
+
+const REPLY_PREFIX = /^(re|fw|fwd):\s*/i;
+
+/** Splits a To or Cc field ("Dana <dana@x.com>; lee@x.com") into addresses; text without @ is skipped. */
+export function parseAddressField(text: string): MailAddress[] {
+  return text
+    .split(/[;,]/)
+    .map((part) => part.trim())
+    .filter((part) => part.includes("@"))
+    .map((part) => {
+      const named = /^(.*?)\s*<([^>]+)>$/.exec(part);
+      if (named) return { displayName: (named[1] ?? "").replace(/^"|"$/g, "") || (named[2] ?? ""), emailAddress: (named[2] ?? "").trim() };
+      return { displayName: part, emailAddress: part };
+    });
+}
+
+export function formatAddressField(addresses: readonly MailAddress[]): string {
+  return addresses.map((a) => (a.displayName && a.displayName !== a.emailAddress ? `${a.displayName} <${a.emailAddress}>` : a.emailAddress)).join("; ");
+}
+
+export class MailboxModel implements PaneHost {
+  readonly user: UserProfile;
+  private state: MailboxState;
+  private readonly storage: KeyValueStorage;
+  private readonly now: () => Date;
+  private readonly stateListeners = new Set<() => void>();
+  private readonly hostListeners = new Set<(change: HostChange) => void>();
+  private sendHandler: SendHandler | null = null;
+  private draftCount = 0;
+
+  constructor({ storage, user = PLAYGROUND_USER, now = () => new Date() }: MailboxModelOptions) {
+    this.storage = storage;
+    this.user = user;
+    this.now = now;
+    this.seedRoamingSettings();
+    this.state = {
+      folder: "inbox",
+      messages: [...SAMPLE_INBOX, ...SAMPLE_SENT, ...this.loadSentByUser()],
+      selectedId: null,
+      draft: null,
+      offline: false,
+      options: DEFAULT_HOST_OPTIONS,
+    };
+  }
+
+  // ---- the mailbox, for the playground UI ----
+
+  getState = (): MailboxState => this.state;
+
+  /** For React's useSyncExternalStore: called after every state change. */
+  subscribeState = (listener: () => void): (() => void) => {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  };
+
+  messagesIn(folder: FolderId): MailMessage[] {
+    return this.state.messages.filter((m) => m.folder === folder).sort((a, b) => b.sentAt.localeCompare(a.sentAt));
+  }
+
+  selectedMessage(): MailMessage | null {
+    return this.state.messages.find((m) => m.id === this.state.selectedId) ?? null;
+  }
+
+  /** Opening another folder leaves no message selected, as Outlook does. */
+  selectFolder(folder: FolderId): void {
+    if (folder === this.state.folder) return;
+    const hadSelection = this.state.selectedId !== null;
+    this.update({ folder, selectedId: null });
+    if (hadSelection) this.emit({ kind: "selection" });
+  }
+
+  /** Selects a message (null: none). A pinned read pane gets ItemChanged. */
+  selectMessage(id: string | null): void {
+    if (id !== null && !this.state.messages.some((m) => m.id === id)) throw new Error(`No message with id ${id}.`);
+    if (id === this.state.selectedId) return;
+    const folder = id === null ? this.state.folder : (this.state.messages.find((m) => m.id === id)?.folder ?? this.state.folder);
+    this.update({ selectedId: id, folder });
+    this.emit({ kind: "selection" });
+  }
+
+  composeNew(): Draft {
+    return this.openDraft({ subject: "", to: "", cc: "", body: "", inReplyTo: null });
+  }
+
+  /** Replies to a message (default: the selected one): RE: subject, to its sender, cc the others. */
+  reply(messageId: string | null = this.state.selectedId): Draft {
+    const original = this.state.messages.find((m) => m.id === messageId);
+    if (!original) throw new Error("Select a message to reply to.");
+    const self = this.user.emailAddress.toLowerCase();
+    const others = [...original.to, ...original.cc].filter((a) => a.emailAddress.toLowerCase() !== self && a.emailAddress !== original.from.emailAddress);
+    const subject = REPLY_PREFIX.test(original.subject) ? `RE: ${original.subject.replace(REPLY_PREFIX, "")}` : `RE: ${original.subject}`;
+    return this.openDraft({
+      subject,
+      to: original.folder === "sent" ? formatAddressField(original.to) : formatAddressField([original.from]),
+      cc: formatAddressField(others),
+      body: `\n\n-----\nFrom: ${original.from.displayName}\nSent: ${original.sentAt}\nSubject: ${original.subject}\n\n${original.body}`,
+      inReplyTo: original.id,
+    });
+  }
+
+  /** The user typing into the compose form. */
+  updateDraft(patch: Partial<Pick<Draft, "subject" | "to" | "cc" | "body">>): void {
+    if (!this.state.draft) return;
+    this.update({ draft: { ...this.state.draft, ...patch } });
+  }
+
+  discardDraft(): void {
+    if (!this.state.draft) return;
+    this.update({ draft: null });
+    this.emit({ kind: "selection" });
+  }
+
+  /** Installs (or removes, with null) the OnMessageSend hook. */
+  setSendHandler(handler: SendHandler | null): void {
+    this.sendHandler = handler;
+  }
+
+  /** Sends the draft: the send handler may block it; else it moves to Sent. */
+  async send(): Promise<SendResult> {
+    const draft = this.state.draft;
+    if (!draft) return { status: "blocked", reason: "There is no message to send." };
+    const to = parseAddressField(draft.to);
+    if (to.length === 0) return { status: "blocked", reason: "Add at least one recipient in To." };
+    if (this.sendHandler) {
+      const verdict = await this.sendHandler(draft);
+      if (!verdict.allowEvent) return { status: "blocked", reason: verdict.errorMessage };
+    }
+    // Read again: the handler may have changed the subject (auto-stamp).
+    const final = this.state.draft?.id === draft.id ? this.state.draft : draft;
+    const message: MailMessage = {
+      id: `sent-${this.now().getTime().toString(36)}-${this.draftCount}`,
+      folder: "sent",
+      subject: final.subject,
+      from: { displayName: this.user.displayName, emailAddress: this.user.emailAddress },
+      to,
+      cc: parseAddressField(final.cc),
+      sentAt: this.now().toISOString(),
+      body: final.body,
+    };
+    this.update({ draft: null, messages: [...this.state.messages, message] });
+    this.saveSentByUser();
+    this.emit({ kind: "selection" });
+    return { status: "sent", message };
+  }
+
+  /** "Work offline": roaming saves fail like a network failure; panes see navigator.onLine false. */
+  setOffline(offline: boolean): void {
+    if (offline === this.state.offline) return;
+    this.update({ offline });
+    this.emit({ kind: "connectivity", offline });
+  }
+
+  setOptions(patch: Partial<HostOptions>): void {
+    this.update({ options: { ...this.state.options, ...patch } });
+  }
+
+  // ---- PaneHost: what the fake Office in a pane reaches ----
+
+  options(): HostOptions {
+    return this.state.options;
+  }
+
+  currentItem(surface: Surface): ItemSnapshot | null {
+    if (surface === "compose") return this.state.draft ? { kind: "compose", draftId: this.state.draft.id } : null;
+    const message = this.selectedMessage();
+    return message ? { kind: "read", message } : null;
+  }
+
+  draftSubject(draftId: string): string | undefined {
+    return this.state.draft?.id === draftId ? this.state.draft.subject : undefined;
+  }
+
+  setDraftSubject(draftId: string, subject: string): boolean {
+    if (this.state.draft?.id !== draftId) return false;
+    this.updateDraft({ subject });
+    return true;
+  }
+
+  draftRecipients(draftId: string, field: "to" | "cc"): readonly MailAddress[] | undefined {
+    return this.state.draft?.id === draftId ? parseAddressField(this.state.draft[field]) : undefined;
+  }
+
+  isOffline(): boolean {
+    return this.state.offline;
+  }
+
+  loadRoamingSettings(): SerializedRoamingSettings {
+    const stored = this.storage.getItem(this.roamingKey());
+    if (!stored) return {};
+    try {
+      const parsed: unknown = JSON.parse(stored);
+      return parsed && typeof parsed === "object" ? (parsed as SerializedRoamingSettings) : {};
+    } catch {
+      return {};
+    }
+  }
+
+  saveRoamingSettings(settings: SerializedRoamingSettings): boolean {
+    if (this.state.offline) return false;
+    this.storage.setItem(this.roamingKey(), JSON.stringify(settings));
+    return true;
+  }
+
+  subscribe = (listener: (change: HostChange) => void): (() => void) => {
+    this.hostListeners.add(listener);
+    return () => this.hostListeners.delete(listener);
+  };
+
+  // ---- internals ----
+
+  private openDraft(fields: Omit<Draft, "id">): Draft {
+    this.draftCount += 1;
+    const draft: Draft = { id: `draft-${this.now().getTime().toString(36)}-${this.draftCount}`, ...fields };
+    this.update({ draft });
+    this.emit({ kind: "selection" });
+    return draft;
+  }
+
+  private roamingKey(): string {
+    return `${STORAGE_PREFIX}roaming:${this.user.emailAddress}`;
+  }
+
+  private seedRoamingSettings(): void {
+    if (this.storage.getItem(this.roamingKey()) !== null) return;
+    this.storage.setItem(this.roamingKey(), JSON.stringify(serializeRoamingSettings(SEEDED_ROAMING_SETTINGS)));
+  }
+
+  private loadSentByUser(): MailMessage[] {
+    try {
+      const parsed: unknown = JSON.parse(this.storage.getItem(`${STORAGE_PREFIX}sent`) ?? "[]");
+      return Array.isArray(parsed) ? (parsed as MailMessage[]) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private saveSentByUser(): void {
+    const sample = new Set(SAMPLE_SENT.map((m) => m.id));
+    const sentByUser = this.state.messages.filter((m) => m.folder === "sent" && !sample.has(m.id));
+    this.storage.setItem(`${STORAGE_PREFIX}sent`, JSON.stringify(sentByUser));
+  }
+
+  private update(patch: Partial<MailboxState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of [...this.stateListeners]) listener();
+  }
+
+  private emit(change: HostChange): void {
+    for (const listener of [...this.hostListeners]) {
+      // A listener lives in a pane iframe that may be gone; one dead pane must not stop the others.
+      try {
+        listener(change);
+      } catch (error) {
+        console.warn("Playground: a pane listener failed", error);
+      }
+    }
+  }
+}

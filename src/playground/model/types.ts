@@ -1,0 +1,99 @@
+/**
+ * The playground mailbox's data, as plain JSON: it crosses from the playground page into the pane
+ * iframes, where the fake Office rebuilds it in the iframe's own realm (so `instanceof Date` and
+ * `Array.isArray` hold there as they do in Outlook).
+ */
+
+export type FolderId = "inbox" | "sent";
+
+export type MailAddress = { readonly displayName: string; readonly emailAddress: string };
+
+export type MailMessage = {
+  readonly id: string;
+  readonly folder: FolderId;
+  readonly subject: string;
+  readonly from: MailAddress;
+  readonly to: readonly MailAddress[];
+  readonly cc: readonly MailAddress[];
+  /** ISO 8601. Outlook's dateTimeCreated. */
+  readonly sentAt: string;
+  readonly body: string;
+  /** What the sample shows, for the people trying the playground (not part of the mail). */
+  readonly note?: string;
+};
+
+/** The message being written. To and Cc are the text of the form's fields (addresses split by ; or ,). */
+export type Draft = {
+  readonly id: string;
+  readonly subject: string;
+  readonly to: string;
+  readonly cc: string;
+  readonly body: string;
+  /** The message this draft replies to, if any. */
+  readonly inReplyTo: string | null;
+};
+
+export type UserProfile = {
+  readonly displayName: string;
+  readonly emailAddress: string;
+  readonly timeZone: string;
+};
+
+/**
+ * Where Office.js differs from its own documentation, the playground can act either way.
+ * - "documented": subject.setAsync past 255 characters calls back failed, DataExceedsMaximumSize
+ *   (what the Office.Subject reference says).
+ * - "throws": it throws Sys.ArgumentOutOfRangeException synchronously, as office.js 1.1.110's
+ *   own argument check does before it reaches the host.
+ */
+export type SubjectLimitBehaviour = "documented" | "throws";
+
+export type HostOptions = {
+  /** The highest Mailbox requirement set the fake host supports. @default "1.13" */
+  readonly mailboxVersion: string;
+  /** Milliseconds before an item call (subject, recipients) calls back. @default 5 */
+  readonly itemLatencyMs: number;
+  /** Milliseconds before roamingSettings.saveAsync calls back. @default 40 */
+  readonly roamingLatencyMs: number;
+  /** @default "documented" */
+  readonly subjectLimit: SubjectLimitBehaviour;
+};
+
+export const DEFAULT_HOST_OPTIONS: HostOptions = Object.freeze({
+  mailboxVersion: "1.13",
+  itemLatencyMs: 5,
+  roamingLatencyMs: 40,
+  subjectLimit: "documented",
+});
+
+/** A pane surface: which task pane an iframe holds. */
+export type Surface = "read" | "compose";
+
+/** What a pane's item is, as data. Read items are messages; compose items are the open draft. */
+export type ItemSnapshot =
+  | { readonly kind: "read"; readonly message: MailMessage }
+  | { readonly kind: "compose"; readonly draftId: string };
+
+/** Roaming settings as the mailbox stores them: each value JSON-serialized, as office.js does. */
+export type SerializedRoamingSettings = Readonly<Record<string, string>>;
+
+export type HostChange = { readonly kind: "selection" } | { readonly kind: "connectivity"; readonly offline: boolean };
+
+/**
+ * What the fake Office in a pane iframe needs from the mailbox. The playground's MailboxModel
+ * implements it; unit tests pass their own.
+ */
+export interface PaneHost {
+  readonly user: UserProfile;
+  options(): HostOptions;
+  currentItem(surface: Surface): ItemSnapshot | null;
+  draftSubject(draftId: string): string | undefined;
+  setDraftSubject(draftId: string, subject: string): boolean;
+  draftRecipients(draftId: string, field: "to" | "cc"): readonly MailAddress[] | undefined;
+  isOffline(): boolean;
+  loadRoamingSettings(): SerializedRoamingSettings;
+  /** Writes the whole set (last writer wins, as in a mailbox). False when offline. */
+  saveRoamingSettings(settings: SerializedRoamingSettings): boolean;
+  /** Calls `listener` on every change; returns an unsubscribe. */
+  subscribe(listener: (change: HostChange) => void): () => void;
+}

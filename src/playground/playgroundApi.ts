@@ -1,0 +1,56 @@
+/**
+ * window.__playground: the handle browser tests (and curious developers in the console) use to
+ * drive the mailbox without clicking through it.
+ */
+import type { MailboxModel, MailboxState, SendHandler, SendResult } from "./model/mailboxModel";
+import type { Draft, FolderId, HostOptions, MailMessage } from "./model/types";
+import { resetPlayground } from "./usePlayground";
+
+export type PlaygroundApi = {
+  readonly model: MailboxModel;
+  /** A snapshot of the mailbox: folder, messages, selectedId, draft, offline, options. */
+  readonly state: MailboxState;
+  messages(folder: FolderId): MailMessage[];
+  selectFolder(folder: FolderId): void;
+  /** null selects nothing (a pinned read pane then sees item null). */
+  selectMessage(id: string | null): void;
+  composeNew(): Draft;
+  reply(messageId?: string): Draft;
+  /** The open draft's subject, or undefined when no compose form is open. */
+  getSubject(): string | undefined;
+  setSubject(subject: string): void;
+  setRecipients(to: string, cc?: string): void;
+  send(): Promise<SendResult>;
+  discardDraft(): void;
+  setOffline(offline: boolean): void;
+  setOptions(options: Partial<HostOptions>): void;
+  /** The OnMessageSend hook point. */
+  setSendHandler(handler: SendHandler | null): void;
+  /** The stored roaming settings of the playground user, parsed. */
+  roamingSettings(): Record<string, unknown>;
+  reset(): Promise<void>;
+};
+
+export function createPlaygroundApi(model: MailboxModel): PlaygroundApi {
+  return {
+    model,
+    get state() {
+      return model.getState();
+    },
+    messages: (folder) => model.messagesIn(folder),
+    selectFolder: (folder) => model.selectFolder(folder),
+    selectMessage: (id) => model.selectMessage(id),
+    composeNew: () => model.composeNew(),
+    reply: (messageId) => model.reply(messageId),
+    getSubject: () => model.getState().draft?.subject,
+    setSubject: (subject) => model.updateDraft({ subject }),
+    setRecipients: (to, cc = "") => model.updateDraft({ to, cc }),
+    send: () => model.send(),
+    discardDraft: () => model.discardDraft(),
+    setOffline: (offline) => model.setOffline(offline),
+    setOptions: (options) => model.setOptions(options),
+    setSendHandler: (handler) => model.setSendHandler(handler),
+    roamingSettings: () => Object.fromEntries(Object.entries(model.loadRoamingSettings()).map(([k, v]) => [k, JSON.parse(v) as unknown])),
+    reset: () => resetPlayground(),
+  };
+}

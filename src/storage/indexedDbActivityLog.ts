@@ -1,0 +1,74 @@
+/** ActivityLog on IndexedDB: keyed by token, indexed by draft and by stamping time. */
+import { environmentIndexedDb, openTrackingDatabase, DEFAULT_DATABASE_NAME } from "./database";
+import type { TrackingDatabase } from "./database";
+import type { Activity, ActivityLog } from "./ports";
+
+export type ActivityLogOpening =
+  | { readonly available: true; readonly log: ActivityLog }
+  | { readonly available: false; readonly reason: string };
+
+export type ActivityLogEnvironment = {
+  /** @default globalThis.indexedDB */
+  readonly indexedDB?: IDBFactory;
+  /** @default "tracking-tokens" */
+  readonly databaseName?: string;
+};
+
+export async function openActivityLog(env: ActivityLogEnvironment = {}): Promise<ActivityLogOpening> {
+  const factory = env.indexedDB ?? environmentIndexedDb();
+  if (!factory) return { available: false, reason: "This browser offers no IndexedDB here, so sent activities are remembered only while the pane is open." };
+  try {
+    return { available: true, log: createIndexedDbActivityLog(await openTrackingDatabase(factory, env.databaseName ?? DEFAULT_DATABASE_NAME)) };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { available: false, reason: `The browser refused to open the add-in's local database (${detail}), so sent activities are remembered only while the pane is open.` };
+  }
+}
+
+export function createIndexedDbActivityLog(db: TrackingDatabase): ActivityLog {
+  return {
+    async put(activity) {
+      const tx = db.transaction("activities", "readwrite");
+      await Promise.all([tx.store.put(activity), tx.done]);
+    },
+    get: (token) => db.get("activities", token),
+    async byDraft(draftKey) {
+      const found = await db.getAllFromIndex("activities", "draftKey", draftKey);
+      return newestFirst(found)[0];
+    },
+    async all() {
+      return newestFirst(await db.getAll("activities"));
+    },
+    async unsynced() {
+      return newestFirst((await db.getAll("activities")).filter((a) => !a.synced));
+    },
+    async markSynced(token) {
+      // Read and write in one transaction, so a concurrent put of the same token is not undone.
+      const tx = db.transaction("activities", "readwrite");
+      const activity = await tx.store.get(token);
+      if (activity && !activity.synced) await tx.store.put({ ...activity, synced: true });
+      await tx.done;
+    },
+    async prune(before) {
+      const tx = db.transaction("activities", "readwrite");
+      let removed = 0;
+      // Oldest first; no IDBKeyRange, which is a global of the real factory only.
+      for (let cursor = await tx.store.index("stampedAt").openCursor(); cursor && cursor.value.stampedAt < before; cursor = await cursor.continue()) {
+        // An offline activity that has not reached the authority yet is kept: dropping it would lose the sync.
+        if (!cursor.value.synced) continue;
+        await cursor.delete();
+        removed++;
+      }
+      await tx.done;
+      return removed;
+    },
+    async clear() {
+      await db.clear("activities");
+    },
+  };
+}
+
+/** Newest first; ties by token so the order is stable. */
+export function newestFirst(activities: readonly Activity[]): Activity[] {
+  return [...activities].sort((a, b) => b.stampedAt - a.stampedAt || (a.token < b.token ? -1 : a.token > b.token ? 1 : 0));
+}

@@ -1,0 +1,61 @@
+/** A draft in memory: ComposeItemPort with switches for the failures Outlook can produce. */
+import { OfficeError } from "../../src/office/asyncResult";
+import type { ComposeItemPort, Recipients } from "../../src/office/ports";
+
+export type FakeComposeItemInit = {
+  subject?: string;
+  draftKey?: string;
+  canSetSubject?: boolean;
+  to?: readonly string[];
+  cc?: readonly string[];
+};
+
+let drafts = 0;
+
+export class FakeComposeItem implements ComposeItemPort {
+  readonly mode = "compose";
+  readonly draftKey: string;
+  readonly canSetSubject: boolean;
+  subject: string;
+  to: readonly string[];
+  cc: readonly string[];
+  /** Every subject set, in order. */
+  readonly subjectsSet: string[] = [];
+  /** When set, the next setSubject calls reject with this error (one per entry). */
+  readonly setSubjectFailures: Error[] = [];
+  /** When true, getSubject rejects. */
+  failGetSubject = false;
+
+  constructor(init: FakeComposeItemInit = {}) {
+    this.subject = init.subject ?? "";
+    this.draftKey = init.draftKey ?? `fake-draft-${++drafts}`;
+    this.canSetSubject = init.canSetSubject ?? true;
+    this.to = init.to ?? [];
+    this.cc = init.cc ?? [];
+  }
+
+  /** Makes the next setSubject fail as Outlook does (default: a generic Office error). */
+  failNextSetSubject(error: Error = new OfficeError("The operation failed.", 5001, "InternalError")): this {
+    this.setSubjectFailures.push(error);
+    return this;
+  }
+
+  async getSubject(): Promise<string> {
+    if (this.failGetSubject) throw new OfficeError("The subject could not be read.", 5001, "InternalError");
+    return this.subject;
+  }
+
+  async setSubject(subject: string): Promise<void> {
+    const failure = this.setSubjectFailures.shift();
+    if (failure) throw failure;
+    if (!this.canSetSubject) throw new OfficeError("This client cannot set the subject.", 5000, "APINotSupported");
+    // Outlook's limit: past 255 characters setAsync fails with DataExceedsMaximumSize.
+    if (subject.length > 255) throw new OfficeError("The subject exceeds 255 characters.", 9000, "DataExceedsMaximumSize");
+    this.subject = subject;
+    this.subjectsSet.push(subject);
+  }
+
+  async getRecipients(): Promise<Recipients> {
+    return { to: [...this.to], cc: [...this.cc] };
+  }
+}

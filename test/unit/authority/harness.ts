@@ -1,0 +1,82 @@
+/** A device for numbering tests: windows that share IndexedDB, Web Locks and the mailbox's roaming settings. */
+import "fake-indexeddb/auto";
+import { IDBFactory } from "fake-indexeddb";
+import { DEFAULT_SETTINGS } from "../../../src/core";
+import type { Settings } from "../../../src/core";
+import { createLocalAuthority, createMailboxAuthority, createStamper, readRoamingPosition, ROAMING_OFFLINE_HWM_KEY } from "../../../src/authority";
+import type { LocalAuthority, OnlineAuthority, Stamper } from "../../../src/authority";
+import type { Scheduler } from "../../../src/authority";
+import { openActivityLog, openCounterStore } from "../../../src/storage";
+import type { ActivityLog, CounterStore } from "../../../src/storage";
+import { FakeConnectivityMonitor, FakeLockManager, FakeMailboxSettings } from "../../fakes";
+import type { FakeRoamingStore } from "../../fakes";
+
+export const settingsFor = (overrides: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, userOrdinal: 2, ...overrides });
+
+/** One device: its IndexedDB and lock manager; `mailbox` may be shared with other devices. */
+export class Device {
+  factory = new IDBFactory();
+  readonly locks = new FakeLockManager();
+  constructor(readonly mailbox: FakeMailboxSettings = new FakeMailboxSettings()) {}
+
+  /** Losing local storage: the browser's data for the add-in is gone. */
+  wipeLocalStorage(): void {
+    this.factory = new IDBFactory();
+  }
+
+  async openWindow(options: { now?: () => number; scheduler?: Scheduler; onlineTimeoutMs?: number } = {}): Promise<Window> {
+    const opening = await openCounterStore({ indexedDB: this.factory, locks: this.locks });
+    const logOpening = await openActivityLog({ indexedDB: this.factory });
+    if (!opening.available || !logOpening.available) throw new Error("storage unavailable");
+    return new Window(this.mailbox.open(), opening.store, logOpening.log, options);
+  }
+}
+
+/** One pane: its own roaming copy (read when it opened), the device's counters and log. */
+export class Window {
+  readonly monitor = new FakeConnectivityMonitor();
+  readonly local: LocalAuthority;
+  readonly online: OnlineAuthority;
+  readonly stamper: Stamper;
+  clock = 1_700_000_000_000;
+
+  constructor(
+    readonly roaming: FakeRoamingStore,
+    readonly counters: CounterStore,
+    readonly log: ActivityLog,
+    options: { now?: () => number; scheduler?: Scheduler; onlineTimeoutMs?: number },
+  ) {
+    const now = options.now ?? (() => this.clock);
+    this.local = createLocalAuthority({ counters, activityLog: log, now, offlineHighWater: (user) => readRoamingPosition(roaming, ROAMING_OFFLINE_HWM_KEY, user) });
+    this.online = createMailboxAuthority({ roaming, counters, activityLog: log, local: this.local, now });
+    this.stamper = createStamper({
+      online: this.online,
+      local: { available: true, authority: this.local },
+      monitor: this.monitor,
+      activityLog: log,
+      userEmail: "me@example.com",
+      now,
+      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+      ...(options.onlineTimeoutMs !== undefined ? { onlineTimeoutMs: options.onlineTimeoutMs } : {}),
+    });
+  }
+}
+
+/** A scheduler whose timers fire only when the test says so. */
+export class ManualScheduler implements Scheduler {
+  private next = 1;
+  readonly timers = new Map<number, { callback: () => void; ms: number }>();
+  setTimeout(callback: () => void, ms: number): unknown {
+    const id = this.next++;
+    this.timers.set(id, { callback, ms });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+  fireAll(): void {
+    const due = [...this.timers.values()];
+    this.timers.clear();
+    for (const t of due) t.callback();
+  }
+}

@@ -1,0 +1,174 @@
+/** SPEC §4: the same token is never issued twice within one wrap cycle, whatever happens. */
+import fc from "fast-check";
+import { parseToken } from "../../../src/core";
+import type { StampOutcome } from "../../../src/authority";
+import { FakeComposeItem, FakeMailboxSettings, makeActivity } from "../../fakes";
+import { Device, settingsFor } from "./harness";
+import type { Window } from "./harness";
+
+const settings = settingsFor();
+
+/** Every token a stamp used up: stamped ones and burned ones. */
+function issuedToken(outcome: StampOutcome): string | undefined {
+  if (outcome.status === "stamped") return outcome.reused ? undefined : outcome.token;
+  if (outcome.status === "failed") return outcome.burnedToken;
+  return undefined;
+}
+
+async function stampNew(window: Window, subject = "Hi"): Promise<StampOutcome> {
+  return window.stamper.stamp(new FakeComposeItem({ subject }), settings);
+}
+
+describe("no number repeats", () => {
+  it("across many concurrent stamps in several windows of one device, online and offline", async () => {
+    const device = new Device();
+    const windows = await Promise.all([1, 2, 3].map(() => device.openWindow()));
+    windows[1]!.monitor.goOffline();
+    const outcomes = await Promise.all(Array.from({ length: 45 }, (_, i) => stampNew(windows[i % 3]!)));
+    const tokens = outcomes.map(issuedToken);
+    expect(tokens.every((t) => t !== undefined)).toBe(true);
+    expect(new Set(tokens).size).toBe(45);
+  });
+
+  it("when another window's roaming copy is stale (read before this one saved)", async () => {
+    const device = new Device();
+    const a = await device.openWindow();
+    const b = await device.openWindow(); // reads roaming now: nothing yet
+    const first = await stampNew(a);
+    const second = await stampNew(b); // b's roaming copy still says nothing was issued
+    expect([issuedToken(first), issuedToken(second)]).toEqual(["CRM:00020001", "CRM:00020002"]);
+    // b's save wrote its whole copy; a (stale again) still moves on.
+    expect(issuedToken(await stampNew(a))).toBe("CRM:00020003");
+  });
+
+  it("when the mailbox's roaming copy goes back to an older value", async () => {
+    const device = new Device();
+    const a = await device.openWindow();
+    for (let i = 0; i < 5; i++) await stampNew(a);
+    device.mailbox.data = { "counter:online": { "2": { cycle: 0, last: 2 } } };
+    const reopened = await device.openWindow();
+    expect(issuedToken(await stampNew(reopened))).toBe("CRM:00020006");
+  });
+
+  it("after local storage is lost, offline numbers continue above the high-water mark synced to the mailbox", async () => {
+    const device = new Device();
+    const a = await device.openWindow();
+    a.monitor.goOffline();
+    for (let i = 0; i < 3; i++) await stampNew(a); // CRM:1002000{1,2,3}
+    a.monitor.goOnline();
+    await a.online.syncOffline(await a.log.unsynced());
+    device.wipeLocalStorage();
+    const fresh = await device.openWindow();
+    fresh.monitor.goOffline();
+    expect(issuedToken(await stampNew(fresh))).toBe("CRM:10020004");
+  });
+
+  it("the offline high-water mark also rides along with every online stamp", async () => {
+    const device = new Device();
+    const a = await device.openWindow();
+    a.monitor.goOffline();
+    await stampNew(a);
+    await stampNew(a);
+    a.monitor.goOnline();
+    await stampNew(a);
+    expect(device.mailbox.data["counter:offline-hwm"]).toEqual({ "2": { cycle: 0, last: 2 } });
+  });
+
+  it("property: interleaved online/offline stamps, failing saves, refused subjects, stale and reopened windows", async () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant("stamp" as const), window: fc.nat(2), online: fc.boolean(), save: fc.constantFrom("ok", "ok", "offline", "fail"), refuse: fc.boolean(), together: fc.nat(2) }),
+      fc.record({ kind: fc.constant("reopen" as const), window: fc.nat(2) }),
+      fc.record({ kind: fc.constant("rollback" as const), back: fc.nat(3) }),
+      fc.record({ kind: fc.constant("sync" as const), window: fc.nat(2) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
+        const device = new Device(new FakeMailboxSettings());
+        const windows = await Promise.all([0, 1, 2].map(() => device.openWindow()));
+        const history: Record<string, unknown>[] = [];
+        const issued: string[] = [];
+        for (const o of ops) {
+          if (o.kind === "stamp") {
+            const w = windows[o.window]!;
+            if (o.online) w.monitor.goOnline();
+            else w.monitor.goOffline();
+            w.roaming.mode = o.save as "ok" | "offline" | "fail";
+            const items = Array.from({ length: o.together + 1 }, () => {
+              const item = new FakeComposeItem({ subject: "Hi" });
+              return o.refuse ? item.failNextSetSubject() : item;
+            });
+            const outcomes = await Promise.all(items.map((item) => w.stamper.stamp(item, settings)));
+            for (const outcome of outcomes) {
+              const token = issuedToken(outcome);
+              if (token !== undefined) issued.push(token);
+            }
+            history.push(structuredClone(device.mailbox.data));
+          } else if (o.kind === "reopen") {
+            windows[o.window] = await device.openWindow();
+          } else if (o.kind === "rollback") {
+            const older = history[Math.max(0, history.length - 1 - o.back)];
+            if (older) device.mailbox.data = structuredClone(older);
+          } else {
+            const w = windows[o.window]!;
+            w.roaming.mode = "ok";
+            await w.online.syncOffline(await w.log.unsynced());
+          }
+        }
+        expect(new Set(issued).size).toBe(issued.length);
+        for (const token of issued) expect(parseToken(token, settings)).toBeDefined();
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("wrap (counterDigits 1: numbers 1-9, then 0)", () => {
+  const tiny = settingsFor({ counterDigits: 1, activeDays: 30 });
+  const DAY = 24 * 60 * 60 * 1000;
+
+  async function stampTiny(window: Window): Promise<StampOutcome> {
+    return window.stamper.stamp(new FakeComposeItem({ subject: "Hi" }), tiny);
+  }
+
+  it("restarts at 0 after 9, then goes on without repeating within the cycle", async () => {
+    const window = await new Device().openWindow();
+    const counters: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      window.clock += 40 * DAY; // every earlier activity is no longer active
+      const outcome = await stampTiny(window);
+      if (outcome.status !== "stamped") throw new Error(JSON.stringify(outcome));
+      counters.push(parseToken(outcome.token, tiny)!.counter);
+    }
+    expect(counters).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2]);
+  });
+
+  it("skips numbers whose activity is still active, after the wrap", async () => {
+    const device = new Device();
+    device.mailbox.data = { "counter:online": { "2": { cycle: 0, last: 8 } } };
+    const window = await device.openWindow();
+    for (const counter of [1, 2, 3]) await window.log.put(makeActivity({ counter, stampedAt: window.clock - DAY }));
+    await window.log.put(makeActivity({ counter: 4, stampedAt: window.clock - 31 * DAY })); // no longer active
+    const counters: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const outcome = await stampTiny(window);
+      if (outcome.status !== "stamped") throw new Error(JSON.stringify(outcome));
+      counters.push(parseToken(outcome.token, tiny)!.counter);
+    }
+    expect(counters).toEqual([9, 0, 4, 5]);
+    expect(device.mailbox.data["counter:online"]).toEqual({ "2": { cycle: 1, last: 5 } });
+  });
+
+  it("blocks with advice to raise counter digits when every number is active", async () => {
+    const window = await new Device().openWindow();
+    window.monitor.goOffline();
+    const tokens: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const outcome = await stampTiny(window);
+      if (outcome.status === "stamped") tokens.push(outcome.token);
+    }
+    expect(tokens).toHaveLength(10); // 1..9 and 0
+    expect(new Set(tokens).size).toBe(10);
+    const blocked = await stampTiny(window);
+    expect(blocked).toEqual({ status: "blocked", kind: "exhausted", reason: expect.stringMatching(/Raise counter digits/) });
+  });
+});

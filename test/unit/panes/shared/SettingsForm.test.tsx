@@ -1,0 +1,204 @@
+/** @jest-environment jsdom */
+import "./domStubs";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { DEFAULT_SETTINGS } from "../../../../src/core";
+import type { Settings } from "../../../../src/core/types";
+import { PaneShell } from "../../../../src/panes/shared/PaneShell";
+import { SettingsForm } from "../../../../src/panes/shared/SettingsForm";
+
+const SAVED: Settings = { ...DEFAULT_SETTINGS, prefixHistory: ["OLD:"], userOrdinal: 2 };
+
+/** Every labelled text field of the form. */
+const TEXT_FIELDS = [
+  "Prefix",
+  "Earlier prefixes",
+  "User digits",
+  "Counter digits",
+  "Deployment base",
+  "Your user number",
+  "Service URL",
+  "Active days",
+] as const;
+type FieldLabel = (typeof TEXT_FIELDS)[number];
+
+function renderForm(save: (settings: Settings) => Promise<void> = async () => undefined) {
+  const saveMock = jest.fn(save);
+  const onSaved = jest.fn();
+  const onCancel = jest.fn();
+  const user = userEvent.setup();
+  render(
+    <PaneShell>
+      <SettingsForm saved={SAVED} save={saveMock} onSaved={onSaved} onCancel={onCancel} />
+    </PaneShell>,
+  );
+  const field = (label: FieldLabel) => screen.getByRole("textbox", { name: label });
+  const replace = async (label: FieldLabel, value: string) => {
+    await user.clear(field(label));
+    if (value !== "") await user.type(field(label), value);
+  };
+  return { user, save: saveMock, onSaved, onCancel, field, replace };
+}
+
+describe("SettingsForm", () => {
+  it("labels every field of SPEC §6 and starts from the saved values", () => {
+    const { field } = renderForm();
+    expect(field("Prefix")).toHaveValue("CRM:");
+    expect(field("Earlier prefixes")).toHaveValue("OLD:");
+    expect(field("User digits")).toHaveValue("3");
+    expect(field("Counter digits")).toHaveValue("4");
+    expect(field("Deployment base")).toHaveValue("0");
+    expect(field("Your user number")).toHaveValue("2");
+    expect(field("Service URL")).toHaveValue("");
+    expect(field("Active days")).toHaveValue("30");
+    expect(screen.getByRole("switch", { name: "Stamp on send" })).not.toBeChecked();
+  });
+
+  it.each<[FieldLabel, string, RegExp]>([
+    ["Prefix", "", /Prefix must not be empty/],
+    ["Prefix", "TT1", /Prefix must not end in a digit/],
+    ["Prefix", "CRM :", /Prefix must not contain whitespace/],
+    ["Earlier prefixes", "OLD:\nNEW9", /Earlier prefix 2 must not end in a digit/],
+    ["Earlier prefixes", "OLD:, crm:", /Earlier prefix 2 \("crm:"\) is the current prefix/],
+    ["User digits", "11", /User digits must be a whole number from 1 to 10; got 11/],
+    ["Counter digits", "abc", /Counter digits must be a whole number from 1 to 9; got "abc"/],
+    ["Deployment base", "-1", /Deployment base must be a whole number from 0 to 999/],
+    ["Your user number", "0", /User number must be empty \(not set\) or a whole number of at least 1; got 0/],
+    ["Your user number", "1000", /User number must be from 1 to 999/],
+    ["Service URL", "http://tokens.example.com", /Service URL must use https:\/\//],
+    ["Active days", "0", /Active days must be a whole number from 1 to 3650; got 0/],
+  ])("%s %j: shows its own message and saves nothing", async (label, value, expected) => {
+    const { user, save, field, replace } = renderForm();
+    await replace(label, value);
+    await user.click(screen.getByRole("button", { name: "Save" }));
+
+    expect(field(label)).toHaveAttribute("aria-invalid", "true");
+    expect(field(label)).toHaveAccessibleDescription(expected);
+    for (const other of TEXT_FIELDS.filter((name) => name !== label)) {
+      expect(field(other)).not.toHaveAttribute("aria-invalid", "true");
+    }
+    expect(screen.getByRole("group", { name: "Settings not saved" })).toBeInTheDocument();
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it("shows every invalid field's message at once", async () => {
+    const { user, save, field, replace } = renderForm();
+    await replace("Prefix", "");
+    await replace("Earlier prefixes", "A1");
+    await replace("User digits", "0");
+    await replace("Counter digits", "10");
+    await replace("Deployment base", "x");
+    await replace("Your user number", "-3");
+    await replace("Service URL", "ftp://x");
+    await replace("Active days", "1.5");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+
+    for (const label of TEXT_FIELDS) expect(field(label)).toHaveAttribute("aria-invalid", "true");
+    expect(field("Earlier prefixes")).toHaveAccessibleDescription(/Earlier prefix 1/);
+    expect(field("Active days")).toHaveAccessibleDescription(/got "1\.5"/);
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it("clears a field's message when the user edits it", async () => {
+    const { user, field, replace } = renderForm();
+    await replace("User digits", "11");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(field("User digits")).toHaveAttribute("aria-invalid", "true");
+    await user.type(field("User digits"), "{Backspace}");
+    expect(field("User digits")).not.toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("saves valid settings, parsed, and says so", async () => {
+    const { user, save, onSaved, replace } = renderForm();
+    await replace("Prefix", "ACME-");
+    await replace("Earlier prefixes", "CRM:\nOLD:, TT#");
+    await replace("User digits", "4");
+    await replace("Counter digits", "5");
+    await replace("Deployment base", "500");
+    await replace("Your user number", " 12 ");
+    await replace("Service URL", "https://tokens.example.com");
+    await replace("Active days", "60");
+    await user.click(screen.getByRole("switch", { name: "Stamp on send" }));
+    await user.click(screen.getByRole("button", { name: "Save" }));
+
+    const expected: Settings = {
+      prefix: "ACME-",
+      prefixHistory: ["CRM:", "OLD:", "TT#"],
+      userDigits: 4,
+      counterDigits: 5,
+      deploymentBase: 500,
+      userOrdinal: 12,
+      serviceUrl: "https://tokens.example.com",
+      activeDays: 60,
+      autoStampOnSend: true,
+    };
+    await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+    expect(save).toHaveBeenCalledWith(expected);
+    expect(await screen.findByRole("group", { name: "Settings saved" })).toBeInTheDocument();
+    expect(onSaved).toHaveBeenCalledWith(expected);
+  });
+
+  it("an empty user number saves as not set", async () => {
+    const { user, save, replace } = renderForm();
+    await replace("Your user number", "");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(save).toHaveBeenCalledWith(expect.objectContaining({ userOrdinal: null })));
+  });
+
+  it("saves from the keyboard alone: Enter in a field submits", async () => {
+    const { user, save, field } = renderForm();
+    field("Active days").focus();
+    await user.keyboard("{Backspace}{Backspace}45{Enter}");
+    await waitFor(() => expect(save).toHaveBeenCalledWith(expect.objectContaining({ activeDays: 45 })));
+  });
+
+  it("shows a rejected save and keeps the user's input", async () => {
+    const { user, onSaved, field, replace } = renderForm(async () => {
+      throw new Error("Roaming settings are full (32 KB).");
+    });
+    await replace("Earlier prefixes", "OLD:\nOLDER:");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+
+    const bar = await screen.findByRole("group", { name: "Settings not saved" });
+    expect(bar).toHaveTextContent("Roaming settings are full (32 KB).");
+    expect(field("Earlier prefixes")).toHaveValue("OLD:\nOLDER:");
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  it("maps a port's validation rejection to its fields", async () => {
+    const { user, field } = renderForm(async () => {
+      throw Object.assign(new Error("Invalid settings"), { errors: [{ field: "prefixHistory[0]", message: "Earlier prefix 1 is reserved." }] });
+    });
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByRole("group", { name: "Settings not saved" })).toBeInTheDocument();
+    expect(field("Earlier prefixes")).toHaveAccessibleDescription(/Earlier prefix 1 is reserved\./);
+  });
+
+  it("disables Save while saving, so one click saves once", async () => {
+    let finish: () => void = () => undefined;
+    const { user, save } = renderForm(() => new Promise<void>((resolve) => (finish = resolve)));
+    const saveButton = screen.getByRole("button", { name: "Save" });
+    await user.click(saveButton);
+    expect(saveButton).toHaveAttribute("aria-disabled", "true");
+    await user.click(saveButton);
+    expect(save).toHaveBeenCalledTimes(1);
+    finish();
+    expect(await screen.findByRole("group", { name: "Settings saved" })).toBeInTheDocument();
+  });
+
+  it("Cancel restores the saved values and clears the messages", async () => {
+    const { user, save, onCancel, field, replace } = renderForm();
+    await replace("Prefix", "");
+    await replace("Counter digits", "6");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(field("Prefix")).toHaveAttribute("aria-invalid", "true");
+
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(field("Prefix")).toHaveValue("CRM:");
+    expect(field("Counter digits")).toHaveValue("4");
+    expect(field("Prefix")).not.toHaveAttribute("aria-invalid", "true");
+    expect(screen.queryByRole("group", { name: "Settings not saved" })).not.toBeInTheDocument();
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(save).not.toHaveBeenCalled();
+  });
+});
