@@ -1,4 +1,4 @@
-/** One Jest config, two projects: pure logic in node, panes in jsdom. */
+/** One Jest config: unit tests (core, office, storage, authority, panes, playground) and the tracking service.
 const tsJest = ["ts-jest", { tsconfig: "tsconfig.jest.json" }];
 
 /** @type {import('jest').Config} */
@@ -10,7 +10,14 @@ module.exports = {
       testEnvironment: "node",
       transform: { "^.+\\.tsx?$": tsJest },
       setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
-      // Files that end in .dom.test.tsx need a DOM; they select it with a docblock.
+      // A test that needs a DOM selects jsdom with a docblock: /** @jest-environment jsdom */
+    },
+    {
+      // The tracking service: real SQLite files, and PostgreSQL when DATABASE_URL is set.
+      displayName: "service",
+      testMatch: ["<rootDir>/test/service/**/*.test.ts"],
+      testEnvironment: "node",
+      transform: { "^.+\\.tsx?$": tsJest },
     },
   ],
 };
