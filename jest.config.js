@@ -1,4 +1,4 @@
-/** One Jest config: unit tests (core, office, storage, authority, panes, playground) and the tracking service.
+/** One Jest config: unit tests (core, office, storage, authority, panes, playground) and the tracking service. */
 const tsJest = ["ts-jest", { tsconfig: "tsconfig.jest.json" }];
 
 /** @type {import('jest').Config} */
