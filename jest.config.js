@@ -17,7 +17,15 @@ module.exports = {
       displayName: "service",
       testMatch: ["<rootDir>/test/service/**/*.test.ts"],
       testEnvironment: "node",
-      transform: { "^.+\\.tsx?$": tsJest },
+      transform: {
+        "^.+\\.tsx?$": tsJest,
+        // jose and light-my-request's cookie (behind app.inject) ship ESM only: Jest on Node 20 needs them as CommonJS.
+        "/node_modules/(?:.*/node_modules/)?(?:jose|cookie)/.+\\.js$": [
+          "ts-jest",
+          { tsconfig: { allowJs: true, module: "CommonJS", moduleResolution: "node10", target: "ES2022", isolatedModules: true, ignoreDeprecations: "6.0" } },
+        ],
+      },
+      transformIgnorePatterns: ["/node_modules/(?!(?:.*/node_modules/)?(?:jose|cookie)/)"],
     },
   ],
 };

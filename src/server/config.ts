@@ -1,0 +1,193 @@
+/**
+ * The service's configuration, read once from the environment (injected, so tests pass their own).
+ * Token settings are validated by core's validateSettings: the service and the add-in agree on
+ * what a valid deployment is, and every invalid variable gets its own message.
+ */
+import path from "node:path";
+import { DEFAULT_SETTINGS, validateSettings } from "../core";
+import type { Settings } from "../core";
+import { ConfigError } from "./errors";
+
+export type AuthConfig =
+  /** Microsoft Entra ID access tokens, verified against the tenant's JWKS. */
+  | { readonly mode: "entra"; readonly jwksUrl: string; readonly audience: string; readonly issuer: string }
+  /** A local ES256 key kept in DATA_DIR; POST /v1/dev/token signs tokens with it. */
+  | { readonly mode: "dev"; readonly audience: string; readonly issuer: string };
+
+export type ServiceConfig = {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** PostgreSQL when set; SQLite in dataDir otherwise. */
+  readonly databaseUrl: string | undefined;
+  /** PostgreSQL schema (search_path) to keep the tables in. @default "public" */
+  readonly databaseSchema: string;
+  readonly databasePoolSize: number;
+  /** The deployment's token settings (only the token fields matter to the service). */
+  readonly settings: Settings;
+  readonly auth: AuthConfig;
+  readonly addinOrigins: readonly string[];
+  readonly rateLimitPerMinute: number;
+  readonly bodyLimitBytes: number;
+  readonly logLevel: string;
+  readonly trustProxy: boolean;
+};
+
+export const DEV_AUDIENCE = "api://tracking-tokens-dev";
+export const DEV_ISSUER = "urn:tracking-tokens:dev";
+
+const DEFAULTS = {
+  host: "127.0.0.1",
+  port: 3002,
+  dataDir: "./.service-data",
+  addinOrigins: ["https://localhost:3000", "http://localhost:3001"],
+  rateLimitPerMinute: 600,
+  bodyLimitBytes: 16 * 1024,
+  databasePoolSize: 10,
+} as const;
+
+/** Env variable for each token setting, so a settings error can name what the operator typed. */
+const SETTING_VARIABLES: Readonly<Record<string, string>> = {
+  prefix: "TOKEN_PREFIX",
+  prefixHistory: "TOKEN_PREFIX_HISTORY",
+  userDigits: "USER_DIGITS",
+  counterDigits: "COUNTER_DIGITS",
+  deploymentBase: "DEPLOYMENT_BASE",
+  activeDays: "ACTIVE_DAYS",
+};
+
+type Env = Readonly<Record<string, string | undefined>>;
+type Problem = { variable: string; message: string };
+
+/** Reads and checks the whole environment; throws ConfigError listing every problem at once. */
+export function loadConfig(env: Env, cwd: string = process.cwd()): ServiceConfig {
+  const problems: Problem[] = [];
+  const text = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === "" ? undefined : value;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+      problems.push({ variable: name, message: `must be a whole number from ${min} to ${max}; got "${raw}".` });
+      return fallback;
+    }
+    return value;
+  };
+
+  const settings = readSettings(env, problems);
+  const host = text("HOST") ?? DEFAULTS.host;
+  const port = integer("PORT", DEFAULTS.port, 0, 65535);
+  const dataDir = path.resolve(cwd, text("DATA_DIR") ?? DEFAULTS.dataDir);
+  const databaseUrl = text("DATABASE_URL");
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push({ variable: "DATABASE_URL", message: "must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite store)." });
+  }
+  const databaseSchema = text("DATABASE_SCHEMA") ?? "public";
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    problems.push({ variable: "DATABASE_SCHEMA", message: `must be a lower-case SQL identifier (letters, digits, _); got "${databaseSchema}".` });
+  }
+
+  const addinOrigins = (text("ADDIN_ORIGINS")?.split(",") ?? [...DEFAULTS.addinOrigins]).map((o) => o.trim()).filter((o) => o !== "");
+  for (const origin of addinOrigins) {
+    if (!isOrigin(origin)) problems.push({ variable: "ADDIN_ORIGINS", message: `"${origin}" is not an origin like https://addin.example.com (scheme, host and port only, no path).` });
+  }
+
+  const config: ServiceConfig = {
+    host,
+    port,
+    dataDir,
+    databaseUrl,
+    databaseSchema,
+    databasePoolSize: integer("DATABASE_POOL_SIZE", DEFAULTS.databasePoolSize, 1, 1000),
+    settings,
+    auth: readAuth(text, host, problems),
+    addinOrigins,
+    rateLimitPerMinute: integer("RATE_LIMIT_PER_MINUTE", DEFAULTS.rateLimitPerMinute, 1, 100_000_000),
+    bodyLimitBytes: integer("BODY_LIMIT_BYTES", DEFAULTS.bodyLimitBytes, 1024, 10 * 1024 * 1024),
+    logLevel: readLogLevel(text("LOG_LEVEL"), problems),
+    trustProxy: readFlag("TRUST_PROXY", text("TRUST_PROXY"), problems) ?? false,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function readSettings(env: Env, problems: Problem[]): Settings {
+  const candidate: Record<string, unknown> = {};
+  const raw = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === "" ? undefined : value;
+  };
+  const prefix = raw("TOKEN_PREFIX");
+  if (prefix !== undefined) candidate["prefix"] = prefix;
+  const history = raw("TOKEN_PREFIX_HISTORY");
+  if (history !== undefined) candidate["prefixHistory"] = history.split(",").map((p) => p.trim()).filter((p) => p !== "");
+  for (const field of ["userDigits", "counterDigits", "deploymentBase", "activeDays"] as const) {
+    const value = raw(SETTING_VARIABLES[field] ?? field);
+    // A non-number is passed on as text, so validateSettings reports exactly what was typed.
+    if (value !== undefined) candidate[field] = /^-?\d+$/.test(value) ? Number(value) : value;
+  }
+  const result = validateSettings(candidate);
+  if (result.ok) return result.settings;
+  for (const error of result.errors) {
+    const base = error.field.replace(/\[\d+\]$/, "");
+    problems.push({ variable: SETTING_VARIABLES[base] ?? error.field, message: error.message });
+  }
+  return DEFAULT_SETTINGS;
+}
+
+function readAuth(text: (name: string) => string | undefined, host: string, problems: Problem[]): AuthConfig {
+  const devFlag = readFlag("SERVICE_DEV_AUTH", text("SERVICE_DEV_AUTH"), problems);
+  const jwksUrl = text("AUTH_JWKS_URL");
+  const dev: AuthConfig = { mode: "dev", audience: DEV_AUDIENCE, issuer: DEV_ISSUER };
+  if (devFlag === true) return dev;
+  if (jwksUrl === undefined) {
+    // Development keys are safe only where nobody else can reach the service.
+    if (devFlag === undefined && isLoopback(host)) return dev;
+    problems.push({
+      variable: "AUTH_JWKS_URL",
+      message: isLoopback(host)
+        ? "is required when SERVICE_DEV_AUTH=0 (e.g. https://login.microsoftonline.com/<tenant-id>/discovery/v2.0/keys)."
+        : `is required when the service listens on ${host} (not loopback): set it with AUTH_AUDIENCE and AUTH_ISSUER, or SERVICE_DEV_AUTH=1 for development keys.`,
+    });
+    return dev;
+  }
+  if (!/^https?:\/\//.test(jwksUrl)) problems.push({ variable: "AUTH_JWKS_URL", message: `must be an https:// URL; got "${jwksUrl}".` });
+  const audience = text("AUTH_AUDIENCE");
+  const issuer = text("AUTH_ISSUER");
+  if (audience === undefined) problems.push({ variable: "AUTH_AUDIENCE", message: "is required with AUTH_JWKS_URL: the Application ID URI or client ID of the service's app registration (e.g. api://<client-id>)." });
+  if (issuer === undefined) problems.push({ variable: "AUTH_ISSUER", message: "is required with AUTH_JWKS_URL: e.g. https://login.microsoftonline.com/<tenant-id>/v2.0." });
+  return { mode: "entra", jwksUrl, audience: audience ?? "", issuer: issuer ?? "" };
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+function readLogLevel(value: string | undefined, problems: Problem[]): string {
+  if (value === undefined) return "info";
+  if (LOG_LEVELS.includes(value)) return value;
+  problems.push({ variable: "LOG_LEVEL", message: `must be one of ${LOG_LEVELS.join(", ")}; got "${value}".` });
+  return "info";
+}
+
+function readFlag(variable: string, value: string | undefined, problems: Problem[]): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (["1", "true", "yes", "on"].includes(value.toLowerCase())) return true;
+  if (["0", "false", "no", "off"].includes(value.toLowerCase())) return false;
+  problems.push({ variable, message: `must be 1 or 0; got "${value}".` });
+  return undefined;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The service's typed errors. Each HTTP error carries the status, the stable `error` code of the
+ * contract (docs/SERVICE-API.md) and, for 400s, the field it is about; the error handler turns
+ * them into `{ error, message, field? }` without parsing messages.
+ */
+
+export class ServiceError extends Error {
+  override name = "ServiceError";
+  readonly statusCode: number;
+  readonly code: string;
+  readonly field: string | undefined;
+
+  constructor(statusCode: number, code: string, message: string, field?: string) {
+    super(message);
+    this.statusCode = statusCode;
+    this.code = code;
+    this.field = field;
+  }
+}
+
+/** 400: the request is understood but a field is wrong. Always names the field. */
+export class BadRequestError extends ServiceError {
+  override name = "BadRequestError";
+  constructor(field: string, message: string, code = "invalid-request") {
+    super(400, code, message, field);
+  }
+}
+
+/** 401: no bearer token, or one that does not verify (forged, expired, wrong audience or issuer). */
+export class UnauthorizedError extends ServiceError {
+  override name = "UnauthorizedError";
+  constructor(message: string) {
+    super(401, "unauthorized", message);
+  }
+}
+
+/** 403: the caller is authenticated but the data belongs to another user. */
+export class ForbiddenError extends ServiceError {
+  override name = "ForbiddenError";
+  constructor(message: string, field?: string) {
+    super(403, "forbidden", message, field);
+  }
+}
+
+export class NotFoundError extends ServiceError {
+  override name = "NotFoundError";
+  constructor(message: string) {
+    super(404, "not-found", message);
+  }
+}
+
+/** 409: another record already holds the token; it is never overwritten. */
+export class ConflictError extends ServiceError {
+  override name = "ConflictError";
+  constructor(message: string, field?: string) {
+    super(409, "conflict", message, field);
+  }
+}
+
+/** 409: every counter number belongs to an active activity (SPEC §4). */
+export class CounterExhaustedError extends ServiceError {
+  override name = "CounterExhaustedError";
+  constructor(message: string) {
+    super(409, "counter-exhausted", message);
+  }
+}
+
+/** 409: deploymentBase + the next ordinal no longer fits in userDigits. */
+export class UserNumbersExhaustedError extends ServiceError {
+  override name = "UserNumbersExhaustedError";
+  constructor(message: string) {
+    super(409, "user-numbers-exhausted", message);
+  }
+}
+
+/** 429, thrown by the rate limiter. */
+export class RateLimitedError extends ServiceError {
+  override name = "RateLimitedError";
+  constructor(message: string) {
+    super(429, "rate-limited", message);
+  }
+}
+
+/** The environment does not describe a service that can start; one problem per variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+  readonly problems: readonly { readonly variable: string; readonly message: string }[];
+
+  constructor(problems: readonly { readonly variable: string; readonly message: string }[]) {
+    super(`Invalid service configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n")}`);
+    this.problems = problems;
+  }
+}

@@ -1,0 +1,248 @@
+/**
+ * The PostgreSQL store, for several service instances on one database. Every operation that
+ * must be atomic across instances runs in a transaction that locks what it decides on:
+ * allocation locks the user's counter row (SELECT ... FOR UPDATE), registration and recording
+ * take transaction-scoped advisory locks, and migrations a session advisory lock, so two
+ * instances starting together do not both apply a version.
+ */
+import pg from "pg";
+import type { PoolClient } from "pg";
+import { maxCounter } from "../../core";
+import type { FreeCounter, Settings } from "../../core";
+import { chooseCounterAsync } from "./allocation";
+import { POSTGRES_MIGRATIONS } from "./migrations";
+import type { Migration } from "./migrations";
+import { ACTIVITY_COLUMNS, fromRow } from "./rows";
+import type { ActivityRow } from "./rows";
+import { sameActivity } from "./types";
+import type { ActivityRecord, RecordOutcome, StoredUser, TrackingStore, UserIdentity } from "./types";
+
+// BIGINT columns (ms timestamps, user numbers) come back as strings by default; they fit a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** Advisory lock namespaces (the first key of the two-key form). */
+const LOCK_MIGRATIONS = 0x7472_0001;
+const LOCK_USERS = 0x7472_0002;
+const LOCK_TOKENS = 0x7472_0003;
+
+export type PostgresStoreOptions = {
+  readonly connectionString: string;
+  /** Schema for the tables; created if missing. Tests use one per suite. @default "public" */
+  readonly schema?: string;
+  /** Connections per instance. @default 10 */
+  readonly poolSize?: number;
+};
+
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<TrackingStore> {
+  const schema = options.schema ?? "public";
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new RangeError(`schema "${schema}" is not a lower-case SQL identifier`);
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.poolSize ?? 10,
+    // Every connection works in the schema; set at connect time, not per query.
+    options: `-c search_path=${schema}`,
+  });
+  // An idle client's error (the server restarted) must not crash the process; the pool replaces it.
+  pool.on("error", () => undefined);
+  try {
+    await migrate(pool, schema, POSTGRES_MIGRATIONS);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return new PostgresStore(pool);
+}
+
+async function migrate(pool: pg.Pool, schema: string, migrations: readonly Migration[]): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1, hashtext($2))", [LOCK_MIGRATIONS, schema]);
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await client.query("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+      const { rows } = await client.query<{ version: number }>("SELECT version FROM schema_migrations");
+      const applied = new Set(rows.map((r) => r.version));
+      for (const migration of migrations) {
+        if (applied.has(migration.version)) continue;
+        await inTransaction(client, async () => {
+          await client.query(migration.sql);
+          await client.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)", [migration.version, migration.name, Date.now()]);
+        });
+      }
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1, hashtext($2))", [LOCK_MIGRATIONS, schema]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+async function inTransaction<T>(client: PoolClient, work: () => Promise<T>): Promise<T> {
+  await client.query("BEGIN");
+  try {
+    const result = await work();
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
+}
+
+type UserRow = { ordinal: number; user_key: string; mailbox: string; name: string | null };
+
+class PostgresStore implements TrackingStore {
+  readonly kind = "postgres" as const;
+  readonly #pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.#pool = pool;
+  }
+
+  async #withClient<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    try {
+      return await work(client);
+    } finally {
+      client.release();
+    }
+  }
+
+  async registerUser(identity: UserIdentity, maxOrdinal: number, now: number): Promise<StoredUser | undefined> {
+    return this.#withClient((client) =>
+      inTransaction(client, async () => {
+        // Registration is rare: one lock for all of it keeps ordinals gap-free and in call order.
+        await client.query("SELECT pg_advisory_xact_lock($1, 0)", [LOCK_USERS]);
+        const { rows } = await client.query<UserRow>("SELECT ordinal, user_key, mailbox, name FROM users WHERE user_key = $1", [identity.key]);
+        const existing = rows[0];
+        if (existing !== undefined) {
+          if (existing.mailbox !== identity.mailbox || existing.name !== identity.name) {
+            await client.query("UPDATE users SET mailbox = $1, name = $2, updated_at = $3 WHERE user_key = $4", [identity.mailbox, identity.name, now, identity.key]);
+          }
+          return { key: existing.user_key, mailbox: identity.mailbox, name: identity.name, ordinal: existing.ordinal };
+        }
+        const max = await client.query<{ max: number | null }>("SELECT MAX(ordinal) AS max FROM users");
+        const ordinal = (max.rows[0]?.max ?? 0) + 1;
+        if (ordinal > maxOrdinal) return undefined;
+        await client.query("INSERT INTO users (ordinal, user_key, mailbox, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)", [
+          ordinal,
+          identity.key,
+          identity.mailbox,
+          identity.name,
+          now,
+        ]);
+        return { key: identity.key, mailbox: identity.mailbox, name: identity.name, ordinal };
+      }),
+    );
+  }
+
+  async allocateCounter(user: number, settings: Settings, activeSince: number, now: number): Promise<FreeCounter> {
+    // Fast path, one statement and one round trip: the row lock is held only for it and its commit,
+    // which is what bounds throughput when many clients of one user queue on that row. The CASE is
+    // core's nextCounter (null -> 1, max -> 0, else +1); the tests hold both stores to the same
+    // sequence. It declines (no row) when the user has no counter yet or the next number is held by
+    // an active activity: then the general path below decides with core's nextFreeCounter.
+    const max = maxCounter(settings);
+    const next = "CASE WHEN last_counter IS NULL THEN 1 WHEN last_counter >= $2 THEN 0 ELSE last_counter + 1 END";
+    const fast = await this.#pool.query<{ counter: number }>(
+      `UPDATE counters SET last_counter = ${next}, updated_at = $4 WHERE user_number = $1 AND NOT EXISTS (` +
+        `SELECT 1 FROM activities WHERE user_number = $1 AND designator = 0 AND counter = ${next} AND sent_at >= $3) RETURNING last_counter AS counter`,
+      [user, max, activeSince, now],
+    );
+    const counter = fast.rows[0]?.counter;
+    if (counter !== undefined) return { ok: true, counter, wrapped: counter === 0 };
+    return this.#allocateLocked(user, settings, activeSince, now);
+  }
+
+  /** The general path: lock the counter row, let core's nextFreeCounter pick, save. */
+  async #allocateLocked(user: number, settings: Settings, activeSince: number, now: number): Promise<FreeCounter> {
+    return this.#withClient((client) =>
+      inTransaction(client, async () => {
+        let locked = await client.query<{ last_counter: number | null }>("SELECT last_counter FROM counters WHERE user_number = $1 FOR UPDATE", [user]);
+        if (locked.rows.length === 0) {
+          // First allocation: create the row (another instance may race us; ON CONFLICT keeps one), then lock it.
+          await client.query("INSERT INTO counters (user_number, last_counter, updated_at) VALUES ($1, NULL, $2) ON CONFLICT DO NOTHING", [user, now]);
+          locked = await client.query("SELECT last_counter FROM counters WHERE user_number = $1 FOR UPDATE", [user]);
+        }
+        const last = locked.rows[0]?.last_counter ?? null;
+        const result = await chooseCounterAsync(
+          last,
+          settings,
+          async (counter) =>
+            (await client.query("SELECT 1 FROM activities WHERE user_number = $1 AND designator = 0 AND counter = $2 AND sent_at >= $3 LIMIT 1", [user, counter, activeSince]))
+              .rows.length > 0,
+          async () =>
+            new Set(
+              (await client.query<{ counter: number }>("SELECT DISTINCT counter FROM activities WHERE user_number = $1 AND designator = 0 AND sent_at >= $2", [user, activeSince])).rows.map(
+                (r) => r.counter,
+              ),
+            ),
+        );
+        if (result.ok) await client.query("UPDATE counters SET last_counter = $2, updated_at = $3 WHERE user_number = $1", [user, result.counter, now]);
+        return result;
+      }),
+    );
+  }
+
+  async recordActivity(activity: ActivityRecord, activeWindowMs: number, now: number): Promise<RecordOutcome> {
+    return this.#withClient((client) =>
+      inTransaction(client, async () => {
+        // Two instances recording the same token at once: the second waits, then sees the first.
+        await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [LOCK_TOKENS, activity.tokenKey]);
+        const { rows } = await client.query<ActivityRow>(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE token_key = $1 ORDER BY sent_at DESC, id DESC`, [
+          activity.tokenKey,
+        ]);
+        const holders = rows.map(fromRow);
+        if (holders.some((held) => sameActivity(held, activity))) return { kind: "duplicate" };
+        const active = holders.find((held) => Math.abs(held.sentAt - activity.sentAt) < activeWindowMs);
+        if (active !== undefined) return { kind: "conflict", existing: active };
+        await client.query(
+          "INSERT INTO activities (token_key, token, designator, user_number, counter, subject, subject_key, to_json, cc_json, sent_at, draft_key, sender_key, sender, sender_name, recorded_at) " +
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+          [
+            activity.tokenKey,
+            activity.token,
+            activity.designator,
+            activity.user,
+            activity.counter,
+            activity.subject,
+            activity.subjectKey,
+            JSON.stringify(activity.to),
+            JSON.stringify(activity.cc),
+            activity.sentAt,
+            activity.draftKey,
+            activity.senderKey,
+            activity.sender,
+            activity.senderName,
+            now,
+          ],
+        );
+        return { kind: "stored" };
+      }),
+    );
+  }
+
+  async activitiesByToken(tokenKeys: readonly string[]): Promise<ActivityRecord[]> {
+    if (tokenKeys.length === 0) return [];
+    const { rows } = await this.#pool.query<ActivityRow>(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE token_key = ANY($1) ORDER BY sent_at DESC, id DESC`, [
+      [...tokenKeys],
+    ]);
+    return rows.map(fromRow);
+  }
+
+  async activitiesBySubject(subjectKey: string, limit: number): Promise<ActivityRecord[]> {
+    const { rows } = await this.#pool.query<ActivityRow>(
+      `SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE subject_key = $1 ORDER BY sent_at DESC, id DESC LIMIT $2`,
+      [subjectKey, limit],
+    );
+    return rows.map(fromRow);
+  }
+
+  #closed = false;
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#pool.end();
+  }
+}

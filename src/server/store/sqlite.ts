@@ -1,0 +1,160 @@
+/**
+ * The embedded store: one SQLite file in the data folder (better-sqlite3, synchronous calls).
+ * WAL with synchronous=NORMAL: a committed transaction survives the process being killed (the WAL
+ * is written before COMMIT returns); only an OS crash or power loss may drop the last commits.
+ * Allocation is one IMMEDIATE transaction, so concurrent requests (and a second process on the
+ * same file) are serialized by SQLite's write lock.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { FreeCounter, Settings } from "../../core";
+import { chooseCounter } from "./allocation";
+import { SQLITE_MIGRATIONS } from "./migrations";
+import type { Migration } from "./migrations";
+import { ACTIVITY_COLUMNS, fromRow, toRow } from "./rows";
+import type { ActivityRow } from "./rows";
+import { sameActivity } from "./types";
+import type { ActivityRecord, RecordOutcome, StoredUser, TrackingStore, UserIdentity } from "./types";
+
+export const SQLITE_FILE_NAME = "tracking.sqlite";
+
+type UserRow = { ordinal: number; user_key: string; mailbox: string; name: string | null };
+
+export type SqliteStoreOptions = {
+  /** The data folder; created if missing. ":memory:" for a throwaway in-memory database. */
+  readonly dataDir: string;
+};
+
+export function openSqliteStore({ dataDir }: SqliteStoreOptions): TrackingStore {
+  let file = ":memory:";
+  if (dataDir !== ":memory:") {
+    mkdirSync(dataDir, { recursive: true });
+    file = path.join(dataDir, SQLITE_FILE_NAME);
+  }
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  // Another process holding the write lock (a second instance, a backup) is waited for, not an error.
+  db.pragma("busy_timeout = 5000");
+  db.pragma("foreign_keys = ON");
+  migrate(db, SQLITE_MIGRATIONS);
+  return new SqliteStore(db);
+}
+
+function migrate(db: Database.Database, migrations: readonly Migration[]): void {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+  const applied = new Set(db.prepare<[], { version: number }>("SELECT version FROM schema_migrations").all().map((r) => r.version));
+  const record = db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue;
+    // IMMEDIATE: two processes starting on one file do not both apply the same version.
+    db.transaction(() => {
+      const again = db.prepare("SELECT 1 FROM schema_migrations WHERE version = ?").get(migration.version);
+      if (again !== undefined) return;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, Date.now());
+    }).immediate();
+  }
+}
+
+class SqliteStore implements TrackingStore {
+  readonly kind = "sqlite" as const;
+  readonly #db: Database.Database;
+  readonly #statements;
+  // Transactions are compiled once: better-sqlite3 wraps each call in BEGIN IMMEDIATE ... COMMIT.
+  readonly #register;
+  readonly #allocate;
+  readonly #record;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+    const s = (this.#statements = {
+      userByKey: db.prepare<[string], UserRow>("SELECT ordinal, user_key, mailbox, name FROM users WHERE user_key = ?"),
+      maxOrdinal: db.prepare<[], { max: number | null }>("SELECT MAX(ordinal) AS max FROM users"),
+      insertUser: db.prepare("INSERT INTO users (ordinal, user_key, mailbox, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
+      updateUser: db.prepare("UPDATE users SET mailbox = ?, name = ?, updated_at = ? WHERE user_key = ?"),
+      lastCounter: db.prepare<[number], { last_counter: number | null }>("SELECT last_counter FROM counters WHERE user_number = ?"),
+      saveCounter: db.prepare(
+        "INSERT INTO counters (user_number, last_counter, updated_at) VALUES (?, ?, ?) " +
+          "ON CONFLICT (user_number) DO UPDATE SET last_counter = excluded.last_counter, updated_at = excluded.updated_at",
+      ),
+      isActive: db.prepare<[number, number, number], { one: number }>(
+        "SELECT 1 AS one FROM activities WHERE user_number = ? AND designator = 0 AND counter = ? AND sent_at >= ? LIMIT 1",
+      ),
+      activeCounters: db.prepare<[number, number], { counter: number }>(
+        "SELECT DISTINCT counter FROM activities WHERE user_number = ? AND designator = 0 AND sent_at >= ?",
+      ),
+      byToken: db.prepare<[string], ActivityRow>(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE token_key = ? ORDER BY sent_at DESC, id DESC`),
+      bySubject: db.prepare<[string, number], ActivityRow>(
+        `SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE subject_key = ? ORDER BY sent_at DESC, id DESC LIMIT ?`,
+      ),
+      insertActivity: db.prepare(
+        "INSERT INTO activities (token_key, token, designator, user_number, counter, subject, subject_key, to_json, cc_json, sent_at, draft_key, sender_key, sender, sender_name, recorded_at) " +
+          "VALUES (@tokenKey, @token, @designator, @user, @counter, @subject, @subjectKey, @toJson, @ccJson, @sentAt, @draftKey, @senderKey, @sender, @senderName, @recordedAt)",
+      ),
+    });
+
+    this.#register = db.transaction((identity: UserIdentity, maxOrdinal: number, now: number): StoredUser | undefined => {
+      const existing = s.userByKey.get(identity.key);
+      if (existing !== undefined) {
+        if (existing.mailbox !== identity.mailbox || existing.name !== identity.name) {
+          s.updateUser.run(identity.mailbox, identity.name, now, identity.key);
+        }
+        return { key: existing.user_key, mailbox: identity.mailbox, name: identity.name, ordinal: existing.ordinal };
+      }
+      const ordinal = (s.maxOrdinal.get()?.max ?? 0) + 1;
+      if (ordinal > maxOrdinal) return undefined;
+      s.insertUser.run(ordinal, identity.key, identity.mailbox, identity.name, now, now);
+      return { key: identity.key, mailbox: identity.mailbox, name: identity.name, ordinal };
+    });
+
+    this.#allocate = db.transaction((user: number, settings: Settings, activeSince: number, now: number): FreeCounter => {
+      const last = s.lastCounter.get(user)?.last_counter ?? null;
+      const result = chooseCounter(
+        last,
+        settings,
+        (counter) => s.isActive.get(user, counter, activeSince) !== undefined,
+        () => new Set(s.activeCounters.all(user, activeSince).map((r) => r.counter)),
+      );
+      if (result.ok) s.saveCounter.run(user, result.counter, now);
+      return result;
+    });
+
+    this.#record = db.transaction((activity: ActivityRecord, activeWindowMs: number, now: number): RecordOutcome => {
+      const holders = s.byToken.all(activity.tokenKey).map(fromRow);
+      if (holders.some((held) => sameActivity(held, activity))) return { kind: "duplicate" };
+      const active = holders.find((held) => Math.abs(held.sentAt - activity.sentAt) < activeWindowMs);
+      if (active !== undefined) return { kind: "conflict", existing: active };
+      s.insertActivity.run(toRow(activity, now));
+      return { kind: "stored" };
+    });
+  }
+
+  registerUser(identity: UserIdentity, maxOrdinal: number, now: number): Promise<StoredUser | undefined> {
+    return Promise.resolve(this.#register.immediate(identity, maxOrdinal, now));
+  }
+
+  allocateCounter(user: number, settings: Settings, activeSince: number, now: number): Promise<FreeCounter> {
+    // IMMEDIATE takes the write lock before reading, so no other writer can read the same `last`.
+    return Promise.resolve(this.#allocate.immediate(user, settings, activeSince, now));
+  }
+
+  recordActivity(activity: ActivityRecord, activeWindowMs: number, now: number): Promise<RecordOutcome> {
+    return Promise.resolve(this.#record.immediate(activity, activeWindowMs, now));
+  }
+
+  activitiesByToken(tokenKeys: readonly string[]): Promise<ActivityRecord[]> {
+    const rows = tokenKeys.flatMap((key) => this.#statements.byToken.all(key));
+    return Promise.resolve(rows.map(fromRow).sort((a, b) => b.sentAt - a.sentAt));
+  }
+
+  activitiesBySubject(subjectKey: string, limit: number): Promise<ActivityRecord[]> {
+    return Promise.resolve(this.#statements.bySubject.all(subjectKey, limit).map(fromRow));
+  }
+
+  close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,61 @@
+/** The environment is read once and checked whole: every invalid variable gets its own message, and main exits 1. */
+import { loadConfig } from "../../src/server/config";
+import { ConfigError } from "../../src/server/errors";
+import { startService } from "./support/child";
+
+function problems(env: Record<string, string>): { variable: string; message: string }[] {
+  try {
+    loadConfig(env, "/srv");
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  return [];
+}
+
+describe("service configuration", () => {
+  test("defaults: loopback, SQLite in ./.service-data, development auth, the add-in's dev origins", () => {
+    const config = loadConfig({}, "/srv");
+    expect(config).toMatchObject({
+      host: "127.0.0.1",
+      port: 3002,
+      dataDir: "/srv/.service-data",
+      databaseUrl: undefined,
+      auth: { mode: "dev" },
+      addinOrigins: ["https://localhost:3000", "http://localhost:3001"],
+      rateLimitPerMinute: 600,
+      bodyLimitBytes: 16384,
+    });
+    expect(config.settings).toMatchObject({ prefix: "CRM:", userDigits: 3, counterDigits: 4, deploymentBase: 0, activeDays: 30 });
+  });
+
+  test("token settings come from the environment", () => {
+    const config = loadConfig({ TOKEN_PREFIX: "ACME-", TOKEN_PREFIX_HISTORY: "CRM:, OLD#", USER_DIGITS: "4", COUNTER_DIGITS: "6", DEPLOYMENT_BASE: "500", ACTIVE_DAYS: "14" });
+    expect(config.settings).toMatchObject({ prefix: "ACME-", prefixHistory: ["CRM:", "OLD#"], userDigits: 4, counterDigits: 6, deploymentBase: 500, activeDays: 14 });
+  });
+
+  test("each invalid variable is named with core's message", () => {
+    const found = problems({ TOKEN_PREFIX: "CRM1", COUNTER_DIGITS: "12", USER_DIGITS: "three", PORT: "70000", LOG_LEVEL: "loud" });
+    expect(found.map((p) => p.variable).sort()).toEqual(["COUNTER_DIGITS", "LOG_LEVEL", "PORT", "TOKEN_PREFIX", "USER_DIGITS"]);
+    expect(found.find((p) => p.variable === "COUNTER_DIGITS")?.message).toMatch(/from 1 to 9; got 12/);
+    expect(found.find((p) => p.variable === "TOKEN_PREFIX")?.message).toMatch(/must not end in a digit/);
+  });
+
+  test("production auth needs the JWKS URL, audience and issuer; dev keys only on loopback unless asked for", () => {
+    expect(problems({ HOST: "0.0.0.0" }).map((p) => p.variable)).toEqual(["AUTH_JWKS_URL"]);
+    expect(problems({ HOST: "0.0.0.0", AUTH_JWKS_URL: "https://login.microsoftonline.com/t/discovery/v2.0/keys" }).map((p) => p.variable)).toEqual(["AUTH_AUDIENCE", "AUTH_ISSUER"]);
+    expect(loadConfig({ HOST: "0.0.0.0", SERVICE_DEV_AUTH: "1" }).auth.mode).toBe("dev");
+    const entra = loadConfig({
+      AUTH_JWKS_URL: "https://login.microsoftonline.com/t/discovery/v2.0/keys",
+      AUTH_AUDIENCE: "api://tracking",
+      AUTH_ISSUER: "https://login.microsoftonline.com/t/v2.0",
+    });
+    expect(entra.auth).toEqual({ mode: "entra", jwksUrl: "https://login.microsoftonline.com/t/discovery/v2.0/keys", audience: "api://tracking", issuer: "https://login.microsoftonline.com/t/v2.0" });
+  });
+
+  test("the service refuses to start with invalid settings: a clear message and exit code 1", async () => {
+    await expect(startService({ COUNTER_DIGITS: "0", TOKEN_PREFIX: "CRM 1", DATA_DIR: "/tmp/never-used" })).rejects.toThrow(
+      /exited with 1 before listening:[\s\S]*TOKEN_PREFIX: Prefix must not contain whitespace[\s\S]*COUNTER_DIGITS: Counter digits must be a whole number from 1 to 9; got 0\./,
+    );
+  });
+});
