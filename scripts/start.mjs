@@ -2,6 +2,8 @@
  * npm start: builds the add-in with webpack (watching for changes) and serves dist/ twice:
  * - https://localhost:PORT (3000) for Outlook, which loads add-ins only over HTTPS;
  * - http://localhost:PLAYGROUND_PORT (3001)/playground/, the simulated mailbox, no certificate needed.
+ * Beside them it runs the tracking service (src/server/main.ts) on SERVICE_PORT (3002): SQLite in
+ * .service-data/, development sign-in; the playground uses it. If it cannot start, the rest runs without it.
  * Writes .tracking-tokens.pid so `npm stop` can end it. Never waits for a browser or a prompt.
  */
 import { spawn } from "node:child_process";
@@ -77,6 +79,76 @@ function buildAndWatch() {
   });
 }
 
+/**
+ * Runs the tracking service as a child process. Resolves with { url, stop() } once it listens, or
+ * with { problem } when it cannot start: the add-in and the playground work without it.
+ */
+async function startTrackingService({ port, origins }) {
+  const main = path.join(root, "src", "server", "main.ts");
+  if (!existsSync(main)) return { problem: "src/server/main.ts does not exist yet" };
+  const child = spawn(process.execPath, ["--import", "tsx", main], {
+    cwd: root,
+    env: {
+      ...process.env,
+      // The service reads PORT and HOST itself; ours (the add-in's) must not leak into it.
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATA_DIR: path.join(root, ".service-data"),
+      SERVICE_DEV_AUTH: "1",
+      ADDIN_ORIGINS: origins.join(","),
+      LOG_LEVEL: process.env.SERVICE_LOG_LEVEL ?? "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  let ready = false;
+  const url = await new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), 30_000);
+    const onData = (chunk) => {
+      const text = chunk.toString("utf8");
+      if (ready) {
+        // After start-up, pass the service's warnings and errors on, marked as its own.
+        for (const line of text.split("\n").filter(Boolean)) console.log(`[service] ${line}`);
+        return;
+      }
+      output += text;
+      const match = /listening on (https?:\/\/\S+)/.exec(output);
+      if (match) {
+        ready = true;
+        clearTimeout(timer);
+        resolve(match[1].replace(/[;,)]$/, ""));
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve(undefined);
+    });
+    child.once("error", () => resolve(undefined));
+  });
+  if (!url) {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    return { problem: output.trim() || "it did not say it was listening within 30 s" };
+  }
+  let stoppingService = false;
+  child.on("exit", (code, signal) => {
+    if (!stoppingService) console.error(`[service] The tracking service stopped (${signal ?? `exit ${code}`}); the playground works on without it.`);
+  });
+  return {
+    url: url.replace("//localhost:", "//127.0.0.1:"),
+    stop: async () => {
+      stoppingService = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
 /** Opens the playground only where someone can see it, without waiting for the browser. */
 function maybeOpenBrowser(url) {
   if (process.env.CI || process.env.NO_OPEN || process.env.BROWSER === "none") return;
@@ -94,6 +166,7 @@ function maybeOpenBrowser(url) {
 async function main() {
   const port = portFromEnv("PORT", 3000);
   const playgroundPort = portFromEnv("PLAYGROUND_PORT", 3001);
+  const servicePort = portFromEnv("SERVICE_PORT", 3002);
   await refuseIfRunning();
 
   const started = Date.now();
@@ -122,12 +195,17 @@ async function main() {
 
   await writeFile(PID_FILE, `${process.pid}\n`);
 
+  const service = await startTrackingService({
+    port: servicePort,
+    origins: [https.url, http.url, http.url.replace("//localhost:", "//127.0.0.1:")],
+  });
+
   let stopping = false;
   const stop = async (signal) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
-    await Promise.allSettled([new Promise((resolve) => build.watching.close(resolve)), https.close(), http.close()]);
+    await Promise.allSettled([new Promise((resolve) => build.watching.close(resolve)), https.close(), http.close(), service.stop?.()]);
     // Only our own pid file: a second start that refused must not delete the first one's.
     const current = existsSync(PID_FILE) ? (await readFile(PID_FILE, "utf8")).trim() : "";
     if (current === String(process.pid)) await rm(PID_FILE, { force: true });
@@ -135,12 +213,18 @@ async function main() {
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => void stop(signal));
 
-  const playgroundUrl = `${http.url}/playground/`;
+  // The playground reads the service from its URL (src/playground/session.ts).
+  // "?service=" (empty) when none runs, so the playground forgets a service from an earlier run.
+  const playgroundUrl = `${http.url}/playground/?service=${service.url ?? ""}`;
+  const serviceLine = service.url
+    ? `${service.url} (SQLite in .service-data/, development sign-in)`
+    : `not running: ${service.problem.split("\n").slice(-3).join(" ")}\n                                   The playground works standalone (the mailbox is the authority).`;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`
 Ready in ${seconds} s (${build.mode} build, rebuilding on change).
 
   Playground (simulated mailbox):  ${playgroundUrl}
+  Tracking service:                ${serviceLine}
   Add-in for Outlook (HTTPS):      ${https.url}/manifest.xml
   Certificate:                     ${certificate.source}${certificate.trusted ? "" : "\n                                   not trusted: Outlook refuses it. Run \`npx office-addin-dev-certs install\` once, then restart."}
 

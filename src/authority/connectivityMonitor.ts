@@ -41,6 +41,8 @@ export type ConnectivityMonitorOptions = ConnectivityTiming & {
 export type StandaloneConnectivityMonitor = ConnectivityMonitor & {
   /** Re-reads the number of queued offline activities (after a stamp). */
   refreshPending(): Promise<void>;
+  /** Sends queued activities to the authority now (an online one failed to record); failures stay queued. */
+  sync(): Promise<void>;
   /** Resolves when no check or sync is running (tests, and the send handler before it finishes). */
   idle(): Promise<void>;
 };
@@ -66,14 +68,17 @@ export function createConnectivityMonitor(options: ConnectivityMonitorOptions): 
   const running = new Set<Promise<unknown>>();
   let syncing: Promise<void> | undefined;
   let syncAgain = false;
+  /** Every activity the authority refused for good in this pane's life; shown until the pane closes. */
+  const rejected = new Map<string, string>();
+  const notes = (): { syncProblem?: string } => (rejected.size > 0 ? { syncProblem: describeRejected(rejected) } : {});
 
   const emit = (next: Connectivity): void => {
     if (disposed || sameState(state, next)) return;
     state = next;
     for (const listener of [...listeners]) listener(state);
   };
-  const goOffline = (reason: string): void => emit({ status: "offline", reason, pending, localCounter });
-  const goOnline = (): void => emit({ status: "online", authority: authority.kind, pending });
+  const goOffline = (reason: string): void => emit({ status: "offline", reason, pending, localCounter, ...notes() });
+  const goOnline = (): void => emit({ status: "online", authority: authority.kind, pending, ...notes() });
 
   const schedule = (ms: number): void => {
     scheduler.clearTimeout(timer);
@@ -107,8 +112,13 @@ export function createConnectivityMonitor(options: ConnectivityMonitorOptions): 
         syncAgain = false;
         const queued = await activityLog.unsynced();
         if (queued.length === 0) break;
-        await authority.syncOffline(queued);
+        const report = await authority.syncOffline(queued);
+        // Refused ones are marked too: sending them again would be refused again. They are reported instead.
         for (const activity of queued) await activityLog.markSynced(activity.token);
+        if (report && report.rejected.length > 0) {
+          for (const { token, reason } of report.rejected) rejected.set(token, reason);
+          emit({ ...state, ...notes() });
+        }
       } while (syncAgain && !disposed);
     })()
       .catch((error: unknown) => options.onSyncError?.(error))
@@ -129,7 +139,7 @@ export function createConnectivityMonitor(options: ConnectivityMonitorOptions): 
       scheduleOfflineRecheck();
       return;
     }
-    if (announce) emit({ status: "checking", pending });
+    if (announce) emit({ status: "checking", pending, ...notes() });
     try {
       await withTimeout(authority.ping(), pingTimeoutMs, scheduler, () => new AuthorityTimeoutError(authority.label, pingTimeoutMs));
     } catch (error) {
@@ -171,6 +181,7 @@ export function createConnectivityMonitor(options: ConnectivityMonitorOptions): 
       track(check(true));
     },
     refreshPending: () => track(refreshPending()),
+    sync: () => track(sync()),
     async idle() {
       while (running.size > 0 || syncing) await Promise.allSettled([...running, syncing]);
     },
@@ -191,8 +202,14 @@ function offlineReason(label: string, error: unknown): string {
   return `The ${label} did not answer: ${detail}`;
 }
 
+function describeRejected(rejected: ReadonlyMap<string, string>): string {
+  const reasons = [...rejected.values()];
+  if (reasons.length === 1) return reasons[0] ?? "";
+  return `${reasons.length} activities were refused by the authority and will not be sent again: ${reasons.join(" ")}`;
+}
+
 function sameState(a: Connectivity, b: Connectivity): boolean {
-  if (a.status !== b.status || a.pending !== b.pending) return false;
+  if (a.status !== b.status || a.pending !== b.pending || a.syncProblem !== b.syncProblem) return false;
   if (a.status === "online" && b.status === "online") return a.authority === b.authority;
   if (a.status === "offline" && b.status === "offline") return a.reason === b.reason && a.localCounter === b.localCounter;
   return true;

@@ -1,6 +1,7 @@
 /** Where numbers come from, and the rules that stamp them. Panes use createStandaloneAuthority. */
 export type * from "./ports";
 export { createStandaloneAuthority } from "./standalone";
+export * from "./service";
 export type { StandaloneAuthorityOptions, TokenAuthority } from "./standalone";
 export { createStamper } from "./stamper";
 export type { LocalNumbering, StamperOptions } from "./stamper";
@@ -10,7 +11,7 @@ export { createMailboxAuthority, onlineHighWaterName } from "./mailboxAuthority"
 export type { MailboxAuthorityOptions } from "./mailboxAuthority";
 export { createLocalAuthority, offlineCounterName } from "./localAuthority";
 export type { LocalAuthority, LocalAuthorityOptions } from "./localAuthority";
-export type { IssuedNumber, NumberAuthority, OnlineAuthority } from "./numberAuthority";
+export type { AssignedUserNumber, IssuedNumber, NumberAuthority, OnlineAuthority, RejectedActivity, SyncReport } from "./numberAuthority";
 export { ROAMING_OFFLINE_HWM_KEY, ROAMING_ONLINE_KEY, readRoamingPosition } from "./roamingCounters";
 export { advance, decodePosition, encodePosition, later } from "./position";
 export type { CounterPosition } from "./position";

@@ -20,6 +20,23 @@ export interface NumberAuthority {
   issue(settings: Settings, user: number): Promise<IssuedNumber>;
 }
 
+/** An activity the authority refused for good (e.g. another record holds its token): reported, never sent again. */
+export type RejectedActivity = { readonly token: string; readonly reason: string };
+
+/** What a sync did besides storing: the activities it gave up on. */
+export type SyncReport = { readonly rejected: readonly RejectedActivity[] };
+
+/** Where the user number comes from when the authority assigns it (the tracking service). */
+export interface AssignedUserNumber {
+  /**
+   * The number the authority gives this user now (asked once, then cached). Rejects with
+   * DeploymentMismatchError when the deployment writes tokens differently from `settings`.
+   */
+  current(settings: Settings): Promise<number>;
+  /** The number it gave last, remembered on this device or in the mailbox; undefined if it never answered. */
+  remembered(): Promise<number | undefined>;
+}
+
 /** An authority reached over the network or the mailbox: online numbering (designator 0). */
 export interface OnlineAuthority extends NumberAuthority {
   readonly kind: "mailbox" | "service";
@@ -27,6 +44,17 @@ export interface OnlineAuthority extends NumberAuthority {
   readonly label: string;
   /** Resolves when the authority answers now. */
   ping(): Promise<void>;
-  /** Tells the authority about activities numbered offline. Idempotent: sending one twice does no harm. */
-  syncOffline(activities: readonly Activity[]): Promise<void>;
+  /**
+   * Tells the authority about activities it does not know yet (numbered offline, or online ones whose
+   * recording failed). Idempotent: sending one twice does no harm. Resolves when each one is stored
+   * or rejected for good (listed in the report); rejects when the rest must wait for a later sync.
+   */
+  syncOffline(activities: readonly Activity[]): Promise<SyncReport | void>;
+  /** Present when the authority assigns user numbers; absent: the number comes from settings (standalone). */
+  readonly userNumber?: AssignedUserNumber;
+  /**
+   * Present when online activities must be recorded with the authority too (the tracking service, so
+   * colleagues can resolve them). Rejects when it did not work: the activity then waits for a sync.
+   */
+  record?(activity: Activity): Promise<void>;
 }

@@ -11,7 +11,7 @@ export type LocalCounterState =
   | { readonly available: false; readonly reason: string };
 
 /** One state for the pane: which mode the next token will use, and why. */
-export type Connectivity =
+export type Connectivity = (
   | { readonly status: "checking"; readonly pending: number }
   | { readonly status: "online"; readonly authority: "mailbox" | "service"; readonly pending: number }
   | {
@@ -21,7 +21,11 @@ export type Connectivity =
       /** Offline activities waiting to reach the authority. */
       readonly pending: number;
       readonly localCounter: LocalCounterState;
-    };
+    }
+) & {
+  /** Activities the authority refused for good during a sync (e.g. a conflict), in words for the user. */
+  readonly syncProblem?: string;
+};
 
 export interface ConnectivityMonitor {
   current(): Connectivity;
@@ -51,7 +55,16 @@ export type StampOutcome =
   | {
       /** Nothing was issued: the user must act first. */
       readonly status: "blocked";
-      readonly kind: "no-user-number" | "exhausted" | "offline-unavailable" | "counter-corrupt" | "cannot-set-subject";
+      readonly kind:
+        | "no-user-number"
+        /** Service mode: the tracking service never answered on this device or mailbox, so the user number is unknown. */
+        | "no-service-user"
+        /** Service mode: the service's deployment writes tokens differently from the user's settings. */
+        | "settings-mismatch"
+        | "exhausted"
+        | "offline-unavailable"
+        | "counter-corrupt"
+        | "cannot-set-subject";
       readonly reason: string;
     }
   | {

@@ -13,12 +13,14 @@ import type { IssuedNumber, NumberAuthority, OnlineAuthority } from "./numberAut
 import type { ConnectivityMonitor, Stamper, StampOutcome, UnstampOutcome } from "./ports";
 import { systemScheduler, withTimeout } from "./scheduler";
 import type { Scheduler } from "./scheduler";
+import { DeploymentMismatchError } from "./service/errors";
 
 /** The offline counter, or why this device has none. */
 export type LocalNumbering = { readonly available: true; readonly authority: NumberAuthority } | { readonly available: false; readonly reason: string };
 
 export type StamperOptions = {
-  readonly online: Pick<OnlineAuthority, "issue" | "label">;
+  /** With `userNumber`, the user number comes from the authority; with `record`, online activities are recorded with it. */
+  readonly online: Pick<OnlineAuthority, "issue" | "label" | "userNumber" | "record">;
   readonly local: LocalNumbering;
   readonly monitor: ConnectivityMonitor;
   readonly activityLog: ActivityLog;
@@ -30,6 +32,8 @@ export type StamperOptions = {
   readonly scheduler?: Scheduler;
   /** Called after an activity is recorded (the monitor re-counts pending ones). */
   readonly onActivityRecorded?: () => void;
+  /** Called when an online activity could not be recorded with the authority: it waits for a sync. */
+  readonly onRecordFailed?: () => void;
 };
 
 export function createStamper(options: StamperOptions): Stamper {
@@ -67,16 +71,11 @@ export function createStamper(options: StamperOptions): Stamper {
     const existing = await activityLog.byDraft(item.draftKey);
     if (existing) return reuse(item, settings, subject, existing);
 
-    const user = tokenUserNumber(settings);
-    if (user === undefined) {
-      return {
-        status: "blocked",
-        kind: "no-user-number",
-        reason: "Set your user number in Settings first. Your admin gives each person in the deployment their own number.",
-      };
-    }
+    const assigned = await userNumberFor(settings);
+    if ("status" in assigned) return assigned;
+    const { user } = assigned;
 
-    const issued = await issue(settings, user);
+    const issued = await issue(settings, user, assigned.onlineProblem);
     if ("status" in issued) return issued;
     const { number, fallbackReason } = issued;
 
@@ -105,13 +104,23 @@ export function createStamper(options: StamperOptions): Stamper {
       sender: userEmail,
       stampedAt: now(),
       draftKey: item.draftKey,
-      synced: number.designator === 0,
+      // An online number is known to the mailbox as it is issued; the service learns of it by record().
+      synced: number.designator === 0 && online.record === undefined,
     };
     let warning: string | undefined;
     try {
       await activityLog.put(activity);
     } catch (error) {
       warning = `The token is in the subject, but this device could not record it (${message(error)}): stamping this draft again would use a new number.`;
+    }
+    if (number.designator === 0 && online.record !== undefined) {
+      try {
+        // Colleagues resolve the token through the service, so tell it now; if it does not take it
+        // in time the activity stays unsynced and the sync queue sends it (a repeat is a duplicate, harmless).
+        await withTimeout(online.record(activity), onlineTimeoutMs, scheduler, () => new AuthorityTimeoutError(online.label, onlineTimeoutMs));
+      } catch {
+        options.onRecordFailed?.();
+      }
     }
     options.onActivityRecorded?.();
     if (fallbackReason !== undefined) monitor.recheck();
@@ -138,15 +147,55 @@ export function createStamper(options: StamperOptions): Stamper {
     }
   }
 
-  /** Online if the monitor says so (or is still checking), else offline; online trouble falls back to offline. */
-  async function issue(settings: Settings, user: number): Promise<{ number: IssuedNumber; fallbackReason?: string } | StampOutcome> {
+  /**
+   * The user number: from settings (standalone), or from the authority that assigns it, or offline
+   * the one it gave last. `onlineProblem`: the authority did not answer, so numbering goes offline.
+   */
+  async function userNumberFor(settings: Settings): Promise<{ user: number; onlineProblem?: string } | StampOutcome> {
+    const assigned = online.userNumber;
+    if (assigned === undefined) {
+      const user = tokenUserNumber(settings);
+      if (user !== undefined) return { user };
+      return {
+        status: "blocked",
+        kind: "no-user-number",
+        reason: "Set your user number in Settings first. Your admin gives each person in the deployment their own number.",
+      };
+    }
     let onlineProblem: string | undefined;
     if (monitor.current().status !== "offline") {
+      try {
+        return { user: await withTimeout(assigned.current(settings), onlineTimeoutMs, scheduler, () => new AuthorityTimeoutError(online.label, onlineTimeoutMs)) };
+      } catch (error) {
+        if (error instanceof DeploymentMismatchError) return { status: "blocked", kind: "settings-mismatch", reason: error.message };
+        onlineProblem = message(error);
+      }
+    }
+    const remembered = await assigned.remembered().catch(() => undefined);
+    if (remembered === undefined) {
+      return {
+        status: "blocked",
+        kind: "no-service-user",
+        reason: `${onlineProblem !== undefined ? `${onlineProblem} ` : ""}Connect once to the ${online.label} to get your user number: until it has given you one, no token can be numbered, not even offline.`,
+      };
+    }
+    return onlineProblem === undefined ? { user: remembered } : { user: remembered, onlineProblem };
+  }
+
+  /**
+   * Online if the monitor says so (or is still checking), else offline; online trouble falls back to
+   * offline. `knownProblem`: the online authority already failed for this stamp, so it is not asked again.
+   */
+  async function issue(settings: Settings, user: number, knownProblem?: string): Promise<{ number: IssuedNumber; fallbackReason?: string } | StampOutcome> {
+    let onlineProblem: string | undefined = knownProblem;
+    if (onlineProblem === undefined && monitor.current().status !== "offline") {
       try {
         const number = await withTimeout(online.issue(settings, user), onlineTimeoutMs, scheduler, () => new AuthorityTimeoutError(online.label, onlineTimeoutMs));
         return { number };
       } catch (error) {
         if (error instanceof CounterExhaustedError) return exhausted(error);
+        // The number (if one was allocated) is burned; offline numbering would not fix the settings.
+        if (error instanceof DeploymentMismatchError) return { status: "blocked", kind: "settings-mismatch", reason: error.message };
         onlineProblem = message(error);
       }
     }

@@ -1,7 +1,7 @@
 /**
  * Standalone mode (no tracking service): the mailbox is the online authority, the device's
- * counter numbers offline. A service-backed mode would build the same { stamper, monitor } from a
- * service OnlineAuthority, so the panes never change.
+ * counter numbers offline. Service mode (service/serviceMode.ts) builds the same { stamper, monitor }
+ * from the service OnlineAuthority, so the panes never change.
  */
 import type { RoamingStore } from "../office/ports";
 import type { CounterStoreOpening } from "../storage/counterStore";
@@ -99,7 +99,8 @@ function unguardedMailbox(roaming: RoamingStore, reason: string): OnlineAuthorit
   };
 }
 
-function pickTiming(options: ConnectivityTiming): ConnectivityTiming {
+/** The timing fields of `options` that are set (exactOptionalPropertyTypes: no undefined values passed on). */
+export function pickTiming(options: ConnectivityTiming): ConnectivityTiming {
   const timing: { -readonly [K in keyof ConnectivityTiming]: ConnectivityTiming[K] } = {};
   if (options.pingTimeoutMs !== undefined) timing.pingTimeoutMs = options.pingTimeoutMs;
   if (options.onlineRecheckMs !== undefined) timing.onlineRecheckMs = options.onlineRecheckMs;

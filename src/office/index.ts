@@ -15,3 +15,5 @@ export type { RoamingStoreOptions } from "./roamingStore";
 export { createSettingsPort, loadSettings, SETTINGS_KEY } from "./settingsPort";
 export { createOfficePorts, ROAMING_KEYS } from "./officePorts";
 export type { OfficePorts } from "./officePorts";
+export { AccessTokenError, createOfficeAccessTokenSource, describeSsoError } from "./accessToken";
+export type { AccessTokenSource, OfficeRuntimeLike } from "./accessToken";

@@ -13,6 +13,16 @@ export type ActionMessageProps = {
 /** What the user can do about each blocked kind; the Stamper's reason says what happened. */
 const BLOCKED: Record<BlockedKind, { title: string; advice: string; settings: boolean }> = {
   "no-user-number": { title: "Set your user number first", advice: "Enter your user number in Settings, then add the token.", settings: true },
+  "no-service-user": {
+    title: "Connect to the tracking service once",
+    advice: "The tracking service gives you your user number. Connect to the network, then add the token.",
+    settings: false,
+  },
+  "settings-mismatch": {
+    title: "Your settings differ from the tracking service's",
+    advice: "Set the prefix and digit widths your admin gives for the tracking service, then add the token.",
+    settings: true,
+  },
   exhausted: {
     title: "No free activity numbers",
     advice: "Every number is still in use by an active message. Ask your admin for more counter digits.",

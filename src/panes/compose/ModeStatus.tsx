@@ -54,6 +54,7 @@ export function ModeStatus({ connectivity, onRecheck }: ModeStatusProps) {
           <Caption1>{detail}</Caption1>
         </div>
         {pending !== null && <Caption1>{pending}</Caption1>}
+        {connectivity.syncProblem !== undefined && <Caption1>Not recorded: {connectivity.syncProblem}</Caption1>}
       </div>
       {connectivity.status === "offline" && (
         <div>

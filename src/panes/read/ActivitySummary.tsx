@@ -1,9 +1,9 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { Activity } from "../../storage/ports";
+import type { KnownActivity } from "./useReadPane";
 
 export type ActivitySummaryProps = {
-  /** The sent activity a token or a smart match points at. */
-  activity: Activity;
+  /** The sent activity a token or a smart match points at (from this device or the tracking service). */
+  activity: KnownActivity;
   /** BCP 47 locale for the time sent. @default the user's locale (the browser's) */
   locale?: string | undefined;
 };
@@ -22,7 +22,7 @@ export function ActivitySummary({ activity, locale }: ActivitySummaryProps) {
     ["To", joinAddresses(activity.to)],
     ...(activity.cc.length > 0 ? ([["Cc", joinAddresses(activity.cc)]] as [string, string][]) : []),
     ["Sent", formatSentTime(activity.stampedAt, locale)],
-    ["Sender", activity.sender || "unknown"],
+    ["Sender", senderText(activity)],
   ];
   return (
     <dl className={styles.list}>
@@ -34,6 +34,12 @@ export function ActivitySummary({ activity, locale }: ActivitySummaryProps) {
       ))}
     </dl>
   );
+}
+
+/** "Dana Buyer <dana@fabrikam.com>" when the service knows the name; else the address. */
+function senderText({ sender, senderName }: KnownActivity): string {
+  if (senderName !== undefined && sender !== "") return `${senderName} <${sender}>`;
+  return senderName ?? (sender || "unknown");
 }
 
 function joinAddresses(addresses: readonly string[]): string {

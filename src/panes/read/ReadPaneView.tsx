@@ -63,7 +63,7 @@ function Body({ of: state, onCopy, locale }: { of: ReadPaneState; onCopy: (token
         </MessageBar>
       );
     case "message": {
-      const { tokens: reports, foreign, nearMisses, smartMatch, history, settingsProblems, message } = state;
+      const { tokens: reports, foreign, nearMisses, smartMatch, smartMatchFoundBy, history, service, settingsProblems, message } = state;
       return (
         <>
           <Caption1 className={styles.subject}>Subject: {message.subject === "" ? "(no subject)" : message.subject}</Caption1>
@@ -80,6 +80,14 @@ function Body({ of: state, onCopy, locale }: { of: ReadPaneState; onCopy: (token
               </MessageBarBody>
             </MessageBar>
           )}
+          {service.status === "unreachable" && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>The tracking service did not answer</MessageBarTitle>
+                {service.reason} Showing what this device knows.
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {reports.length > 0 ? (
             <section className={styles.section} aria-labelledby="ours-title">
               <Subtitle1 as="h2" id="ours-title">
@@ -88,7 +96,7 @@ function Body({ of: state, onCopy, locale }: { of: ReadPaneState; onCopy: (token
               <ul className={styles.list} aria-labelledby="ours-title">
                 {reports.map((report) => (
                   <li key={report.token.index}>
-                    <TokenCard report={report} history={history} onCopy={onCopy} locale={locale} />
+                    <TokenCard report={report} history={history} service={service} onCopy={onCopy} locale={locale} />
                   </li>
                 ))}
               </ul>
@@ -99,9 +107,15 @@ function Body({ of: state, onCopy, locale }: { of: ReadPaneState; onCopy: (token
                 No tracking token in this subject
               </Subtitle1>
               {smartMatch !== undefined ? (
-                <SmartMatchCard match={smartMatch} locale={locale} />
+                <SmartMatchCard match={smartMatch} foundBy={smartMatchFoundBy} locale={locale} />
               ) : (
-                <Body1>{history.status === "available" ? "No sent activity on this device has the same subject and addresses." : "This device's history is not available for smart matching."}</Body1>
+                <Body1>
+                  {service.status === "answered"
+                    ? "No sent activity on this device or in the tracking service has the same subject and addresses."
+                    : history.status === "available"
+                      ? "No sent activity on this device has the same subject and addresses."
+                      : "This device's history is not available for smart matching."}
+                </Body1>
               )}
             </section>
           )}

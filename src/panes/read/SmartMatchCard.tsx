@@ -1,22 +1,27 @@
 import { Card, Subtitle2 } from "@fluentui/react-components";
 import type { SmartMatch } from "../../core";
-import type { Activity } from "../../storage/ports";
 import { ActivitySummary } from "./ActivitySummary";
+import type { AnswerSource, KnownActivity } from "./useReadPane";
 
 export type SmartMatchCardProps = {
   /** The activity smart matching proposes, with the addresses it shares with this message. */
-  match: SmartMatch<Activity>;
+  match: SmartMatch<KnownActivity>;
+  /** Who proposed it. @default "device" */
+  foundBy?: AnswerSource | undefined;
   /** BCP 47 locale for times. @default the user's locale */
   locale?: string | undefined;
 };
 
 /** A proposal, not a certainty: the label says how it was found. */
-export function SmartMatchCard({ match, locale }: SmartMatchCardProps) {
+export function SmartMatchCard({ match, foundBy = "device", locale }: SmartMatchCardProps) {
   const count = match.sharedAddresses.length;
+  const by = foundBy === "service" ? " by the tracking service" : "";
+  // The service may not say which addresses it matched on.
+  const shared = count > 0 ? `: same subject, ${count} shared ${count === 1 ? "address" : "addresses"}` : ": same subject and shared addresses";
   return (
     <Card appearance="outline" aria-labelledby="smart-match-title">
       <Subtitle2 as="h3" id="smart-match-title">
-        Possible match (smart match: same subject, {count} shared {count === 1 ? "address" : "addresses"})
+        Possible match (smart match{by}{shared})
       </Subtitle2>
       <ActivitySummary activity={match.activity} locale={locale} />
     </Card>

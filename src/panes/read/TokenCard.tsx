@@ -1,12 +1,14 @@
 import { Badge, Body1, Button, Caption1, Card, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { ActivitySummary } from "./ActivitySummary";
-import type { HistoryAccess, TokenReport } from "./useReadPane";
+import type { HistoryAccess, ServiceAccess, TokenReport } from "./useReadPane";
 
 export type TokenCardProps = {
   /** The token, decoded, and what it answers when known. */
   report: TokenReport;
   /** Whether this device's history could be searched; says why an answer is missing. */
   history: HistoryAccess;
+  /** Whether the tracking service was asked. @default { status: "none" } */
+  service?: ServiceAccess | undefined;
   /** Called with the token's text when the user presses Copy. */
   onCopy: (token: string) => void;
   /** BCP 47 locale for times. @default the user's locale */
@@ -23,7 +25,7 @@ const useStyles = makeStyles({
 });
 
 /** One token of ours: its parts, a Copy button, and what it answers. */
-export function TokenCard({ report, history, onCopy, locale }: TokenCardProps) {
+export function TokenCard({ report, history, service = { status: "none" }, onCopy, locale }: TokenCardProps) {
   const styles = useStyles();
   const { token, match } = report;
   const headingId = `token-${token.index}`;
@@ -63,23 +65,33 @@ export function TokenCard({ report, history, onCopy, locale }: TokenCardProps) {
           <>
             <div>
               <Badge appearance="tint" color="success">
-                Found by token
+                {report.foundBy === "service" ? "Found by token (tracking service)" : "Found by token"}
               </Badge>
             </div>
             <ActivitySummary activity={match.activity} locale={locale} />
           </>
         ) : (
-          <NotFound designator={token.designator} history={history} />
+          <NotFound designator={token.designator} history={history} service={service} />
         )}
       </section>
     </Card>
   );
 }
 
-function NotFound({ designator, history }: { designator: 0 | 1; history: HistoryAccess }) {
+function NotFound({ designator, history, service }: { designator: 0 | 1; history: HistoryAccess; service: ServiceAccess }) {
+  if (service.status === "checking") return <Body1>Not in this device's history; asking the tracking service…</Body1>;
+  if (service.status === "answered") {
+    return (
+      <>
+        <Body1>Not in this device's history, and not known to the tracking service.</Body1>
+        {designator === 1 && <Caption1>It was created offline: the tracking service learns of it when the device that stamped it syncs.</Caption1>}
+      </>
+    );
+  }
   return (
     <>
       <Body1>Not in this device's history.</Body1>
+      {service.status === "unreachable" && <Caption1>The tracking service could not be asked ({service.reason}).</Caption1>}
       {history.status === "unavailable" && <Caption1>This device keeps no activity history here, so the sent message cannot be looked up.</Caption1>}
       {history.status === "failed" && <Caption1>This device's history could not be read ({history.reason}).</Caption1>}
       {designator === 1 ? (

@@ -1,8 +1,10 @@
 import { createRoot } from "react-dom/client";
+import { createServiceDirectory } from "../../authority/service/directory";
 import { createOfficePorts } from "../../office";
 import { openActivityLog } from "../../storage";
 import { OfficeUnavailable, PaneLoading, PaneShell } from "../shared/PaneShell";
 import { hostTheme, waitForOutlook } from "../shared/officeReady";
+import { configuredServiceUrl, serviceClientFor } from "../shared/serviceConnection";
 import { ReadPane } from "./ReadPane";
 
 const root = createRoot(document.getElementById("root") as HTMLElement);
@@ -22,7 +24,10 @@ async function start(): Promise<void> {
     const activityLog = opening.available ? opening.log : null;
     // The user's Outlook display language, so times read as the rest of Outlook does.
     const locale = Office.context.displayLanguage || undefined;
-    root.render(<PaneShell theme={theme}><ReadPane mailbox={mailbox} settings={settings} activityLog={activityLog} locale={locale} /></PaneShell>);
+    // With a tracking service, colleagues' tokens resolve through it.
+    const client = serviceClientFor(configuredServiceUrl(settings));
+    const directory = client === null ? null : createServiceDirectory(client);
+    root.render(<PaneShell theme={theme}><ReadPane mailbox={mailbox} settings={settings} activityLog={activityLog} directory={directory} locale={locale} /></PaneShell>);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     root.render(<PaneShell theme={theme}><OfficeUnavailable title="The pane could not start" reason={reason} /></PaneShell>);

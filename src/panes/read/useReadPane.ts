@@ -8,7 +8,8 @@ import type { FoundToken, Settings, ValidationError } from "../../core/index";
 import { explainSubject } from "../../core";
 import type { ForeignMark, NearMiss } from "../../core";
 import { matchMessage } from "../../core";
-import type { SmartMatch, TokenMatch } from "../../core";
+import type { ActivityLike, SmartMatch, TokenMatch } from "../../core";
+import type { ActivityDirectory } from "../../authority/service/directory";
 import type { MailboxPort, ReadMessage, SettingsPort } from "../../office/ports";
 import type { Activity, ActivityLog } from "../../storage/ports";
 
@@ -19,13 +20,33 @@ export type ReadPanePorts = {
   readonly settings: SettingsPort;
   /** This device's record of stamped drafts; null when storage is unavailable (tokens still decode). */
   readonly activityLog: ActivityLog | null;
+  /**
+   * The tracking service, when settings name one: it resolves colleagues' tokens (and this user's
+   * from other devices). @default null (this device's history only)
+   */
+  readonly directory?: ActivityDirectory | null | undefined;
 };
 
-/** One token of ours and, when this device knows it, the activity it answers. */
+/** An activity as the pane shows it: from this device's log, or from the tracking service (which knows the sender's name). */
+export type KnownActivity = ActivityLike & { readonly senderName?: string };
+
+/** Where an answer came from: this device's activity log, or the tracking service. */
+export type AnswerSource = "device" | "service";
+
+/** One token of ours and, when known, the activity it answers. */
 export type TokenReport = {
   readonly token: FoundToken;
-  readonly match: TokenMatch<Activity> | undefined;
+  readonly match: TokenMatch<KnownActivity> | undefined;
+  /** Where `match` came from; undefined without a match. */
+  readonly foundBy?: AnswerSource;
 };
+
+/** Whether the tracking service was asked, and how that went. */
+export type ServiceAccess =
+  | { readonly status: "none" }
+  | { readonly status: "checking" }
+  | { readonly status: "answered" }
+  | { readonly status: "unreachable"; readonly reason: string };
 
 /** Whether this device's activity history could be consulted. */
 export type HistoryAccess =
@@ -45,10 +66,16 @@ export type ReadPaneState =
       readonly foreign: readonly ForeignMark[];
       readonly nearMisses: readonly NearMiss[];
       /** Only without a token of ours: a proposal, labelled as such. */
-      readonly smartMatch: SmartMatch<Activity> | undefined;
+      readonly smartMatch: SmartMatch<KnownActivity> | undefined;
+      /** Where `smartMatch` came from; undefined without one. */
+      readonly smartMatchFoundBy?: AnswerSource;
       readonly history: HistoryAccess;
+      /** { status: "none" } when no tracking service is configured. */
+      readonly service: ServiceAccess;
       /** Problems with the stored settings; decoding went on with the valid parts and defaults. */
       readonly settingsProblems: readonly ValidationError[];
+      /** The settings the subject was decoded with (the stored ones, or the defaults). */
+      readonly decodedWith: Settings;
     };
 
 export type CopyState =
@@ -70,7 +97,7 @@ export type ReadPane = {
   readonly copyToken: (token: string) => Promise<void>;
 };
 
-export function useReadPane({ mailbox, settings, activityLog, clipboard }: ReadPaneOptions): ReadPane {
+export function useReadPane({ mailbox, settings, activityLog, directory = null, clipboard }: ReadPaneOptions): ReadPane {
   const [state, setState] = useState<ReadPaneState>({ status: "loading" });
   const [copy, setCopy] = useState<CopyState>({ status: "idle" });
   // Each refresh gets a number; a lookup that finishes after the user moved on is dropped.
@@ -84,9 +111,14 @@ export function useReadPane({ mailbox, settings, activityLog, clipboard }: ReadP
     if (item === null) return setState({ status: "no-item" });
     if (item.mode === "compose") return setState({ status: "compose" });
     setState({ status: "loading" });
-    const next = await describeMessage(item, settings, activityLog);
-    if (current()) setState(next);
-  }, [mailbox, settings, activityLog]);
+    const local = await describeMessage(item, settings, activityLog, directory !== null);
+    if (!current()) return;
+    setState(local);
+    // What this device knows shows at once; the service's answers follow (or why there are none).
+    if (directory === null || local.status !== "message") return;
+    const resolved = await resolveThroughDirectory(local, directory, mailbox.userEmail);
+    if (current()) setState(resolved);
+  }, [mailbox, settings, activityLog, directory]);
 
   useEffect(() => {
     void refresh();
@@ -127,7 +159,7 @@ export function useReadPane({ mailbox, settings, activityLog, clipboard }: ReadP
 }
 
 /** Everything the pane says about one received message. Never rejects. */
-async function describeMessage(message: ReadMessage, settingsPort: SettingsPort, activityLog: ActivityLog | null): Promise<ReadPaneState> {
+async function describeMessage(message: ReadMessage, settingsPort: SettingsPort, activityLog: ActivityLog | null, withService = false): Promise<ReadPaneState> {
   const { settings, problems } = loadSettings(settingsPort);
   const explanation = explainSafely(message.subject, settings);
   const { ours, foreign, nearMisses } = explanation.result;
@@ -145,12 +177,58 @@ async function describeMessage(message: ReadMessage, settingsPort: SettingsPort,
   }
 
   const matches = matchMessage(message, activities, explanation.settings) ?? [];
-  const tokens = ours.map((token): TokenReport => ({
-    token,
-    match: matches.find((m): m is TokenMatch<Activity> => m.method === "token" && m.token.index === token.index),
-  }));
+  const tokens = ours.map((token): TokenReport => {
+    const match = matches.find((m): m is TokenMatch<Activity> => m.method === "token" && m.token.index === token.index);
+    return match === undefined ? { token, match } : { token, match, foundBy: "device" };
+  });
   const smartMatch = matches.find((m): m is SmartMatch<Activity> => m.method === "smart match");
-  return { status: "message", message, tokens, foreign, nearMisses, smartMatch, history, settingsProblems };
+  return {
+    status: "message",
+    message,
+    tokens,
+    foreign,
+    nearMisses,
+    smartMatch,
+    ...(smartMatch !== undefined ? { smartMatchFoundBy: "device" as const } : {}),
+    history,
+    service: withService ? { status: "checking" } : { status: "none" },
+    settingsProblems,
+    decodedWith: explanation.settings,
+  };
+}
+
+type MessageState = Extract<ReadPaneState, { status: "message" }>;
+
+/**
+ * Asks the tracking service about what this device cannot answer for itself: tokens not in the
+ * local log, or stamped there by another mailbox on this browser (the service is the authority
+ * on colleagues' activities, and knows their names). Without a token, the service's correlation
+ * stands in for a local smart match that is not this user's own. Never rejects: an unreachable
+ * service is reported, and the local answers stay.
+ */
+async function resolveThroughDirectory(state: MessageState, directory: ActivityDirectory, userEmail: string): Promise<MessageState> {
+  const settings = state.decodedWith;
+  const own = (activity: KnownActivity): boolean => userEmail !== "" && activity.sender.toLowerCase() === userEmail.toLowerCase();
+  try {
+    const tokens = await Promise.all(
+      state.tokens.map(async (report): Promise<TokenReport> => {
+        if (report.match !== undefined && own(report.match.activity)) return report;
+        const found = await directory.byToken(report.token.text, settings);
+        return found === undefined ? report : { token: report.token, match: { method: "token", token: report.token, activity: found }, foundBy: "service" };
+      }),
+    );
+    let { smartMatch, smartMatchFoundBy } = state;
+    if (state.tokens.length === 0 && (smartMatch === undefined || !own(smartMatch.activity))) {
+      const correlated = await directory.correlate(state.message, settings);
+      if (correlated?.method === "smart match") {
+        smartMatch = { method: "smart match", activity: correlated.activity, sharedAddresses: correlated.sharedAddresses };
+        smartMatchFoundBy = "service";
+      }
+    }
+    return { ...state, tokens, smartMatch, ...(smartMatchFoundBy !== undefined ? { smartMatchFoundBy } : {}), service: { status: "answered" } };
+  } catch (error) {
+    return { ...state, service: { status: "unreachable", reason: describeError(error) } };
+  }
 }
 
 function loadSettings(port: SettingsPort): { settings: Settings; problems: readonly ValidationError[] } {

@@ -1,0 +1,61 @@
+/**
+ * The read pane's view of the tracking service: what a token answers, and what a message without
+ * a token may answer (smart match), for activities stamped by anyone in the deployment.
+ */
+import { parseToken } from "../../core";
+import type { ActivityLike, MessageLike, Settings } from "../../core";
+import type { ServiceClient } from "./client";
+import type { ServiceActivity } from "./types";
+
+/** An activity as the service knows it: the matching fields, plus who sent it. */
+export type DirectoryActivity = ActivityLike & {
+  /** The sender's display name, when the service knows it. */
+  readonly senderName?: string;
+};
+
+export type DirectoryMatch =
+  | { readonly method: "token"; readonly activity: DirectoryActivity }
+  | { readonly method: "smart match"; readonly activity: DirectoryActivity; readonly sharedAddresses: readonly string[] };
+
+/** Looks activities up beyond this device. Rejects (ServiceUnreachableError, ServiceError...) when it cannot answer. */
+export interface ActivityDirectory {
+  /** Words for the user: "tracking service". */
+  readonly label: string;
+  /** The activity stamped with `token`; undefined when nobody recorded it. */
+  byToken(token: string, settings: Settings): Promise<DirectoryActivity | undefined>;
+  /** What `message` answers by the service's correlation (token first, then smart matching); undefined when nothing. */
+  correlate(message: MessageLike, settings: Settings): Promise<DirectoryMatch | undefined>;
+}
+
+export function createServiceDirectory(client: Pick<ServiceClient, "activity" | "correlate">): ActivityDirectory {
+  return {
+    label: "tracking service",
+    async byToken(token, settings) {
+      const found = await client.activity(token);
+      return found === undefined ? undefined : directoryActivity(found, settings);
+    },
+    async correlate(message, settings) {
+      const match = await client.correlate({ subject: message.subject, from: message.from ?? "", to: message.to, cc: message.cc });
+      if (match === null) return undefined;
+      const activity = directoryActivity(match.activity, settings);
+      return match.method === "token" ? { method: "token", activity } : { method: "smart match", activity, sharedAddresses: match.sharedAddresses };
+    },
+  };
+}
+
+/** The token's parts come from the token itself, decoded with this user's settings (the service's fields when it cannot be). */
+function directoryActivity(found: ServiceActivity, settings: Settings): DirectoryActivity {
+  const parts = parseToken(found.token, settings);
+  return {
+    token: found.token,
+    designator: parts?.designator ?? found.designator ?? 0,
+    user: parts?.user ?? 0,
+    counter: parts?.counter ?? 0,
+    subject: found.subject,
+    to: found.to,
+    cc: found.cc,
+    sender: found.sender,
+    stampedAt: found.sentAt,
+    ...(found.senderName !== undefined ? { senderName: found.senderName } : {}),
+  };
+}

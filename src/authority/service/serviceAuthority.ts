@@ -1,0 +1,190 @@
+/**
+ * The tracking service as the online authority (SPEC §3, §7): it assigns the user number, allocates
+ * counters atomically (designator 0) and records every activity, online ones at once and offline
+ * ones when it answers again, so that colleagues' read panes can resolve them.
+ */
+import { asciiLowerCase, formatToken } from "../../core";
+import type { Settings } from "../../core";
+import type { RoamingStore } from "../../office/ports";
+import type { CounterStore } from "../../storage/counterStore";
+import type { Activity, ActivityLog } from "../../storage/ports";
+import { CounterExhaustedError } from "../errors";
+import type { LocalAuthority } from "../localAuthority";
+import type { AssignedUserNumber, IssuedNumber, OnlineAuthority, RejectedActivity, SyncReport } from "../numberAuthority";
+import { raiseRoamingPosition, ROAMING_OFFLINE_HWM_KEY } from "../roamingCounters";
+import type { ServiceClient } from "./client";
+import { DeploymentMismatchError, ServiceError, ServiceProtocolError } from "./errors";
+import type { ActivityRecord, Deployment, ServiceUser } from "./types";
+
+export type ServiceAuthorityOptions = {
+  readonly client: ServiceClient;
+  /** The mailbox's address: several mailboxes may share this browser's storage (accounts in one Outlook). */
+  readonly mailbox: string;
+  readonly activityLog: ActivityLog;
+  /** Where the user number is remembered on this device; null when the device keeps no counters. */
+  readonly counters: CounterStore | null;
+  /** The mailbox's roaming settings: the user number (for the user's other devices) and the offline high-water mark. */
+  readonly roaming: RoamingStore;
+  /** This device's offline positions, carried to the roaming high-water mark on sync; null without a device counter. */
+  readonly local: Pick<LocalAuthority, "position"> | null;
+};
+
+export type ServiceAuthority = OnlineAuthority & {
+  readonly kind: "service";
+  readonly userNumber: AssignedUserNumber;
+  record(activity: Activity): Promise<void>;
+};
+
+/** Roaming key: { "<service URL>": userNumber }, so the user's other devices can number offline before they connect. */
+export const ROAMING_SERVICE_USER_KEY = "service:user";
+/** Counter store name of the remembered user number: per service and mailbox, since the device's storage is shared. */
+export const serviceUserCounterName = (baseUrl: string, mailbox: string): string => `service-user:${baseUrl}:${mailbox.toLowerCase()}`;
+
+export function createServiceAuthority({ client, mailbox, activityLog, counters, roaming, local }: ServiceAuthorityOptions): ServiceAuthority {
+  const key = client.baseUrl.replace(/\/+$/, "");
+  const counterName = serviceUserCounterName(key, mailbox);
+  let me: Promise<ServiceUser> | undefined;
+
+  const remember = async (userNumber: number): Promise<void> => {
+    if (counters !== null && (await counters.peek(counterName).catch(() => null)) !== userNumber) {
+      await counters.exclusive(counterName, (stored) => stored.commit(userNumber));
+    }
+    const all = roaming.get(ROAMING_SERVICE_USER_KEY);
+    const known = typeof all === "object" && all !== null && !Array.isArray(all) ? (all as Record<string, unknown>) : {};
+    if (known[key] !== userNumber) {
+      roaming.set(ROAMING_SERVICE_USER_KEY, { ...known, [key]: userNumber });
+      // Best effort: the device's copy above is what offline numbering needs first.
+      void roaming.save().catch(() => undefined);
+    }
+  };
+
+  /** users/me, asked once per pane and cached; a failure is not cached, so the next stamp asks again. */
+  const whoAmI = (): Promise<ServiceUser> => {
+    if (me === undefined) {
+      const asking = client.me().then(async (user) => {
+        await remember(user.userNumber).catch(() => undefined); // remembering is for later; it must not fail this stamp
+        return user;
+      });
+      me = asking;
+      asking.catch(() => {
+        if (me === asking) me = undefined;
+      });
+    }
+    return me;
+  };
+
+  const userNumber: AssignedUserNumber = {
+    async current(settings) {
+      const user = await whoAmI();
+      const mismatch = deploymentMismatch(user.deployment, settings);
+      if (mismatch !== undefined) throw new DeploymentMismatchError(mismatch);
+      return user.userNumber;
+    },
+    async remembered() {
+      if (counters !== null) {
+        const stored = await counters.peek(counterName).catch(() => null);
+        if (stored !== null) return stored;
+      }
+      const all = roaming.get(ROAMING_SERVICE_USER_KEY);
+      const value = typeof all === "object" && all !== null ? (all as Record<string, unknown>)[key] : undefined;
+      return typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+    },
+  };
+
+  const carryOfflineHighWater = async (activities: readonly Activity[]): Promise<void> => {
+    if (local === null) return;
+    let changed = false;
+    for (const user of new Set(activities.filter((a) => a.designator === 1).map((a) => a.user))) {
+      changed = raiseRoamingPosition(roaming, ROAMING_OFFLINE_HWM_KEY, user, await local.position(user)) || changed;
+    }
+    if (changed) await roaming.save();
+  };
+
+  return {
+    kind: "service",
+    label: "tracking service",
+    userNumber,
+
+    async issue(settings: Settings, user: number): Promise<IssuedNumber> {
+      let allocation;
+      try {
+        allocation = await client.nextCounter();
+      } catch (error) {
+        if (error instanceof ServiceError && error.code === "counter-exhausted") {
+          throw new CounterExhaustedError(`${error.message} Ask your admin for more counter digits.`);
+        }
+        throw error;
+      }
+      if (allocation.user !== user) {
+        me = undefined; // ask who we are again next time
+        throw new ServiceProtocolError(`The tracking service numbered ${allocation.token} for user ${allocation.user}, but your user number is ${user}. Try again.`);
+      }
+      const token = formatToken({ designator: 0, user, counter: allocation.counter }, settings);
+      if (asciiLowerCase(token) !== asciiLowerCase(allocation.token)) {
+        throw new DeploymentMismatchError(`The tracking service issued ${allocation.token}, but your settings would write it as ${token}. Make your prefix and digit settings match the service's.`);
+      }
+      return { designator: 0, counter: allocation.counter, wrapped: allocation.wrapped };
+    },
+
+    // users/me rather than health: it proves the token is accepted, which is what "online" needs,
+    // and it refreshes (and remembers) the user number, so this device can number offline later.
+    async ping() {
+      const user = await client.me();
+      me = Promise.resolve(user);
+      await remember(user.userNumber).catch(() => undefined);
+    },
+
+    async record(activity) {
+      await client.recordActivity(activityRecord(activity));
+      await activityLog.markSynced(activity.token);
+    },
+
+    async syncOffline(activities): Promise<SyncReport> {
+      if (activities.length === 0) return { rejected: [] };
+      // The mailbox's high-water mark guards offline numbering if this device loses its storage.
+      await carryOfflineHighWater(activities).catch(() => undefined);
+      const rejected: RejectedActivity[] = [];
+      for (const activity of activities) {
+        try {
+          await client.recordActivity(activityRecord(activity));
+        } catch (error) {
+          // A refusal that sending again cannot change (a conflict, a token that is not the
+          // caller's, a field the service rejects) is reported once; anything else waits.
+          if (!(error instanceof ServiceError && error.permanent)) throw error;
+          rejected.push({ token: activity.token, reason: rejectionReason(activity, error) });
+        }
+        // Marked one by one, so a sync cut short does not send these again (if it did, they would be duplicates, which is harmless).
+        await activityLog.markSynced(activity.token);
+      }
+      return { rejected };
+    },
+  };
+}
+
+/** The activity as POST /v1/activities takes it. The draft key stays on this device: it means nothing to colleagues. */
+export function activityRecord(activity: Activity): ActivityRecord {
+  return {
+    token: activity.token,
+    subject: activity.subject,
+    to: [...activity.to],
+    cc: [...activity.cc],
+    sentAt: new Date(activity.stampedAt).toISOString(),
+    designator: activity.designator,
+  };
+}
+
+function rejectionReason(activity: Activity, error: ServiceError): string {
+  if (error.status === 409) return `The tracking service holds another activity under ${activity.token}, so this one (“${activity.subject}”) was not recorded.`;
+  if (error.status === 403) return `The tracking service refused ${activity.token}: its user number ${activity.user} is not yours there.`;
+  return `The tracking service refused ${activity.token}${error.field !== undefined ? ` (${error.field})` : ""}: ${error.message}`;
+}
+
+/** Why tokens stamped with `settings` would not be the deployment's; undefined when they agree. */
+export function deploymentMismatch(deployment: Deployment, settings: Settings): string | undefined {
+  const differences: string[] = [];
+  if (asciiLowerCase(deployment.prefix) !== asciiLowerCase(settings.prefix)) differences.push(`prefix "${deployment.prefix}" (yours: "${settings.prefix}")`);
+  if (deployment.userDigits !== settings.userDigits) differences.push(`${deployment.userDigits} user digits (yours: ${settings.userDigits})`);
+  if (deployment.counterDigits !== settings.counterDigits) differences.push(`${deployment.counterDigits} counter digits (yours: ${settings.counterDigits})`);
+  if (differences.length === 0) return undefined;
+  return `The tracking service's deployment uses ${differences.join(", ")}. Change your settings to match, so your tokens are the ones the service records.`;
+}

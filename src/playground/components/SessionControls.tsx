@@ -1,0 +1,69 @@
+/** Who is signed in, the tracking service switch, and the customer's reply: what shows a team sharing the service. */
+import { Button, Label, makeStyles, Select, Switch, tokens, Tooltip, useId } from "@fluentui/react-components";
+import type { MailboxModel } from "../model/mailboxModel";
+import { PLAYGROUND_USERS } from "../model/samples";
+import type { MailMessage } from "../model/types";
+import { setServiceOn, switchUser, userSlug } from "../session";
+import type { PlaygroundSession } from "../session";
+
+const useStyles = makeStyles({
+  signedIn: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, marginLeft: "auto" },
+  label: { color: tokens.colorNeutralForegroundOnBrand },
+});
+
+/** "Signed in as": switching reloads the playground as the other user, with their mailbox and settings. */
+export function SignedInAs({ session }: { session: PlaygroundSession }) {
+  const styles = useStyles();
+  const id = useId("signed-in-as");
+  return (
+    <div className={styles.signedIn}>
+      <Label htmlFor={id} size="small" className={styles.label}>
+        Signed in as
+      </Label>
+      <Select
+        id={id}
+        size="small"
+        value={userSlug(session.user)}
+        onChange={(_, data) => {
+          const user = PLAYGROUND_USERS.find((u) => userSlug(u) === data.value);
+          if (user) switchUser(window, user);
+        }}
+      >
+        {PLAYGROUND_USERS.map((user) => (
+          <option key={user.emailAddress} value={userSlug(user)}>
+            {user.displayName} · {user.emailAddress}
+          </option>
+        ))}
+      </Select>
+    </div>
+  );
+}
+
+/** Points the users' settings at the tracking service `npm start` runs (or not); the panes reload. */
+export function ServiceSwitch({ session }: { session: PlaygroundSession }) {
+  const available = session.serviceUrl !== "";
+  const label = available ? `Tracking service (${session.serviceUrl})` : "Tracking service (none running)";
+  return (
+    <Tooltip
+      content={available ? "On: the panes number tokens and look up colleagues' activities with the tracking service" : "Start the playground with `npm start` to run the tracking service beside it"}
+      relationship="description"
+    >
+      <Switch label={label} checked={session.serviceOn} disabled={!available} onChange={(_, data) => setServiceOn(window, data.checked)} />
+    </Tooltip>
+  );
+}
+
+/**
+ * The customer answers a sent message (reply all): the reply reaches this user and every colleague
+ * it names. Not called "…reply": the toolbar's Reply button must stay the only one of that name.
+ */
+export function SimulateReplyButton({ model, selected, disabled }: { model: MailboxModel; selected: MailMessage | null; disabled: boolean }) {
+  const usable = selected?.folder === "sent" && !disabled;
+  return (
+    <Tooltip content="Select a message in Sent: its recipient replies to all, so colleagues in Cc get the reply too" relationship="description">
+      <Button onClick={() => selected && model.simulateCustomerReply(selected.id)} disabled={!usable}>
+        Simulate customer answer
+      </Button>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * The add-in's service mode against the real tracking service (src/server/main.ts in a child
+ * process: SQLite in a temporary folder, development sign-in through POST /v1/dev/token): two users,
+ * the colleague's read-pane lookup, offline sync exactly once, conflicts.
+ */
+import { DEFAULT_SETTINGS } from "../../../../src/core";
+import type { Settings } from "../../../../src/core";
+import { createServiceClient, createServiceDirectory, createServiceModeAuthority } from "../../../../src/authority/service";
+import type { TokenAuthority } from "../../../../src/authority";
+import type { AccessTokenSource } from "../../../../src/office/accessToken";
+import { createMemoryActivityLog, createMemoryCounterStore, FakeComposeItem, FakeMailboxSettings } from "../../../fakes";
+import { startRealService } from "./serviceProcess";
+import type { RunningService } from "./serviceProcess";
+
+jest.setTimeout(60_000);
+
+const PAT = { mailbox: "pat.seller@contoso.com", name: "Pat Seller" };
+const SAM = { mailbox: "sam.colleague@contoso.com", name: "Sam Colleague" };
+const settings: Settings = { ...DEFAULT_SETTINGS, serviceUrl: "http://127.0.0.1" };
+
+let service: RunningService;
+let url: string;
+const panes: TokenAuthority[] = [];
+
+beforeEach(async () => {
+  service = await startRealService();
+  url = service.url;
+});
+
+afterEach(async () => {
+  for (const pane of panes.splice(0)) pane.monitor.dispose();
+  await service.stop();
+});
+
+/** What the playground does: a development token from the service for the signed-in user. */
+const devTokens = (user: { mailbox: string; name: string }): AccessTokenSource => ({
+  async getToken() {
+    const response = await fetch(`${url}/v1/dev/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(user) });
+    if (!response.ok) throw new Error(`dev token: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { accessToken: string }).accessToken;
+  },
+});
+
+const clientFor = (user: { mailbox: string; name: string }) => createServiceClient({ baseUrl: url, fetch: (u, init) => fetch(u, init), tokens: devTokens(user), retryDelayMs: 10 });
+
+function openPane(user: { mailbox: string; name: string }, online = { value: true }) {
+  const events = new EventTarget();
+  const log = createMemoryActivityLog();
+  const pane = createServiceModeAuthority({
+    client: clientFor(user),
+    roaming: new FakeMailboxSettings().open(),
+    counters: { available: true, store: createMemoryCounterStore() },
+    activityLog: log,
+    userEmail: user.mailbox,
+    events,
+    isOnline: () => online.value,
+    now: Date.now,
+  });
+  panes.push(pane);
+  const setOnline = async (value: boolean) => {
+    online.value = value;
+    events.dispatchEvent(new Event(value ? "online" : "offline"));
+    await pane.monitor.idle();
+  };
+  return { ...pane, log, setOnline };
+}
+
+describe("service mode against the real tracking service", () => {
+  it("two users get their own user numbers; a colleague resolves the other's token with the sender's name", async () => {
+    const pat = openPane(PAT);
+    await pat.monitor.idle();
+    const sam = openPane(SAM);
+    await sam.monitor.idle();
+    expect(pat.monitor.current()).toMatchObject({ status: "online", authority: "service" });
+
+    const quote = await pat.stamper.stamp(new FakeComposeItem({ subject: "Quote for 200 chairs", to: ["dana.buyer@fabrikam.com"] }), settings);
+    expect(quote).toMatchObject({ status: "stamped", designator: 0, token: "CRM:00010001" });
+    await expect(sam.stamper.stamp(new FakeComposeItem({ subject: "Hello", to: ["lee@fabrikam.com"] }), settings)).resolves.toMatchObject({ token: "CRM:00020001" });
+
+    const directory = createServiceDirectory(clientFor(SAM));
+    await expect(directory.byToken("CRM:00010001", settings)).resolves.toMatchObject({
+      subject: "Quote for 200 chairs CRM:00010001",
+      sender: PAT.mailbox,
+      senderName: "Pat Seller",
+      user: 1,
+      counter: 1,
+    });
+    await expect(directory.byToken("CRM:00010002", settings)).resolves.toBeUndefined();
+  });
+
+  it("syncs offline activities exactly once, and reports a conflict without overwriting", async () => {
+    const pat = openPane(PAT);
+    await pat.monitor.idle();
+    await pat.setOnline(false);
+    for (const subject of ["One", "Two"]) await pat.stamper.stamp(new FakeComposeItem({ subject, to: ["dana.buyer@fabrikam.com"] }), settings);
+    // Another record already holds the second offline token (e.g. a restored device): a conflict.
+    await clientFor(PAT).recordActivity({ token: "CRM:10010002", subject: "Restored elsewhere", to: [], cc: [], sentAt: new Date().toISOString(), designator: 1 });
+
+    await pat.setOnline(true);
+    const state = pat.monitor.current();
+    expect(state).toMatchObject({ status: "online", pending: 0 });
+    expect(state.syncProblem).toContain("CRM:10010002");
+
+    const directory = createServiceDirectory(clientFor(SAM));
+    await expect(directory.byToken("CRM:10010001", settings)).resolves.toMatchObject({ subject: "One CRM:10010001", designator: 1 });
+    await expect(directory.byToken("CRM:10010002", settings)).resolves.toMatchObject({ subject: "Restored elsewhere" });
+
+    // Sent again: duplicates, nothing stored twice, nothing refused that was stored.
+    await expect(pat.online.syncOffline((await pat.log.all()).filter((a) => a.token === "CRM:10010001"))).resolves.toEqual({ rejected: [] });
+  });
+});
