@@ -32,6 +32,8 @@ module.exports = (_env, argv) => {
     entry: {
       compose: "./src/panes/compose/index.tsx",
       read: "./src/panes/read/index.tsx",
+      // The OnMessageSend handler: commands.html (browser runtimes) and commands.js (classic Outlook on Windows).
+      commands: "./src/commands/index.ts",
       playground: "./src/playground/index.tsx",
       "fake-office": "./src/playground/fakeOffice/install.ts",
     },
@@ -58,6 +60,9 @@ module.exports = (_env, argv) => {
         paneHtml(name, title, OFFICE_JS_CDN, `${name}.html`),
         paneHtml(name, `${title} (playground)`, FAKE_OFFICE_JS, `playground/${name}.html`),
       ]),
+      // No UI: Outlook loads it hidden, and the playground in a hidden iframe, for each send.
+      paneHtml("commands", "Tracking Tokens: send handler", OFFICE_JS_CDN, "commands.html"),
+      paneHtml("commands", "Tracking Tokens: send handler (playground)", FAKE_OFFICE_JS, "playground/commands.html"),
       new HtmlWebpackPlugin({
         filename: "playground/index.html",
         title: "Tracking Tokens playground",

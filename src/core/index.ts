@@ -30,3 +30,5 @@ export { explainSubject } from "./explain";
 export type { ForeignMark, ForeignMarkKind, NearMiss, NearMissKind, SubjectExplanation } from "./explain";
 export { MIN_SHARED_ADDRESSES, activityForToken, matchMessage, matchableSubject, smartMatch } from "./matching";
 export type { ActivityLike, ActivityMatch, MessageLike, SmartMatch, TokenMatch } from "./matching";
+export { decideOnSend } from "./sendDecision";
+export type { NumberingAvailability, SendDecision, SendDecisionInput } from "./sendDecision";

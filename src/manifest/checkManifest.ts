@@ -8,6 +8,7 @@ import { DOMParser, ParseError, type Element } from "@xmldom/xmldom";
 import {
   ADD_IN_ICON_SIZE,
   GUID_PATTERN,
+  LAUNCH_EVENT_MIN_MAILBOX,
   MAIL_APP_CHILDREN,
   MAX_RESID_LENGTH,
   NESTED_CHILD_ORDER,
@@ -16,6 +17,9 @@ import {
   REQUIRED_MAIL_APP_CHILDREN,
   RESID_KIND,
   RESOURCE_KINDS,
+  RUNTIME_OVERRIDE_TYPE,
+  SEND_EVENTS,
+  SEND_MODES,
   URL_ELEMENTS,
   VERSION_PATTERN,
   type ResourceKind,
@@ -36,6 +40,10 @@ export type ManifestProblemCode =
   | "requirements-mailbox"
   | "version-overrides-type"
   | "pinning-requirements"
+  | "launch-event-invalid"
+  | "launch-event-requirements"
+  | "launch-event-runtime"
+  | "runtime-invalid"
   | "resource-duplicate-id"
   | "resid-too-long"
   | "resid-dangling"
@@ -85,6 +93,7 @@ export function checkManifest(xml: string, options: CheckManifestOptions): Manif
     checkRequirements(root, report);
     checkNestedOrder(root, report);
     checkVersionOverrides(root, report);
+    checkLaunchEvents(root, report);
     const resources = checkResources(root, report);
     const assets = checkUrls(root, report, options.readAsset);
     checkButtonIconSizes(root, resources, assets, report);
@@ -370,6 +379,142 @@ function checkVersionOverrides(root: Element, report: Report): void {
       requirements ?? overrides,
     );
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Event-based activation: Runtimes and LaunchEvent
+
+function checkLaunchEvents(root: Element, report: Report): void {
+  const declaredSends = new Map<string, Element>();
+  for (const overrides of descendants(root).filter((e) => e.localName === "VersionOverrides")) {
+    const own = ownDescendants(overrides);
+    const launchPoints = own.filter((e) => e.localName === "ExtensionPoint" && e.getAttributeNS(NS.xsi, "type") === "LaunchEvent");
+    const runtimes = own.filter((e) => e.localName === "Runtime" && (e.parentNode as Element | null)?.localName === "Runtimes");
+    if (launchPoints.length === 0 && runtimes.length === 0) continue;
+
+    const v1_1 = overrides.getAttributeNS(NS.xsi, "type") === "VersionOverridesV1_1";
+    const first = launchPoints[0] ?? runtimes[0]!;
+    if (!v1_1) {
+      report.expect(
+        false,
+        "launch-event-requirements",
+        () => `${describe(first)} is in ${describe(overrides)}, but <Runtimes> and LaunchEvent exist only in VersionOverrides 1.1: move them into the nested <VersionOverrides xsi:type="VersionOverridesV1_1">.`,
+        first,
+      );
+      continue;
+    }
+    const requirements = childElements(overrides).find((e) => e.localName === "Requirements");
+    const mailbox = requirements ? mailboxMinVersion(requirements) : undefined;
+
+    const runtimeResids = new Map<string, Element>();
+    for (const runtime of runtimes) {
+      const resid = runtime.getAttribute("resid");
+      const named = report.expect(
+        resid !== null && resid !== "",
+        "runtime-invalid",
+        () => `${describe(runtime)} has no resid: point it at the <bt:Url> of the handler's HTML page.`,
+        runtime,
+      );
+      if (named && resid !== null) runtimeResids.set(resid, runtime);
+      for (const override of childElements(runtime).filter((e) => e.localName === "Override")) {
+        const type = override.getAttribute("type");
+        report.expect(
+          type === RUNTIME_OVERRIDE_TYPE && (override.getAttribute("resid") ?? "") !== "",
+          "runtime-invalid",
+          () =>
+            `${describe(override)} must be <Override type="${RUNTIME_OVERRIDE_TYPE}" resid="..."> naming the single JavaScript file ` +
+            `that classic Outlook on Windows loads; it has type="${type ?? "(none)"}".`,
+          override,
+        );
+      }
+    }
+
+    const usedRuntimes = new Set<string>();
+    for (const point of launchPoints) {
+      const events = childElements(point)
+        .filter((e) => e.localName === "LaunchEvents")
+        .flatMap((list) => childElements(list).filter((e) => e.localName === "LaunchEvent"));
+      report.expect(
+        events.length > 0,
+        "launch-event-invalid",
+        () => `${describe(point)} declares no event: add <LaunchEvents><LaunchEvent Type="..." FunctionName="..."/></LaunchEvents>.`,
+        point,
+      );
+      for (const event of events) checkLaunchEvent(event, mailbox, requirements ?? overrides, declaredSends, report);
+
+      const source = childElements(point).find((e) => e.localName === "SourceLocation");
+      const resid = source?.getAttribute("resid") ?? null;
+      const runs = report.expect(
+        resid !== null && runtimeResids.has(resid),
+        "launch-event-runtime",
+        () =>
+          source === undefined || resid === null
+            ? `${describe(point)} has no <SourceLocation resid="...">: name the <Runtime> its handlers run in.`
+            : `${describe(source)} in ${describe(point)} names no <Runtime>: it must use the resid of a <Runtime> in <Runtimes> ` +
+              `(${[...runtimeResids.keys()].map((r) => `"${r}"`).join(", ") || "there is none"}).`,
+        source ?? point,
+      );
+      if (runs && resid !== null) usedRuntimes.add(resid);
+    }
+    for (const [resid, runtime] of runtimeResids) {
+      report.expect(
+        usedRuntimes.has(resid),
+        "launch-event-runtime",
+        () => `${describe(runtime)} is not used: no LaunchEvent extension point has <SourceLocation resid="${resid}">.`,
+        runtime,
+      );
+    }
+  }
+}
+
+function checkLaunchEvent(event: Element, mailbox: string | undefined, requirementsAt: Element, declaredSends: Map<string, Element>, report: Report): void {
+  const type = event.getAttribute("Type") ?? "";
+  const minimum = LAUNCH_EVENT_MIN_MAILBOX[type];
+  const known = report.expect(
+    minimum !== undefined,
+    "launch-event-invalid",
+    () => `${describe(event)} has Type="${type}", which is not an Outlook launch event. Known: ${Object.keys(LAUNCH_EVENT_MIN_MAILBOX).join(", ")}.`,
+    event,
+  );
+  const functionName = event.getAttribute("FunctionName") ?? "";
+  report.expect(
+    /^[A-Za-z_$][\w$]*$/.test(functionName),
+    "launch-event-invalid",
+    () => `${describe(event)} has FunctionName="${functionName}": name the function the handler file passes to Office.actions.associate.`,
+    event,
+  );
+  const sendMode = event.getAttribute("SendMode");
+  if (sendMode !== null && known) {
+    report.expect(
+      SEND_EVENTS.includes(type) && SEND_MODES.includes(sendMode),
+      "launch-event-invalid",
+      () =>
+        SEND_EVENTS.includes(type)
+          ? `${describe(event)} has SendMode="${sendMode}"; it must be one of ${SEND_MODES.join(", ")}.`
+          : `${describe(event)} has a SendMode, which only ${SEND_EVENTS.join(" and ")} take.`,
+      event,
+    );
+  }
+  if (SEND_EVENTS.includes(type)) {
+    const earlier = declaredSends.get(type);
+    report.expect(
+      earlier === undefined,
+      "launch-event-invalid",
+      () => `${describe(event)} declares ${type} a second time (first at line ${earlier?.lineNumber ?? "?"}): Outlook allows one per add-in.`,
+      event,
+    );
+    if (earlier === undefined) declaredSends.set(type, event);
+  }
+  if (!known || minimum === undefined) return;
+  const needed = minimum === "preview" ? undefined : minimum;
+  report.expect(
+    needed === undefined || (mailbox !== undefined && compareVersions(mailbox, needed) >= 0),
+    "launch-event-requirements",
+    () =>
+      `${describe(event)} needs Mailbox ${needed ?? ""}, but its VersionOverrides requires ${mailbox === undefined ? "no Mailbox set" : `Mailbox ${mailbox}`}: ` +
+      `set <bt:Sets DefaultMinVersion="${needed ?? ""}"> (a client below it rejects the block rather than skip the event).`,
+    requirementsAt,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -661,7 +806,7 @@ function ancestors(element: Element): Element[] {
 
 /** `<bt:Image size="16" resid="Icon.16x16"> (line 88)`: the element as written, and where. */
 function describe(element: Element): string {
-  const keys = ["xsi:type", "id", "Name", "size", "resid"];
+  const keys = ["xsi:type", "type", "id", "Name", "Type", "FunctionName", "SendMode", "size", "resid"];
   const attributes = keys
     .map((key) => [key, element.getAttribute(key)] as const)
     .filter(([, value]) => value !== null)

@@ -59,6 +59,10 @@ export const NESTED_CHILD_ORDER: Readonly<Record<string, readonly string[]>> = {
   VersionOverridesV1_1: ["Description", "Requirements", "Hosts", "Resources"],
   Resources: ["Images", "Urls", "ShortStrings", "LongStrings"],
   Host: ["Runtimes", "DesktopFormFactor", "MobileFormFactor"],
+  Runtimes: ["Runtime"],
+  Runtime: ["Override"],
+  // A LaunchEvent extension point; command surfaces have other children, which are not listed.
+  ExtensionPoint: ["LaunchEvents", "SourceLocation"],
   DesktopFormFactor: ["FunctionFile", "ExtensionPoint"],
   Group: ["Label", "Control"],
   Control: ["Label", "Supertip", "Icon", "Action"],
@@ -111,3 +115,38 @@ export const ADD_IN_ICON_SIZE: Readonly<Record<string, number>> = {
 
 /** SupportsPinning and ItemChanged arrived in Mailbox 1.5; only VersionOverrides 1.1 has the element. */
 export const PINNING_MIN_MAILBOX = "1.5";
+
+/**
+ * Event-based activation (Microsoft, "Activate add-ins with events"): the Outlook events an XML
+ * manifest's <LaunchEvent Type> may name, with the Mailbox set each needs. "preview" events run
+ * only with the beta API. The LaunchEvent and Runtimes elements exist only in VersionOverrides 1.1.
+ */
+export const LAUNCH_EVENT_MIN_MAILBOX: Readonly<Record<string, string>> = {
+  OnNewMessageCompose: "1.10",
+  OnNewAppointmentOrganizer: "1.10",
+  OnMessageAttachmentsChanged: "1.11",
+  OnAppointmentAttachmentsChanged: "1.11",
+  OnMessageRecipientsChanged: "1.11",
+  OnAppointmentAttendeesChanged: "1.11",
+  OnAppointmentTimeChanged: "1.11",
+  OnAppointmentRecurrenceChanged: "1.11",
+  OnInfoBarDismissClicked: "1.11",
+  OnMessageSend: "1.12",
+  OnAppointmentSend: "1.12",
+  OnMessageCompose: "1.12",
+  OnAppointmentOrganizer: "1.12",
+  OnMessageFromChanged: "1.13",
+  OnAppointmentFromChanged: "1.13",
+  OnSensitivityLabelChanged: "1.13",
+  OnMessageReadWithCustomAttachment: "preview",
+  OnMessageReadWithCustomHeader: "preview",
+};
+
+/** The send events: the only ones SendMode applies to, and each may be declared once. */
+export const SEND_EVENTS: readonly string[] = ["OnMessageSend", "OnAppointmentSend"];
+
+/** The LaunchEventSendMode simple type ([MS-OWEMXML] 2.3.67); SoftBlock when left out. */
+export const SEND_MODES: readonly string[] = ["PromptUser", "SoftBlock", "Block"];
+
+/** The only <Override type> a mail <Runtime> takes: the JavaScript file for classic Outlook on Windows. */
+export const RUNTIME_OVERRIDE_TYPE = "javascript";

@@ -8,7 +8,9 @@ import { createRoot } from "react-dom/client";
 import { PlaygroundApp } from "./components/PlaygroundApp";
 import { publishHost } from "./fakeOffice/hostBridge";
 import { MailboxModel } from "./model/mailboxModel";
+import { modelOptionsFor, readSession } from "./session";
 import { createPlaygroundApi, type PlaygroundApi } from "./playgroundApi";
+import { installSendEvents } from "./sendEvents";
 
 declare global {
   interface Window {
@@ -16,14 +18,20 @@ declare global {
   }
 }
 
-const model = new MailboxModel({ storage: window.localStorage });
+// Who is signed in, and the tracking service (?user=…&service=…, remembered): see session.ts.
+const session = readSession(window.location, window.localStorage);
+const model = new MailboxModel(modelOptionsFor(session, window.localStorage, (input, init) => window.fetch(input, init)));
+// The panes read the service URL from the user's settings when they load.
+if (session.serviceUrl !== "") model.setServiceUrl(session.serviceOn ? session.serviceUrl : "");
 // Published before any pane iframe exists, so every pane finds the mailbox when it loads.
 publishHost(window, model);
 window.__playground = createPlaygroundApi(model);
+// Send runs the add-in's OnMessageSend handler first, in a hidden runtime (auto-stamp on send).
+installSendEvents(window, model);
 model.selectMessage(model.messagesIn("inbox")[0]?.id ?? null);
 
 createRoot(document.getElementById("root") as HTMLElement).render(
   <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
-    <PlaygroundApp model={model} />
+    <PlaygroundApp model={model} session={session} />
   </FluentProvider>,
 );

@@ -1,11 +1,14 @@
 import { Button, makeStyles, Switch, Text, Title3, Toolbar, ToolbarDivider, tokens, Tooltip } from "@fluentui/react-components";
 import type { MailboxModel } from "../model/mailboxModel";
 import { usePlayground } from "../usePlayground";
+import { AutoStampSwitch } from "./AutoStampSwitch";
 import { ComposeForm } from "./ComposeForm";
 import { FolderList } from "./FolderList";
 import { MessageList } from "./MessageList";
 import { PaneFrame } from "./PaneFrame";
 import { ReadingView } from "./ReadingView";
+import { ServiceSwitch, SignedInAs, SimulateReplyButton } from "./SessionControls";
+import type { PlaygroundSession } from "../session";
 
 const useStyles = makeStyles({
   root: { display: "grid", gridTemplateRows: "auto 1fr", height: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
@@ -27,7 +30,7 @@ const useStyles = makeStyles({
   offline: { color: tokens.colorPaletteRedForeground2 },
 });
 
-export function PlaygroundApp({ model }: { model: MailboxModel }) {
+export function PlaygroundApp({ model, session }: { model: MailboxModel; session?: PlaygroundSession }) {
   const styles = useStyles();
   const playground = usePlayground(model);
   const { state, view } = playground;
@@ -39,9 +42,13 @@ export function PlaygroundApp({ model }: { model: MailboxModel }) {
           Tracking Tokens playground
         </Title3>
         <Text size={200}>A simulated Outlook mailbox with the add-in's task panes</Text>
-        <Text size={200} className={styles.user}>
-          {model.user.displayName} · {model.user.emailAddress}
-        </Text>
+        {session ? (
+          <SignedInAs session={session} />
+        ) : (
+          <Text size={200} className={styles.user}>
+            {model.user.displayName} · {model.user.emailAddress}
+          </Text>
+        )}
       </header>
       <div className={styles.commands}>
         <Toolbar aria-label="Mail commands" className={styles.toolbar}>
@@ -51,12 +58,15 @@ export function PlaygroundApp({ model }: { model: MailboxModel }) {
           <Button onClick={playground.reply} disabled={!playground.selected || composing}>
             Reply
           </Button>
+          <SimulateReplyButton model={model} selected={playground.selected} disabled={composing} />
           <ToolbarDivider />
           <Switch
             label={state.offline ? "Work offline (on: the mailbox cannot be reached)" : "Work offline"}
             checked={state.offline}
             onChange={(_, data) => playground.setOffline(data.checked)}
           />
+          <AutoStampSwitch model={model} offline={state.offline} />
+          {session && <ServiceSwitch session={session} />}
           <ToolbarDivider />
           <Tooltip content="Clears the playground's roaming settings, sent mail and the panes' local storage, then reloads" relationship="description">
             <Button appearance="subtle" onClick={playground.reset}>

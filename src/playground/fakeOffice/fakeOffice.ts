@@ -251,6 +251,29 @@ export function createFakeOffice({ win, host, surface }: FakeOfficeOptions) {
     contentLanguage: "en-US",
   };
 
+  // ---- event-based activation: Office.actions.associate, and the host's dispatch of a launch event ----
+  const associated = new Map<string, (event: unknown) => void>();
+  const actions = {
+    /** Usable at once, before Office is ready: classic Outlook's JavaScript-only runtime never gets ready. */
+    associate(actionId: unknown, actionFunction: unknown): void {
+      if (typeof actionId !== "string") throw argumentError("actionId");
+      if (typeof actionFunction !== "function") throw argumentError("actionFunction");
+      associated.set(actionId, actionFunction as (event: unknown) => void);
+    },
+  };
+
+  /**
+   * What Outlook does on an event the manifest declares: calls the associated function with an
+   * event whose completed() reports back. False when nothing is associated under that name.
+   */
+  function launchEvent(functionName: string, event: { type: string; completed: (options?: { allowEvent?: boolean; errorMessage?: string }) => void }): boolean {
+    const handler = associated.get(functionName);
+    if (!handler) return false;
+    // Built in the pane's realm, as Office builds it there.
+    handler(Object.assign(new win.Object(), event));
+    return true;
+  }
+
   // ---- Office itself ----
   let resolveReady: (info: { host: string; platform: string }) => void = () => undefined;
   const ready = new win.Promise<{ host: string; platform: string }>((resolve) => {
@@ -269,6 +292,7 @@ export function createFakeOffice({ win, host, surface }: FakeOfficeOptions) {
     },
     /** Undefined until Office is ready, as in office.js. */
     context: undefined as typeof context | undefined,
+    actions,
     /** A pane may assign it; Office calls it once, when ready, before onReady resolves. */
     initialize: undefined as ((reason: string) => void) | undefined,
     onReady(callback?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> {
@@ -290,7 +314,25 @@ export function createFakeOffice({ win, host, surface }: FakeOfficeOptions) {
     }
   }
 
-  return { office, initialize, dispose: unsubscribe };
+  // ---- OfficeRuntime.auth: single sign-on, answered by the host (a development token in the playground) ----
+  const runtime = {
+    auth: {
+      getAccessToken(_options?: { allowSignInPrompt?: boolean; allowConsentPrompt?: boolean; forMSGraphAccess?: boolean }): Promise<string> {
+        // Office rejects with { name, message, code }; 13000: SSO is not available here,
+        // 13007: the token request failed.
+        const ssoError = (code: number, message: string) => Object.assign(new win.Error(message), { name: "SSO error", code });
+        return new win.Promise<string>((resolve, reject) => {
+          if (!host.accessToken) return reject(ssoError(13000, "Single sign-on is not available in this host."));
+          host.accessToken().then(
+            (token) => resolve(String(token)),
+            (error: unknown) => reject(ssoError(13007, error instanceof Error ? error.message : String(error))),
+          );
+        });
+      },
+    },
+  };
+
+  return { office, runtime, initialize, launchEvent, dispose: unsubscribe };
 }
 
 export type FakeOffice = ReturnType<typeof createFakeOffice>["office"];

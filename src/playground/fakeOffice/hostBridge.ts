@@ -6,6 +6,9 @@ import type { PaneHost } from "../model/types";
 
 export const PLAYGROUND_HOST_KEY = "__playgroundHost";
 
+/** Where a pane page's fake Office publishes its launchEvent(), for the playground to dispatch OnMessageSend. */
+export const LAUNCH_EVENT_KEY = "__playgroundLaunchEvent";
+
 type HostWindow = Window & { [PLAYGROUND_HOST_KEY]?: PaneHost };
 
 export function publishHost(win: Window, host: PaneHost): void {

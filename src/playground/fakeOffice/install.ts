@@ -6,10 +6,11 @@
 import { MailboxModel } from "../model/mailboxModel";
 import type { PaneHost, Surface } from "../model/types";
 import { createFakeOffice, overrideOnLine, type PaneWindow } from "./fakeOffice";
-import { findParentHost } from "./hostBridge";
+import { findParentHost, LAUNCH_EVENT_KEY } from "./hostBridge";
 
 const win = window as PaneWindow;
-const surface: Surface = /compose(\.html)?$/i.test(win.location.pathname) ? "compose" : "read";
+// The send handler's page (commands.html) sees the draft being sent, as the compose pane does.
+const surface: Surface = /(compose|commands)(\.html)?$/i.test(win.location.pathname) ? "compose" : "read";
 
 function standaloneHost(): PaneHost {
   const model = new MailboxModel({ storage: win.localStorage });
@@ -22,6 +23,10 @@ const host = findParentHost(win) ?? standaloneHost();
 overrideOnLine(win, host);
 const fake = createFakeOffice({ win, host, surface });
 (win as unknown as { Office: unknown }).Office = fake.office;
+// office.js defines OfficeRuntime beside Office; its auth is single sign-on for the tracking service.
+(win as unknown as { OfficeRuntime: unknown }).OfficeRuntime = fake.runtime;
+// The playground page dispatches OnMessageSend through this (same origin); see playground/sendEvents.ts.
+(win as unknown as { [LAUNCH_EVENT_KEY]: unknown })[LAUNCH_EVENT_KEY] = fake.launchEvent;
 // The pane is going away: the mailbox must stop calling into it.
 win.addEventListener("pagehide", fake.dispose);
 

@@ -48,9 +48,22 @@ export type MailboxModelOptions = {
   readonly user?: UserProfile;
   /** The clock, for the time a message is sent. @default () => new Date() */
   readonly now?: () => Date;
+  /** The Inbox's sample mail. @default SAMPLE_INBOX */
+  readonly inbox?: readonly MailMessage[];
+  /** The Sent folder's sample mail. @default SAMPLE_SENT */
+  readonly sent?: readonly MailMessage[];
+  /** Roaming settings seeded when none are stored for this user. @default SEEDED_ROAMING_SETTINGS */
+  readonly seedRoaming?: Readonly<Record<string, unknown>>;
+  /** The other playground users: mail to them (To or Cc) lands in their Inbox. @default [] */
+  readonly colleagues?: readonly UserProfile[];
+  /** Bearer tokens for the tracking service, for the panes' OfficeRuntime.auth.getAccessToken. */
+  readonly accessTokens?: (user: UserProfile) => Promise<string>;
 };
 
 const REPLY_PREFIX = /^(re|fw|fwd):\s*/i;
+
+/** Where mail delivered to a playground user (by a colleague, or a customer's reply) is kept. */
+const deliveredKey = (emailAddress: string): string => `${STORAGE_PREFIX}inbox:${emailAddress.toLowerCase()}`;
 
 /** Splits a To or Cc field ("Dana <dana@x.com>; lee@x.com") into addresses; text without @ is skipped. */
 export function parseAddressField(text: string): MailAddress[] {
@@ -78,15 +91,21 @@ export class MailboxModel implements PaneHost {
   private readonly hostListeners = new Set<(change: HostChange) => void>();
   private sendHandler: SendHandler | null = null;
   private draftCount = 0;
+  private readonly sampleSent: readonly MailMessage[];
+  private readonly colleagues: readonly UserProfile[];
+  private readonly accessTokens: ((user: UserProfile) => Promise<string>) | undefined;
 
-  constructor({ storage, user = PLAYGROUND_USER, now = () => new Date() }: MailboxModelOptions) {
+  constructor({ storage, user = PLAYGROUND_USER, now = () => new Date(), inbox = SAMPLE_INBOX, sent = SAMPLE_SENT, seedRoaming = SEEDED_ROAMING_SETTINGS, colleagues = [], accessTokens }: MailboxModelOptions) {
     this.storage = storage;
     this.user = user;
     this.now = now;
-    this.seedRoamingSettings();
+    this.sampleSent = sent;
+    this.colleagues = colleagues;
+    this.accessTokens = accessTokens;
+    this.seedRoamingSettings(seedRoaming);
     this.state = {
       folder: "inbox",
-      messages: [...SAMPLE_INBOX, ...SAMPLE_SENT, ...this.loadSentByUser()],
+      messages: [...inbox, ...sent, ...this.loadSentByUser(), ...this.loadStored(deliveredKey(user.emailAddress))],
       selectedId: null,
       draft: null,
       offline: false,
@@ -190,8 +209,68 @@ export class MailboxModel implements PaneHost {
     };
     this.update({ draft: null, messages: [...this.state.messages, message] });
     this.saveSentByUser();
+    this.deliverToColleagues(message);
     this.emit({ kind: "selection" });
     return { status: "sent", message };
+  }
+
+  /**
+   * What the customer does next: replies to all of a sent message (default: the selected one). The
+   * reply lands in this Inbox (and is selected) and in the Inbox of every colleague it names.
+   */
+  simulateCustomerReply(messageId: string | null = this.state.selectedId): MailMessage {
+    const original = this.state.messages.find((m) => m.id === messageId);
+    if (!original || original.folder !== "sent") throw new Error("Select a message in Sent to simulate the customer's reply.");
+    const insiders = new Set([this.user, ...this.colleagues].map((u) => u.emailAddress.toLowerCase()));
+    const customer = original.to.find((a) => !insiders.has(a.emailAddress.toLowerCase())) ?? original.to[0];
+    if (!customer) throw new Error("The message has no recipient to reply.");
+    const self = { displayName: this.user.displayName, emailAddress: this.user.emailAddress };
+    const others = [...original.to, ...original.cc].filter((a) => a !== customer && a.emailAddress.toLowerCase() !== self.emailAddress.toLowerCase());
+    const reply: MailMessage = {
+      id: `reply-${this.now().getTime().toString(36)}-${++this.draftCount}`,
+      folder: "inbox",
+      subject: REPLY_PREFIX.test(original.subject) ? original.subject : `RE: ${original.subject}`,
+      from: customer,
+      to: [self],
+      cc: others,
+      sentAt: this.now().toISOString(),
+      body: `Hello ${this.user.displayName.split(" ")[0] ?? ""},\n\nThank you, that works for us.\n\n${customer.displayName}\n\n-----\n${original.body}`,
+    };
+    this.update({ messages: [...this.state.messages, reply] });
+    this.storeMessage(deliveredKey(this.user.emailAddress), reply);
+    this.deliverToColleagues(reply);
+    this.selectMessage(reply.id);
+    return reply;
+  }
+
+  /** Sets the tracking service URL ("" for none) in this user's stored roaming settings; panes read it when they load. */
+  setServiceUrl(serviceUrl: string): void {
+    const stored = this.loadRoamingSettings();
+    let settings: Record<string, unknown> = {};
+    try {
+      const parsed: unknown = JSON.parse(stored["settings"] ?? "{}");
+      if (parsed && typeof parsed === "object") settings = parsed as Record<string, unknown>;
+    } catch {
+      // Unreadable settings are replaced by the service URL alone; the panes fill in defaults.
+    }
+    if (settings["serviceUrl"] === serviceUrl) return;
+    this.storage.setItem(this.roamingKey(), JSON.stringify({ ...stored, settings: JSON.stringify({ ...settings, serviceUrl }) }));
+  }
+
+  /** The service URL in this user's stored settings; "" when none. */
+  serviceUrl(): string {
+    try {
+      const settings: unknown = JSON.parse(this.loadRoamingSettings()["settings"] ?? "{}");
+      const url = settings && typeof settings === "object" ? (settings as { serviceUrl?: unknown }).serviceUrl : undefined;
+      return typeof url === "string" ? url : "";
+    } catch {
+      return "";
+    }
+  }
+
+  accessToken(): Promise<string> {
+    if (!this.accessTokens) return Promise.reject(new Error("The playground has no tracking service to sign in to."));
+    return this.accessTokens(this.user);
   }
 
   /** "Work offline": roaming saves fail like a network failure; panes see navigator.onLine false. */
@@ -271,24 +350,46 @@ export class MailboxModel implements PaneHost {
     return `${STORAGE_PREFIX}roaming:${this.user.emailAddress}`;
   }
 
-  private seedRoamingSettings(): void {
+  private seedRoamingSettings(seed: Readonly<Record<string, unknown>>): void {
     if (this.storage.getItem(this.roamingKey()) !== null) return;
-    this.storage.setItem(this.roamingKey(), JSON.stringify(serializeRoamingSettings(SEEDED_ROAMING_SETTINGS)));
+    this.storage.setItem(this.roamingKey(), JSON.stringify(serializeRoamingSettings(seed)));
+  }
+
+  /** Pat's sent mail keeps the key it always had; other users get their own. */
+  private sentKey(): string {
+    return this.user.emailAddress === PLAYGROUND_USER.emailAddress ? `${STORAGE_PREFIX}sent` : `${STORAGE_PREFIX}sent:${this.user.emailAddress}`;
   }
 
   private loadSentByUser(): MailMessage[] {
+    return this.loadStored(this.sentKey());
+  }
+
+  private loadStored(key: string): MailMessage[] {
     try {
-      const parsed: unknown = JSON.parse(this.storage.getItem(`${STORAGE_PREFIX}sent`) ?? "[]");
+      const parsed: unknown = JSON.parse(this.storage.getItem(key) ?? "[]");
       return Array.isArray(parsed) ? (parsed as MailMessage[]) : [];
     } catch {
       return [];
     }
   }
 
+  private storeMessage(key: string, message: MailMessage): void {
+    this.storage.setItem(key, JSON.stringify([...this.loadStored(key), message]));
+  }
+
+  /** Mail to a colleague (To or Cc) lands in their Inbox, which they see when they sign in. */
+  private deliverToColleagues(message: MailMessage): void {
+    const recipients = new Set([...message.to, ...message.cc].map((a) => a.emailAddress.toLowerCase()));
+    for (const colleague of this.colleagues) {
+      if (!recipients.has(colleague.emailAddress.toLowerCase())) continue;
+      this.storeMessage(deliveredKey(colleague.emailAddress), { ...message, id: `${message.id}-to-${colleague.emailAddress}`, folder: "inbox" });
+    }
+  }
+
   private saveSentByUser(): void {
-    const sample = new Set(SAMPLE_SENT.map((m) => m.id));
+    const sample = new Set(this.sampleSent.map((m) => m.id));
     const sentByUser = this.state.messages.filter((m) => m.folder === "sent" && !sample.has(m.id));
-    this.storage.setItem(`${STORAGE_PREFIX}sent`, JSON.stringify(sentByUser));
+    this.storage.setItem(this.sentKey(), JSON.stringify(sentByUser));
   }
 
   private update(patch: Partial<MailboxState>): void {

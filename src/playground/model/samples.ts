@@ -13,6 +13,27 @@ const lee: MailAddress = { displayName: "Lee Purchasing", emailAddress: "lee@fab
 const helpdesk: MailAddress = { displayName: "Northwind Helpdesk", emailAddress: "support@northwind.example" };
 const sam: MailAddress = { displayName: "Sam Colleague", emailAddress: "sam.colleague@contoso.com" };
 
+/** Pat's colleague: the playground's second user ("Signed in as"), to show a team sharing a tracking service. */
+export const COLLEAGUE_USER: UserProfile = Object.freeze({ displayName: sam.displayName, emailAddress: sam.emailAddress, timeZone: "W. Europe Standard Time" });
+
+/** Everyone who can sign in to the playground; mail sent to one of them lands in their Inbox. */
+export const PLAYGROUND_USERS: readonly UserProfile[] = Object.freeze([PLAYGROUND_USER, COLLEAGUE_USER]);
+
+/** Sam's Inbox to begin with: one message from Pat (Pat's samples are Pat's alone). */
+export const COLLEAGUE_INBOX: readonly MailMessage[] = [
+  {
+    id: "sam-inbox-welcome",
+    folder: "inbox",
+    subject: "Welcome to the team",
+    from: { displayName: PLAYGROUND_USER.displayName, emailAddress: PLAYGROUND_USER.emailAddress },
+    to: [sam],
+    cc: [],
+    sentAt: "2025-05-12T08:00:00Z",
+    body: "Hello Sam,\n\nWe share the tracking service: replies to my mail show who sent the original in your read pane too.\n\nPat",
+    note: "No token.",
+  },
+];
+
 const received = (id: string, subject: string, from: MailAddress, sentAt: string, note: string, cc: MailAddress[] = []): MailMessage => ({
   id,
   folder: "inbox",
@@ -70,4 +91,9 @@ export const SAMPLE_SENT: readonly MailMessage[] = [
  */
 export const SEEDED_ROAMING_SETTINGS: Readonly<Record<string, unknown>> = Object.freeze({
   settings: { prefix: "CRM:", prefixHistory: ["ACME:"], userOrdinal: 2 },
+});
+
+/** Sam's: the same deployment, user ordinal 3 (standalone; with the tracking service it assigns his number). */
+export const COLLEAGUE_ROAMING_SETTINGS: Readonly<Record<string, unknown>> = Object.freeze({
+  settings: { prefix: "CRM:", prefixHistory: ["ACME:"], userOrdinal: 3 },
 });

@@ -96,4 +96,9 @@ export interface PaneHost {
   saveRoamingSettings(settings: SerializedRoamingSettings): boolean;
   /** Calls `listener` on every change; returns an unsubscribe. */
   subscribe(listener: (change: HostChange) => void): () => void;
+  /**
+   * A bearer token for the tracking service, for OfficeRuntime.auth.getAccessToken: in the
+   * playground a development token for this user. Absent (or rejecting): no single sign-on.
+   */
+  accessToken?(): Promise<string>;
 }

@@ -278,9 +278,113 @@ const brokenCases: BrokenCase[] = [
   },
   {
     name: "pinning under a Mailbox 1.3 requirement",
-    xml: () => edit(manifestXml, 'DefaultMinVersion="1.5"', 'DefaultMinVersion="1.3"'),
+    xml: () => edit(manifestXml, 'DefaultMinVersion="1.12"', 'DefaultMinVersion="1.3"'),
     code: "pinning-requirements",
     says: ["<SupportsPinning> (line", "needs Mailbox 1.5", "requires Mailbox 1.3"],
+    alsoReports: ["launch-event-requirements"],
+  },
+  {
+    name: "OnMessageSend under a Mailbox 1.10 requirement",
+    xml: () => edit(manifestXml, 'DefaultMinVersion="1.12"', 'DefaultMinVersion="1.10"'),
+    code: "launch-event-requirements",
+    says: ['<LaunchEvent Type="OnMessageSend"', "needs Mailbox 1.12", "requires Mailbox 1.10", "rejects the block"],
+  },
+  {
+    name: "a SendMode that is not one of the three",
+    xml: () => edit(manifestXml, 'FunctionName="onMessageSendHandler" SendMode="PromptUser"/>', 'FunctionName="onMessageSendHandler" SendMode="NeverBlock"/>'),
+    code: "launch-event-invalid",
+    says: ['SendMode="NeverBlock"', "one of PromptUser, SoftBlock, Block"],
+  },
+  {
+    name: "a SendMode on an event that is not a send",
+    xml: () => edit(manifestXml, 'Type="OnMessageSend" FunctionName="onMessageSendHandler" SendMode="PromptUser"', 'Type="OnNewMessageCompose" FunctionName="onMessageSendHandler" SendMode="PromptUser"'),
+    code: "launch-event-invalid",
+    says: ["only OnMessageSend and OnAppointmentSend take"],
+  },
+  {
+    name: "a misspelt event Type",
+    xml: () => edit(manifestXml, 'Type="OnMessageSend"', 'Type="OnMessageSent"'),
+    code: "launch-event-invalid",
+    says: ['Type="OnMessageSent", which is not an Outlook launch event', "OnMessageSend"],
+  },
+  {
+    name: "a LaunchEvent without a FunctionName",
+    xml: () => edit(manifestXml, ' FunctionName="onMessageSendHandler"', ""),
+    code: "launch-event-invalid",
+    says: ['FunctionName=""', "Office.actions.associate"],
+  },
+  {
+    name: "OnMessageSend declared twice",
+    xml: () =>
+      edit(manifestXml, /(<LaunchEvent Type="OnMessageSend"[^>]*\/>)/, "$1\n                <LaunchEvent Type=\"OnMessageSend\" FunctionName=\"again\"/>"),
+    code: "launch-event-invalid",
+    says: ["declares OnMessageSend a second time", "one per add-in"],
+  },
+  {
+    name: "a LaunchEvent extension point without events",
+    xml: () => edit(manifestXml, /\s*<LaunchEvent Type="OnMessageSend"[^>]*\/>/, ""),
+    code: "launch-event-invalid",
+    says: ['<ExtensionPoint xsi:type="LaunchEvent">', "declares no event"],
+  },
+  {
+    name: "a LaunchEvent whose SourceLocation names no Runtime",
+    xml: () => edit(manifestXml, '<SourceLocation resid="Commands.Url"/>', '<SourceLocation resid="Compose.Url"/>'),
+    code: "launch-event-runtime",
+    // Both ends: the SourceLocation names no Runtime, and the Runtime is left unused.
+    says: ['"Commands.Url"'],
+  },
+  {
+    name: "a LaunchEvent without a SourceLocation (and so an unused Runtime)",
+    xml: () => edit(manifestXml, /\s*<!-- The runtime to use[\s\S]*?-->\s*<SourceLocation resid="Commands.Url"\/>/, ""),
+    code: "launch-event-runtime",
+    says: [],
+  },
+  {
+    name: "a Runtime whose resid is not a Url",
+    xml: () => edit(manifestXml, '<Runtime resid="Commands.Url">', '<Runtime resid="Group.Label">'),
+    code: "resid-wrong-kind",
+    says: ['resid "Group.Label" on <Runtime resid="Group.Label">', "<bt:Url"],
+    alsoReports: ["launch-event-runtime"],
+  },
+  {
+    name: "a Runtime Override whose resid does not resolve",
+    xml: () => edit(manifestXml, '<Override type="javascript" resid="CommandsScript.Url"/>', '<Override type="javascript" resid="Launch.js"/>'),
+    code: "resid-dangling",
+    says: ['resid "Launch.js" on <Override type="javascript" resid="Launch.js">', "does not resolve"],
+  },
+  {
+    name: "a Runtime Override that is not JavaScript",
+    xml: () => edit(manifestXml, '<Override type="javascript"', '<Override type="html"'),
+    code: "runtime-invalid",
+    says: ['<Override type="javascript" resid="...">', 'it has type="html"'],
+  },
+  {
+    name: "the handler script on plain http",
+    xml: () => edit(manifestXml, 'DefaultValue="https://localhost:3000/commands.js"', 'DefaultValue="http://localhost:3000/commands.js"'),
+    code: "url-not-https",
+    says: ["http://localhost:3000/commands.js"],
+  },
+  {
+    name: "Runtimes after DesktopFormFactor",
+    xml: () => {
+      const runtimes = /\n\s*<Runtimes>\n[\s\S]*?<\/Runtimes>/.exec(manifestXml)?.[0] ?? "";
+      const without = edit(manifestXml, runtimes, "");
+      // The last </DesktopFormFactor> is the 1.1 block's, where the Runtimes were.
+      const at = without.lastIndexOf("</DesktopFormFactor>") + "</DesktopFormFactor>".length;
+      return without.slice(0, at) + runtimes + without.slice(at);
+    },
+    code: "element-order",
+    says: ["<Runtimes>", "must come before <DesktopFormFactor>"],
+  },
+  {
+    name: "a LaunchEvent in VersionOverrides 1.0",
+    xml: () => {
+      const point = /\s*<ExtensionPoint xsi:type="LaunchEvent">[\s\S]*?<\/ExtensionPoint>/.exec(manifestXml)?.[0] ?? "";
+      return edit(edit(manifestXml, point, ""), /(<SourceLocation resid="Read.Url"\/>\s*<\/Action>\s*<\/Control>\s*<\/Group>\s*<\/OfficeTab>\s*<\/ExtensionPoint>)/, `$1${point}`);
+    },
+    code: "launch-event-requirements",
+    says: ["exist only in VersionOverrides 1.1"],
+    alsoReports: ["launch-event-runtime", "resid-dangling"],
   },
   {
     name: "pinning in VersionOverrides 1.0",
