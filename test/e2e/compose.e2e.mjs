@@ -1,7 +1,10 @@
-/** The compose form and the compose pane: labelled fields, the subject shared live with the pane, Reply and Send. */
+/**
+ * The compose form and the compose pane: labelled fields, the subject shared live with the pane,
+ * Reply and Send; then stamping online through the pane's own buttons.
+ */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { launchBrowser, officeCall, openPlayground, pane, waitForOfficeReady } from "./helpers.mjs";
+import { addToken, composePane, launchBrowser, newMessage, officeCall, openPlayground, pane, tokenMode, tokensIn, waitForMode, waitForOfficeReady } from "./helpers.mjs";
 
 describe("compose", () => {
   let browser;
@@ -53,6 +56,89 @@ describe("compose", () => {
     await page.getByRole("button", { name: /Sent/ }).click();
     await page.getByRole("option", { name: /RE: Lunch on Friday\?/ }).waitFor();
     assert.equal(await page.evaluate(() => window.__playground.state.draft), null);
+    await context.close();
+  });
+});
+
+describe("compose pane, online", () => {
+  let browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it("Add puts CRM:0 + user 002 + a 4-digit counter at the end of a new message's subject, under an Online badge", async () => {
+    const { page, context, errors } = await openPlayground(browser);
+    const { locator } = await newMessage(page, { subject: "Quote for 200 chairs" });
+    await waitForMode(locator, "Online");
+    assert.match(await tokenMode(locator).textContent(), /^OnlineNumbers come from your mailbox\.$/);
+
+    const subject = await addToken(page, locator);
+    assert.match(subject, /^Quote for 200 chairs CRM:0002\d{4}$/);
+    const token = subject.slice(-"CRM:00020001".length);
+    // A fresh mailbox: the first online number is 1.
+    assert.equal(token, "CRM:00020001");
+    assert.equal(await page.getByLabel("Subject", { exact: true }).inputValue(), subject);
+    // The pane shows the token it added, decoded, and says so.
+    await locator.getByText(`The subject now ends with ${token}.`).waitFor();
+    await locator.getByText("This message's token", { exact: true }).waitFor();
+    await locator.getByText(token, { exact: true }).waitFor();
+    assert.match(await tokenMode(locator).textContent(), /^Online/);
+    assert.deepEqual((await page.evaluate(() => window.__playground.roamingSettings()))["counter:online"], { 2: { cycle: 0, last: 1 } });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("Reply keeps RE: and replaces the answered message's token with a new one of ours; Remove takes it out; Add again reuses it", async () => {
+    const { page, context, errors } = await openPlayground(browser);
+    await page.getByRole("listbox", { name: "Inbox messages" }).getByRole("option", { name: /RE: Quote for 200 chairs CRM:00021003/ }).click();
+    await page.getByRole("button", { name: "Reply" }).click();
+    const { locator } = await composePane(page);
+    assert.equal(await page.evaluate(() => window.__playground.getSubject()), "RE: Quote for 200 chairs CRM:00021003");
+    // Before Add, the pane reads the old token as someone else's, not this draft's.
+    await locator.getByText("An earlier token of ours", { exact: true }).waitFor();
+    await waitForMode(locator, "Online");
+
+    const stamped = await addToken(page, locator);
+    assert.match(stamped, /^RE: Quote for 200 chairs CRM:0002\d{4}$/);
+    assert.equal(tokensIn(stamped).length, 1, `one token of ours in "${stamped}"`);
+    assert.ok(!stamped.includes("CRM:00021003"), "the answered message's token is gone");
+    const [token] = tokensIn(stamped);
+
+    await locator.getByRole("button", { name: "Remove tracking token" }).click();
+    await locator.getByRole("button", { name: "Add tracking token" }).waitFor();
+    assert.equal(await page.evaluate(() => window.__playground.getSubject()), "RE: Quote for 200 chairs");
+    await locator.getByText("Token removed", { exact: true }).waitFor();
+
+    // The draft keeps its number: adding again puts the same token back.
+    const again = await addToken(page, locator);
+    assert.equal(again, `RE: Quote for 200 chairs ${token}`);
+    await locator.getByText("Token already added", { exact: true }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("two quick clicks on Add use one number", async () => {
+    const { page, context, errors } = await openPlayground(browser);
+    const { locator, frame } = await newMessage(page, { subject: "Double click" });
+    await waitForMode(locator, "Online");
+    // Both clicks land before React re-renders (a real double click can be that fast).
+    await frame.evaluate(() => {
+      const add = [...document.querySelectorAll("button")].find((b) => b.textContent === "Add tracking token");
+      add.click();
+      add.click();
+    });
+    await locator.getByRole("button", { name: "Remove tracking token" }).waitFor();
+    assert.equal(await page.evaluate(() => window.__playground.getSubject()), "Double click CRM:00020001");
+    assert.deepEqual((await page.evaluate(() => window.__playground.roamingSettings()))["counter:online"], { 2: { cycle: 0, last: 1 } });
+
+    // The next message gets the next number: the second click burned none.
+    await newMessage(page, { subject: "Next one" });
+    const next = await addToken(page, (await composePane(page)).locator);
+    assert.equal(next, "Next one CRM:00020002");
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });

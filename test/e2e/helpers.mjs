@@ -20,10 +20,13 @@ export async function launchBrowser() {
 
 /**
  * Opens the playground in a fresh browser context (its own storage: a new mailbox) at 1280×800.
- * Returns the page and the errors it logs, which tests expect to stay empty.
+ * Returns the page and the errors it logs, which tests expect to stay empty. `fixedTime` pins
+ * Date in every frame (timers still run), for screenshots that do not change from run to run;
+ * other options go to browser.newContext.
  */
-export async function openPlayground(browser) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+export async function openPlayground(browser, { fixedTime, ...contextOptions } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  if (fixedTime !== undefined) await context.clock.setFixedTime(fixedTime);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
@@ -67,4 +70,84 @@ export async function screenshot(page, name) {
   await mkdir(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file });
   return file;
+}
+
+// ---- The panes, as a user sees them (used by the compose, offline, read, settings and screenshot tests) ----
+
+/** Our tokens in a subject with the playground's settings (prefix CRM:, 1 + 3 + 4 digits). */
+export const OUR_TOKEN = /CRM:[01]\d{7}(?!\d)/g;
+
+export function tokensIn(subject) {
+  return subject.match(OUR_TOKEN) ?? [];
+}
+
+/** The open compose pane, once Office is ready and the pane has read the draft (Add or Remove is offered). */
+export async function composePane(page) {
+  const compose = await pane(page, "compose");
+  await waitForOfficeReady(compose.frame);
+  await compose.locator.getByRole("button", { name: /^(Add|Remove) tracking token$/ }).waitFor();
+  return compose;
+}
+
+/** The compose pane's "Token mode" live region: the badge, why, and how many offline activities wait. */
+export function tokenMode(locator) {
+  return locator.getByRole("status", { name: "Token mode" });
+}
+
+/** Waits until the mode's badge reads `badge` ("Online", "Offline"). */
+export async function waitForMode(locator, badge) {
+  await tokenMode(locator).filter({ hasText: new RegExp(`^${badge}`) }).waitFor();
+}
+
+/** Clicks Add tracking token and waits until the draft's token is in place (the button turns to Remove). */
+export async function addToken(page, locator) {
+  await locator.getByRole("button", { name: "Add tracking token" }).click();
+  await locator.getByRole("button", { name: "Remove tracking token" }).waitFor();
+  return page.evaluate(() => window.__playground.getSubject());
+}
+
+/** New message with `subject` (and To), its compose pane ready. */
+export async function newMessage(page, { subject, to = "dana.buyer@fabrikam.com" }) {
+  await page.getByRole("button", { name: "New message" }).click();
+  await page.getByLabel("To", { exact: true }).fill(to);
+  await page.getByLabel("Subject", { exact: true }).fill(subject);
+  return composePane(page);
+}
+
+/** Selects a message by id and waits until the read pane shows it (its "Subject: …" line). */
+export async function showInReadPane(page, locator, id) {
+  const subject = await page.evaluate((messageId) => {
+    window.__playground.selectMessage(messageId);
+    return window.__playground.state.messages.find((m) => m.id === messageId).subject;
+  }, id);
+  await locator.getByText(`Subject: ${subject}`, { exact: true }).waitFor();
+  return subject;
+}
+
+/**
+ * The add-in's local IndexedDB data as a pane sees it: every activity, and the counters by name.
+ * Only reads: if no pane created the database yet, it rejects rather than create an empty one.
+ */
+export function localData(frame) {
+  return frame.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("tracking-tokens");
+        // A version-less open of a missing database would create it empty, and the panes' schema
+        // upgrade would then never run.
+        open.onupgradeneeded = () => open.transaction.abort();
+        open.onerror = () => reject(new Error(`The add-in's database is not there yet: ${open.error?.message}`));
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(["activities", "counters"], "readonly");
+          const activities = tx.objectStore("activities").getAll();
+          const counters = tx.objectStore("counters").getAll();
+          tx.oncomplete = () => {
+            db.close();
+            resolve({ activities: activities.result, counters: Object.fromEntries(counters.result.map((c) => [c.name, c.value])) });
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
 }

@@ -1,0 +1,740 @@
+/**
+ * npm run bench:panes: the panes' budgets on this machine (issue 5, point 5).
+ *
+ * Builds the add-in for production (webpack --mode production, into a temporary directory so a
+ * concurrent `npm run test:e2e` keeps its dist/), serves it, drives Debian's Chromium with
+ * playwright-core and measures, side by side in one run after a warm-up:
+ *   - initial JavaScript of each pane page (bytes, gzip level 9), Office.js excluded;
+ *   - navigation to an interactive pane (compose: "Add tracking token" enabled; read: its heading
+ *     and the decoded message shown), measured in the page against performance.timeOrigin;
+ *   - click to subject updated in the playground's mailbox model, online and offline, one fresh
+ *     draft per stamp (a draft keeps its token);
+ *   - falling back to offline when the mailbox stops answering (roaming saves hang, navigator.onLine
+ *     stays true), with the longest requestAnimationFrame gap in the pane meanwhile.
+ * Prints a table with PASS/MISS per budget and writes the "Panes" section of docs/BENCHMARKS.md.
+ * It reports, it does not judge: a MISS exits 0; a harness error (no Chromium, a build error, a
+ * pane that never became ready) exits 1.
+ *
+ * Options: --loads N (20), --stamps N (200 per mode), --bare-stamps N (50 per mode, with the fake
+ * host's simulated latencies at 0, to see our own code's share), --fallbacks N (10), --warmup N (3),
+ * --no-write (print only), --keep-build (leave the temporary build for inspection).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import { startStaticServer } from "../scripts/serve.mjs";
+import { bundleComposition } from "./bundleComposition.mjs";
+import { renderSection } from "./panesReport.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+
+const BUDGET = {
+  initialGzipBytes: 120_000, // "120 KB": read as 1 KB = 1,000 bytes, the stricter reading
+  stampP95OfflineMs: 50,
+  stampP95OnlineMs: 100,
+  fallbackMs: 1_500,
+};
+/** A stamp during which the page went this long without a frame was starved of CPU (or ran long). */
+const STARVED_GAP_MS = 50;
+const budgetFor = (mode) => (mode === "online" ? BUDGET.stampP95OnlineMs : BUDGET.stampP95OfflineMs);
+/** A frame gap this long counts as the pane being frozen (RAIL: respond to input within 100 ms). */
+const FROZEN_FRAME_GAP_MS = 100;
+/** Long enough never to settle during the run, short enough for setTimeout (at most 2^31 - 1). */
+const HANG_MS = 24 * 60 * 60 * 1000;
+/** The fake host's simulated latencies as the playground starts (read from it), restored after each change. */
+let HOST_LATENCY = { itemLatencyMs: 5, roamingLatencyMs: 40 };
+const SUBJECT = "Quote for 40 units, delivery in March";
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+function parseArgs(argv) {
+  const options = { loads: 20, stamps: 200, bareStamps: 50, fallbacks: 10, warmup: 3, write: true, keepBuild: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    const number = () => {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number.`);
+      return value;
+    };
+    if (arg === "--loads") options.loads = number();
+    else if (arg === "--stamps") options.stamps = number();
+    else if (arg === "--bare-stamps") options.bareStamps = number();
+    else if (arg === "--fallbacks") options.fallbacks = number();
+    else if (arg === "--warmup") options.warmup = number();
+    else if (arg === "--no-write") options.write = false;
+    else if (arg === "--keep-build") options.keepBuild = true;
+    else throw new Error(`Unknown option ${arg}.`);
+  }
+  return options;
+}
+
+// ---------------------------------------------------------------- statistics and formatting
+
+function summarize(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+  const median = sorted.length % 2 === 1 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  return { n: sorted.length, median, p95: rank(0.95), min: sorted[0], max: sorted[sorted.length - 1], mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
+}
+
+const ms = (value) => (value === undefined ? "n/a" : `${value.toFixed(value < 10 ? 1 : 0)} ms`);
+const bytes = (value) => value.toLocaleString("en-US");
+const kb = (value) => `${(value / 1000).toFixed(1)} KB`;
+const verdict = (met) => (met ? "PASS" : "MISS");
+
+function table(headers, rows, align) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (align[i] === "r" ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join("  ");
+  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+function markdownTable(headers, rows, align) {
+  return [
+    `| ${headers.join(" | ")} |`,
+    `|${align.map((a) => (a === "r" ? "---:" : "---")).join("|")}|`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
+}
+
+// ---------------------------------------------------------------- build and sizes
+
+function build(outputPath) {
+  const webpack = require("webpack");
+  const makeConfig = require(path.join(root, "webpack.config.js"));
+  const config = makeConfig({}, { mode: "production" });
+  config.mode = "production";
+  config.output = { ...config.output, path: outputPath };
+  config.context = root;
+  return new Promise((resolve, reject) => {
+    webpack(config, (error, stats) => {
+      if (error || stats?.hasErrors()) reject(new Error(error ? String(error.stack ?? error) : stats.toString("errors-only")));
+      else resolve(stats);
+    });
+  });
+}
+
+/** The scripts an HTML page loads initially, in order, as written in its src attributes. */
+function scriptSources(html) {
+  return [...html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
+/**
+ * Initial JavaScript of a pane page: every script its HTML loads, except Office.js (Microsoft's
+ * CDN copy on shipped pages; the fake on playground pages), which is not part of our bundle.
+ */
+function initialJavaScript(distDir, page) {
+  const htmlFile = path.join(distDir, page);
+  const sources = scriptSources(readFileSync(htmlFile, "utf8"));
+  const ours = [];
+  const excluded = [];
+  for (const src of sources) {
+    if (/^https?:\/\//.test(src) || /(^|\/)(office|fake-office)\.js$/.test(src)) {
+      excluded.push(src);
+      continue;
+    }
+    const file = path.resolve(path.dirname(htmlFile), src);
+    const content = readFileSync(file);
+    ours.push({ src, file, bytes: content.length, gzip: gzipSync(content, { level: 9 }).length });
+  }
+  return { page, ours, excluded, bytes: ours.reduce((a, s) => a + s.bytes, 0), gzip: ours.reduce((a, s) => a + s.gzip, 0) };
+}
+
+/** Source groups each candidate change would take out of a pane's initial bundle. */
+const SAVINGS_PLANS = {
+  compose: [
+    {
+      id: "lazy-settings",
+      label: "Settings form (with Clear history) in a lazy chunk, loaded when Settings opens or on first run",
+      match: (s) => /node_modules\/@fluentui\/react-(input|switch|textarea|field|label)\//.test(s) || /src\/panes\/shared\/(SettingsForm|useSettingsForm|settingsDraft|ClearHistory)\./.test(s),
+    },
+    {
+      id: "lazy-service-client",
+      label: "The tracking-service client (src/authority/service) imported only when a service URL is configured",
+      match: (s) => /src\/authority\/service\//.test(s),
+    },
+  ],
+  read: [
+    {
+      id: "no-card",
+      label: "TokenCard and SmartMatchCard as plain sections (makeStyles) instead of Fluent Card, which brings tabster",
+      match: (s) => /node_modules\/(@fluentui\/react-card|tabster)\//.test(s),
+    },
+  ],
+  both: [
+    {
+      id: "griffel-aot",
+      label: "Griffel ahead-of-time for our own makeStyles (@griffel/webpack-loader): no runtime CSS compiler",
+      match: (s) =>
+        /node_modules\/(rtl-css-js|stylis)\//.test(s) ||
+        /@griffel\/core\/src\/(makeStyles|makeResetStyles|runtime\/(resolveStyleRules|resolveResetStyleRules|compileAtomicCSSRule|compileCSSRules|compileKeyframeCSS|compileResetCSSRules|stylis\/|utils\/(cssifyObject|hyphenateProperty|normalizeNestedProperty|is\w+Selector|generateCombinedMediaQuery|hashPropertyKey|isObject)))/.test(
+          s,
+        ),
+    },
+    {
+      id: "light-theme-only",
+      label: "webDarkTheme loaded only when Office's theme is dark (a dynamic import)",
+      match: (s) => /@fluentui\/tokens\/lib\/alias\/darkColor(Palette)?\.js/.test(s),
+    },
+  ],
+};
+
+function analyseBundle(jsFile, pane) {
+  const composition = bundleComposition(jsFile);
+  const plans = [...SAVINGS_PLANS[pane], ...SAVINGS_PLANS.both]
+    .map((plan) => {
+      const planned = bundleComposition(jsFile, `${jsFile}.map`, (source) => (plan.match(source) ? plan.id : "rest"));
+      const group = planned.groups.find((g) => g.group === plan.id);
+      return { ...plan, bytes: group?.bytes ?? 0, gzipSaved: group ? planned.gzip - planned.gzipWithout([plan.id]) : 0 };
+    })
+    .filter((plan) => plan.bytes > 0); // a change with nothing left to take out is no plan
+  const all = bundleComposition(jsFile, `${jsFile}.map`, (source) => (plans.some((p) => p.match(source)) ? "planned" : "rest"));
+  return { composition, plans, allPlansGzipSaved: all.gzip - all.gzipWithout(["planned"]) };
+}
+
+/** Office.js is not ours; its npm copy's size is given for scale only (the CDN serves the same files). */
+function officeJsForScale() {
+  const dir = path.join(root, "node_modules", "@microsoft", "office-js");
+  const measure = (file) => {
+    const content = readFileSync(path.join(dir, "dist", file));
+    return { bytes: content.length, gzip: gzipSync(content, { level: 9 }).length };
+  };
+  try {
+    const { version } = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+    return { version, loader: measure("office.js"), host: measure("outlook-web-16.01.js") };
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------- the browser
+
+function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "chromium", "chromium-browser"].filter(Boolean);
+  for (const candidate of candidates) {
+    if (candidate.includes("/")) {
+      if (existsSync(candidate)) return candidate;
+      continue;
+    }
+    try {
+      const found = execFileSync("which", [candidate], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+      if (found) return found;
+    } catch {
+      // Not on the PATH; try the next.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Runs in every pane page before its scripts: records, against performance.timeOrigin (the
+ * navigation start), when the pane became interactive and when its mode badge first said Online,
+ * Checking or Offline, and every change of the badge since. Pane pages only.
+ */
+function paneTimelineScript() {
+  const surface = /compose\.html$/.test(location.pathname) ? "compose" : /read\.html$/.test(location.pathname) ? "read" : null;
+  if (surface === null) return;
+  const timeline = { interactive: undefined, badge: {}, transitions: [] };
+  window.__benchTimeline = timeline;
+  const addButton = () => [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Add tracking token");
+  const interactive = () => {
+    if (surface === "compose") {
+      const button = addButton();
+      return Boolean(button) && !button.disabled && button.getAttribute("aria-disabled") !== "true";
+    }
+    // The read pane: its heading, and the message decoded (no spinner left).
+    return Boolean(document.querySelector("main h1")) && !document.querySelector('[role="progressbar"]');
+  };
+  const check = () => {
+    const now = performance.now();
+    if (timeline.interactive === undefined && interactive()) timeline.interactive = now;
+    const status = document.querySelector('[role="status"][aria-label="Token mode"]');
+    if (status) {
+      const text = status.textContent ?? "";
+      const word = ["Online", "Checking", "Offline"].find((w) => text.startsWith(w));
+      if (word !== undefined && timeline.transitions.at(-1)?.word !== word) {
+        timeline.transitions.push({ word, t: now });
+        timeline.badge[word] ??= now;
+      }
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+}
+
+async function newPage(context, errors) {
+  const page = await context.newPage();
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !/favicon|Failed to load resource/.test(message.text())) errors.push(`console: ${message.text()}`);
+  });
+  return page;
+}
+
+/** Loads a pane page directly and returns its timings (ms from navigation start). */
+async function loadPane(context, url, errors) {
+  const page = await newPage(context, errors);
+  try {
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForFunction(() => window.__benchTimeline?.interactive !== undefined, null, { timeout: 15_000 });
+    return await page.evaluate(() => {
+      const navigation = performance.getEntriesByType("navigation")[0];
+      return { interactive: window.__benchTimeline.interactive, domContentLoaded: navigation?.domContentLoadedEventEnd };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+// ---------------------------------------------------------------- the playground: stamps
+
+async function openPlayground(browser, base, errors) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(paneTimelineScript);
+  const page = await newPage(context, errors);
+  await page.goto(`${base}/playground/`);
+  await page.waitForFunction(() => Boolean(window.__playground));
+  return { context, page };
+}
+
+/** Opens a fresh draft (its own compose pane iframe) and returns the pane's frame once it loaded. */
+async function newDraft(page) {
+  await page.evaluate((subject) => {
+    document.querySelector('iframe[data-surface="compose"]')?.setAttribute("data-bench-old", "");
+    window.__playground.composeNew();
+    window.__playground.setSubject(subject);
+  }, SUBJECT);
+  const element = await page.waitForSelector('iframe[data-surface="compose"]:not([data-bench-old])', { state: "attached" });
+  const frame = await element.contentFrame();
+  if (!frame) throw new Error("The compose pane iframe has no frame.");
+  await frame.waitForURL(/compose\.html$/);
+  return frame;
+}
+
+/** Waits until Add is enabled and the badge shows `mode` (online: with nothing left to sync). */
+async function waitForReadyPane(frame, mode) {
+  await describeOnFailure(frame, `the compose pane ready ${mode}`, () => frame.waitForFunction(
+    (wanted) => {
+      const button = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Add tracking token");
+      if (!button || button.disabled || button.getAttribute("aria-disabled") === "true") return false;
+      const text = document.querySelector('[role="status"][aria-label="Token mode"]')?.textContent ?? "";
+      // Online, the queued offline activities are synced first, so a stamp does not race the sync.
+      return wanted === "online" ? text.startsWith("Online") && !/waiting to sync/.test(text) : text.startsWith("Offline");
+    },
+    mode,
+    { timeout: 15_000 },
+  ));
+}
+
+/** A wait that failed says what the pane showed, for the harness error. */
+async function describeOnFailure(frame, what, wait) {
+  try {
+    return await wait();
+  } catch (error) {
+    const shown = await frame.evaluate(() => document.body?.innerText ?? "(no body)").catch((e) => `(unreadable: ${e.message})`);
+    throw new Error(`Waiting for ${what} failed (${error.message.split("\n")[0]}). The pane showed:\n${shown}`);
+  }
+}
+
+/**
+ * In the pane: t0 when the click reaches the window (capture), t1 when the mailbox model's draft
+ * subject changes, t2 when the pane shows "Remove tracking token". One clock: the pane's.
+ */
+function armStampProbe(frame) {
+  return frame.evaluate(() => {
+    const model = window.parent.__playground.model;
+    const before = model.getState().draft?.subject;
+    const probe = { t0: undefined, t1: undefined, t2: undefined, subject: undefined, maxGap: 0 };
+    window.__benchStamp = probe;
+    // Frames keep coming while a stamp waits on timers and IndexedDB; a long gap between the click
+    // and the subject update means the page got no CPU (or did long work): it tells noise from code.
+    let last = performance.now();
+    const frame = () => {
+      const now = performance.now();
+      if (probe.t0 !== undefined && probe.t1 === undefined) probe.maxGap = Math.max(probe.maxGap, now - Math.max(last, probe.t0));
+      last = now;
+      if (probe.t2 === undefined) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    window.addEventListener("click", () => {
+      if (probe.t0 === undefined) probe.t0 = performance.now();
+    }, { capture: true });
+    const off = model.subscribeState(() => {
+      const subject = model.getState().draft?.subject;
+      if (probe.t1 === undefined && subject !== undefined && subject !== before) {
+        probe.t1 = performance.now();
+        probe.subject = subject;
+        off();
+      }
+    });
+    window.addEventListener("pagehide", off);
+    new MutationObserver((_, observer) => {
+      if (probe.t2 === undefined && [...document.querySelectorAll("button")].some((b) => b.textContent.trim() === "Remove tracking token")) {
+        probe.t2 = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+const addButton = (frame) => frame.getByRole("button", { name: "Add tracking token" });
+
+async function stampOnce(page, mode) {
+  const frame = await newDraft(page);
+  await waitForReadyPane(frame, mode);
+  await armStampProbe(frame);
+  await addButton(frame).click();
+  await frame.waitForFunction(() => window.__benchStamp.t1 !== undefined && window.__benchStamp.t2 !== undefined, null, { timeout: 15_000 });
+  const probe = await frame.evaluate(() => window.__benchStamp);
+  const designator = /CRM:([01])\d{7}/.exec(probe.subject ?? "")?.[1];
+  return { mode, subjectMs: probe.t1 - probe.t0, shownMs: probe.t2 - probe.t0, maxGapMs: probe.maxGap, subject: probe.subject, designator };
+}
+
+async function setOffline(page, offline) {
+  await page.evaluate((value) => window.__playground.setOffline(value), offline);
+}
+
+// ---------------------------------------------------------------- the playground: fallback
+
+/**
+ * The mailbox stops answering while an online pane is open and the user clicks Add at once:
+ * roaming saves hang (they never call back), navigator.onLine stays true. Measured in the pane
+ * from the moment saves start hanging: the offline token in the subject, the badge at Offline,
+ * and the longest frame gap (a requestAnimationFrame loop) until both happened.
+ */
+async function fallbackOnce(page) {
+  await page.evaluate((latency) => window.__playground.setOptions(latency), HOST_LATENCY);
+  const frame = await newDraft(page);
+  await waitForReadyPane(frame, "online");
+  await armStampProbe(frame);
+  // A second of frames before the outage: the noise floor of the frame gap on this machine.
+  await frame.evaluate(
+    (hangMs) =>
+      new Promise((resolve) => {
+        const gaps = { idle: 0, outage: 0, outageAt: undefined, frames: 0 };
+        const probe = { gaps, hangAt: undefined, stop: false };
+        window.__benchFallback = probe;
+        let last = performance.now();
+        const loop = () => {
+          const now = performance.now();
+          const gap = now - last;
+          last = now;
+          if (probe.hangAt === undefined) gaps.idle = Math.max(gaps.idle, gap);
+          else {
+            if (gap > gaps.outage) {
+              gaps.outage = gap;
+              gaps.outageAt = now - probe.hangAt; // when the gap ended, from the outage
+            }
+            gaps.frames += 1;
+          }
+          if (!probe.stop) requestAnimationFrame(loop);
+        };
+        requestAnimationFrame(loop);
+        setTimeout(() => {
+          window.parent.__playground.setOptions({ roamingLatencyMs: hangMs });
+          probe.hangAt = performance.now();
+          last = probe.hangAt;
+          resolve();
+        }, 1000);
+      }),
+    HANG_MS,
+  );
+  await addButton(frame).click();
+  await frame.waitForFunction(
+    () => window.__benchStamp.t1 !== undefined && window.__benchTimeline.transitions.some((x) => x.word === "Offline" && x.t >= window.__benchFallback.hangAt),
+    null,
+    { timeout: 15_000 },
+  );
+  // Frames for a little longer, then stop the loop.
+  await frame.waitForTimeout(200);
+  const result = await frame.evaluate(() => {
+    const probe = window.__benchFallback;
+    probe.stop = true;
+    const after = (word) => window.__benchTimeline.transitions.find((x) => x.word === word && x.t >= probe.hangAt)?.t;
+    return { hangAt: probe.hangAt, gaps: probe.gaps, stamp: window.__benchStamp, offlineAt: after("Offline"), checkingAt: after("Checking") };
+  });
+  await page.evaluate((latency) => window.__playground.setOptions(latency), HOST_LATENCY);
+  const designator = /CRM:([01])\d{7}/.exec(result.stamp.subject ?? "")?.[1];
+  return {
+    clickMs: result.stamp.t0 - result.hangAt,
+    stampMs: result.stamp.t1 - result.hangAt,
+    badgeMs: result.offlineAt - result.hangAt,
+    checkingMs: result.checkingAt === undefined ? undefined : result.checkingAt - result.hangAt,
+    designator,
+    maxGapMs: result.gaps.outage,
+    maxGapEndedMs: result.gaps.outageAt,
+    idleMaxGapMs: result.gaps.idle,
+  };
+}
+
+/**
+ * A pane opened while the mailbox already hangs: from the pane's navigation start, when it became
+ * interactive and when its badge left Checking for Offline (the first ping's timeout).
+ */
+async function openDuringOutage(page) {
+  await page.evaluate((hangMs) => window.__playground.setOptions({ roamingLatencyMs: hangMs }), HANG_MS);
+  const frame = await newDraft(page);
+  await frame.waitForFunction(() => window.__benchTimeline?.badge.Offline !== undefined && window.__benchTimeline.interactive !== undefined, null, { timeout: 15_000 });
+  const timeline = await frame.evaluate(() => window.__benchTimeline);
+  await page.evaluate((latency) => window.__playground.setOptions(latency), HOST_LATENCY);
+  return { interactiveMs: timeline.interactive, offlineMs: timeline.badge.Offline, onlineShown: timeline.badge.Online !== undefined };
+}
+
+// ---------------------------------------------------------------- the report
+
+function machine(chromiumVersion) {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? "unknown CPU",
+    cores: cpus.length,
+    node: process.version,
+    chromium: chromiumVersion,
+    load: os.loadavg()[0],
+    date: new Date().toISOString().slice(0, 10),
+  };
+}
+
+function writeSection(section) {
+  const docPath = path.join(root, "docs", "BENCHMARKS.md");
+  // Read right before writing: other benchmarks write their own sections of the same file.
+  let doc = existsSync(docPath) ? readFileSync(docPath, "utf8") : "# Benchmarks\n\nFigures from real runs on the machine named in each section.\n\n";
+  const sectionPattern = /^## Panes\n[\s\S]*?(?=^## |(?![\s\S]))/m;
+  doc = sectionPattern.test(doc) ? doc.replace(sectionPattern, `${section}\n`) : `${doc.trimEnd()}\n\n${section}`;
+  writeFileSync(docPath, doc.endsWith("\n") ? doc : `${doc}\n`);
+  return docPath;
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const startLoad = os.loadavg()[0];
+  const chromiumPath = findChromium();
+  if (!chromiumPath) throw new Error("Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH).");
+
+  const outDir = mkdtempSync(path.join(os.tmpdir(), "tracking-tokens-bench-panes-"));
+  let server;
+  let browser;
+  try {
+    console.log(`Building for production into ${outDir} …`);
+    const buildStart = Date.now();
+    await build(outDir);
+    console.log(`Built in ${((Date.now() - buildStart) / 1000).toFixed(1)} s.`);
+
+    // ---- sizes
+    const sizes = {};
+    for (const pane of ["compose", "read"]) {
+      const shipped = initialJavaScript(outDir, `${pane}.html`);
+      const playground = initialJavaScript(outDir, `playground/${pane}.html`);
+      const fakeOffice = readFileSync(path.join(outDir, "playground", "fake-office.js"));
+      if (shipped.ours.length === 0) throw new Error(`${pane}.html loads no script of ours.`);
+      const analysis = shipped.ours.length === 1 ? analyseBundle(shipped.ours[0].file, pane) : analyseBundle(shipped.ours.at(-1).file, pane);
+      sizes[pane] = { shipped, playground, fakeOffice: { bytes: fakeOffice.length, gzip: gzipSync(fakeOffice, { level: 9 }).length }, analysis };
+    }
+
+    // ---- the browser
+    server = await startStaticServer({ root: outDir, host: "127.0.0.1" });
+    const base = `http://127.0.0.1:${server.port}`;
+    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+    const chromiumVersion = browser.version();
+    const errors = [];
+    console.log(`Chromium ${chromiumVersion} (${chromiumPath}); serving the build on ${base}`);
+
+    // ---- warm-up: the machine, the browser's caches of compiled code, the playground's storage
+    const loadContexts = {};
+    for (const pane of ["compose", "read"]) {
+      loadContexts[pane] = await browser.newContext({ viewport: { width: 360, height: 800 } });
+      await loadContexts[pane].addInitScript(paneTimelineScript);
+    }
+    const { context: playgroundContext, page } = await openPlayground(browser, base, errors);
+    HOST_LATENCY = await page.evaluate(() => {
+      const { itemLatencyMs, roamingLatencyMs } = window.__playground.state.options;
+      return { itemLatencyMs, roamingLatencyMs };
+    });
+    console.log(`Warming up (${options.warmup} loads per pane, ${options.warmup * 2} stamps per mode) …`);
+    for (let i = 0; i < options.warmup; i += 1) {
+      for (const pane of ["compose", "read"]) await loadPane(loadContexts[pane], `${base}/playground/${pane}.html`, errors);
+    }
+    for (const offline of [false, true]) {
+      await setOffline(page, offline);
+      for (let i = 0; i < options.warmup * 2; i += 1) await stampOnce(page, offline ? "offline" : "online");
+    }
+    await setOffline(page, false);
+
+    // ---- navigation to interactive, the two panes interleaved
+    console.log(`Loading each pane ${options.loads} times …`);
+    const loads = { compose: [], read: [] };
+    for (let i = 0; i < options.loads; i += 1) {
+      for (const pane of ["compose", "read"]) loads[pane].push(await loadPane(loadContexts[pane], `${base}/playground/${pane}.html`, errors));
+    }
+    for (const context of Object.values(loadContexts)) await context.close();
+
+    // ---- stamps: blocks of online and offline in turn, so both see the same machine
+    console.log(`Stamping ${options.stamps} fresh drafts online and ${options.stamps} offline …`);
+    const stamps = { online: [], offline: [] };
+    const block = Math.min(20, options.stamps);
+    while (stamps.online.length < options.stamps || stamps.offline.length < options.stamps) {
+      for (const mode of ["online", "offline"]) {
+        await setOffline(page, mode === "offline");
+        for (let i = 0; i < block && stamps[mode].length < options.stamps; i += 1) stamps[mode].push(await stampOnce(page, mode));
+      }
+      process.stdout.write(`  ${stamps.online.length + stamps.offline.length} / ${options.stamps * 2}\r`);
+    }
+    await setOffline(page, false);
+    process.stdout.write("\n");
+
+    // ---- the same with the fake host answering at once: what our own code costs
+    console.log(`Stamping ${options.bareStamps} drafts per mode with the fake host's latencies at 0 …`);
+    const bare = { online: [], offline: [] };
+    await page.evaluate(() => window.__playground.setOptions({ itemLatencyMs: 0, roamingLatencyMs: 0 }));
+    for (const mode of ["online", "offline"]) {
+      await setOffline(page, mode === "offline");
+      for (let i = 0; i < options.bareStamps; i += 1) bare[mode].push(await stampOnce(page, mode));
+    }
+    await setOffline(page, false);
+    await page.evaluate((latency) => window.__playground.setOptions(latency), HOST_LATENCY);
+
+    // ---- fallback
+    console.log(`Mailbox stops answering: ${options.fallbacks} stamps during an outage, ${options.fallbacks} panes opened during one …`);
+    const fallbacks = [];
+    const opened = [];
+    for (let i = 0; i < options.fallbacks; i += 1) {
+      fallbacks.push(await fallbackOnce(page));
+      opened.push(await openDuringOutage(page));
+    }
+    await playgroundContext.close();
+    const endLoad = os.loadavg()[0];
+    // The machine is shared: its load says how much the tails can be trusted.
+    const host = machine(chromiumVersion);
+    host.load = endLoad;
+    host.startLoad = startLoad;
+
+    // ---- figures
+    const tokens = [...stamps.online, ...stamps.offline, ...bare.online, ...bare.offline].map((s) => /CRM:[01]\d{7}/.exec(s.subject ?? "")?.[0]);
+    const distinct = new Set(tokens.filter(Boolean)).size;
+    const wrongMode = [...stamps.online, ...stamps.offline, ...bare.online, ...bare.offline].filter((s) => s.designator !== (s.mode === "online" ? "0" : "1")).length;
+    const fig = {
+      tti: Object.fromEntries(Object.entries(loads).map(([pane, list]) => [pane, { interactive: summarize(list.map((l) => l.interactive)), dcl: summarize(list.map((l) => l.domContentLoaded)) }])),
+      stamp: Object.fromEntries(
+        Object.entries(stamps).map(([mode, list]) => {
+          const quarter = Math.max(1, Math.floor(list.length / 4));
+          return [
+            mode,
+            {
+              subject: summarize(list.map((s) => s.subjectMs)),
+              shown: summarize(list.map((s) => s.shownMs)),
+              starved: list.filter((s) => s.maxGapMs >= STARVED_GAP_MS).length,
+              overBudget: list.filter((s) => s.subjectMs > budgetFor(mode)).length,
+              overBudgetStarved: list.filter((s) => s.subjectMs > budgetFor(mode) && s.maxGapMs >= STARVED_GAP_MS).length,
+              fed: list.some((s) => s.maxGapMs < STARVED_GAP_MS) ? summarize(list.filter((s) => s.maxGapMs < STARVED_GAP_MS).map((s) => s.subjectMs)) : undefined,
+              firstQuarter: summarize(list.slice(0, quarter).map((s) => s.subjectMs)),
+              lastQuarter: summarize(list.slice(-quarter).map((s) => s.subjectMs)),
+            },
+          ];
+        }),
+      ),
+      bare: Object.fromEntries(Object.entries(bare).map(([mode, list]) => [mode, { subject: summarize(list.map((s) => s.subjectMs)), shown: summarize(list.map((s) => s.shownMs)) }])),
+      fallback: {
+        click: summarize(fallbacks.map((f) => f.clickMs)),
+        stamp: summarize(fallbacks.map((f) => f.stampMs)),
+        badge: summarize(fallbacks.map((f) => f.badgeMs)),
+        checking: fallbacks.every((f) => f.checkingMs !== undefined) ? summarize(fallbacks.map((f) => f.checkingMs)) : undefined,
+        maxGap: summarize(fallbacks.map((f) => f.maxGapMs)),
+        worst: fallbacks.reduce((a, f) => (f.maxGapMs > a.maxGapMs ? f : a)),
+        idleGap: summarize(fallbacks.map((f) => f.idleMaxGapMs)),
+        offlineTokens: fallbacks.filter((f) => f.designator === "1").length,
+      },
+      opened: {
+        interactive: summarize(opened.map((o) => o.interactiveMs)),
+        offline: summarize(opened.map((o) => o.offlineMs)),
+        afterInteractive: summarize(opened.map((o) => o.offlineMs - o.interactiveMs)),
+        showedOnline: opened.filter((o) => o.onlineShown).length,
+      },
+    };
+    const budgets = [
+      { name: "compose initial JS, gzip", budget: `≤ ${kb(BUDGET.initialGzipBytes)}`, value: kb(sizes.compose.shipped.gzip), met: sizes.compose.shipped.gzip <= BUDGET.initialGzipBytes },
+      { name: "read initial JS, gzip", budget: `≤ ${kb(BUDGET.initialGzipBytes)}`, value: kb(sizes.read.shipped.gzip), met: sizes.read.shipped.gzip <= BUDGET.initialGzipBytes },
+      { name: "stamp p95, online", budget: `≤ ${BUDGET.stampP95OnlineMs} ms`, value: ms(fig.stamp.online.subject.p95), met: fig.stamp.online.subject.p95 <= BUDGET.stampP95OnlineMs },
+      { name: "stamp p95, offline", budget: `≤ ${BUDGET.stampP95OfflineMs} ms`, value: ms(fig.stamp.offline.subject.p95), met: fig.stamp.offline.subject.p95 <= BUDGET.stampP95OfflineMs },
+      { name: "fallback: offline stamp (max)", budget: `≤ ${bytes(BUDGET.fallbackMs)} ms`, value: ms(fig.fallback.stamp.max), met: fig.fallback.stamp.max <= BUDGET.fallbackMs },
+      { name: "fallback: badge Offline (max)", budget: `≤ ${bytes(BUDGET.fallbackMs)} ms`, value: ms(fig.fallback.badge.max), met: fig.fallback.badge.max <= BUDGET.fallbackMs },
+      { name: "fallback: longest frame gap", budget: `< ${FROZEN_FRAME_GAP_MS} ms`, value: ms(fig.fallback.maxGap.max), met: fig.fallback.maxGap.max < FROZEN_FRAME_GAP_MS },
+    ];
+
+    // ---- console
+    console.log("\nInitial JavaScript (shipped pane pages; Office.js from Microsoft's CDN excluded):");
+    console.log(
+      table(
+        ["pane", "scripts", "bytes", "gzip -9"],
+        ["compose", "read"].map((p) => [p, sizes[p].shipped.ours.map((s) => s.src).join(", "), bytes(sizes[p].shipped.bytes), bytes(sizes[p].shipped.gzip)]),
+        ["l", "l", "r", "r"],
+      ),
+    );
+    for (const pane of ["compose", "read"]) {
+      const { composition, plans, allPlansGzipSaved } = sizes[pane].analysis;
+      console.log(`\nLargest parts of ${pane}.js (minified bytes; gzip saved if left out):`);
+      console.log(table(["part", "bytes", "gzip saved"], composition.groups.slice(0, 12).map((g) => [g.group, bytes(g.bytes), bytes(g.gzipSaved)]), ["l", "r", "r"]));
+      console.log(`Candidate changes for ${pane} (estimated gzip saved):`);
+      for (const plan of plans) console.log(`  ${bytes(plan.gzipSaved).padStart(7)}  ${plan.label}`);
+      console.log(`  ${bytes(allPlansGzipSaved).padStart(7)}  all of them: ${kb(sizes[pane].shipped.gzip - allPlansGzipSaved)} left`);
+    }
+    console.log("\nTimings:");
+    const timingRows = [
+      ["navigation → compose interactive", ms(fig.tti.compose.interactive.median), ms(fig.tti.compose.interactive.p95), fig.tti.compose.interactive.n],
+      ["navigation → read interactive", ms(fig.tti.read.interactive.median), ms(fig.tti.read.interactive.p95), fig.tti.read.interactive.n],
+      ["click → subject updated, online", ms(fig.stamp.online.subject.median), ms(fig.stamp.online.subject.p95), fig.stamp.online.subject.n],
+      ["click → subject updated, offline", ms(fig.stamp.offline.subject.median), ms(fig.stamp.offline.subject.p95), fig.stamp.offline.subject.n],
+      ["click → pane shows token, online", ms(fig.stamp.online.shown.median), ms(fig.stamp.online.shown.p95), fig.stamp.online.shown.n],
+      ["click → pane shows token, offline", ms(fig.stamp.offline.shown.median), ms(fig.stamp.offline.shown.p95), fig.stamp.offline.shown.n],
+      ["online, stamps with no frame gap ≥ 50 ms", ms(fig.stamp.online.fed?.median), ms(fig.stamp.online.fed?.p95), fig.stamp.online.fed?.n ?? 0],
+      ["offline, stamps with no frame gap ≥ 50 ms", ms(fig.stamp.offline.fed?.median), ms(fig.stamp.offline.fed?.p95), fig.stamp.offline.fed?.n ?? 0],
+      ["same, host latencies 0: online", ms(fig.bare.online.subject.median), ms(fig.bare.online.subject.p95), fig.bare.online.subject.n],
+      ["same, host latencies 0: offline", ms(fig.bare.offline.subject.median), ms(fig.bare.offline.subject.p95), fig.bare.offline.subject.n],
+      ["online stamps, first quarter", ms(fig.stamp.online.firstQuarter.median), ms(fig.stamp.online.firstQuarter.p95), fig.stamp.online.firstQuarter.n],
+      ["online stamps, last quarter", ms(fig.stamp.online.lastQuarter.median), ms(fig.stamp.online.lastQuarter.p95), fig.stamp.online.lastQuarter.n],
+      ["outage → offline stamp in subject", ms(fig.fallback.stamp.median), ms(fig.fallback.stamp.p95), fig.fallback.stamp.n],
+      ["outage → badge Offline", ms(fig.fallback.badge.median), ms(fig.fallback.badge.p95), fig.fallback.badge.n],
+      ["outage → badge Checking… (stamp's recheck)", ms(fig.fallback.checking?.median), ms(fig.fallback.checking?.p95), fig.fallback.checking?.n ?? 0],
+      ["outage → click reaches the pane", ms(fig.fallback.click.median), ms(fig.fallback.click.p95), fig.fallback.click.n],
+      ["longest frame gap during fallback", ms(fig.fallback.maxGap.median), ms(fig.fallback.maxGap.p95), fig.fallback.maxGap.n],
+      ["longest frame gap, 1 s idle before", ms(fig.fallback.idleGap.median), ms(fig.fallback.idleGap.p95), fig.fallback.idleGap.n],
+      ["pane opened in outage: interactive → Offline", ms(fig.opened.afterInteractive.median), ms(fig.opened.afterInteractive.p95), fig.opened.afterInteractive.n],
+    ];
+    console.log(table(["measure", "median", "p95", "n"], timingRows, ["l", "r", "r", "r"]));
+    console.log("\nBudgets:");
+    console.log(table(["budget", "limit", "measured", "verdict"], budgets.map((b) => [b.name, b.budget, b.value, verdict(b.met)]), ["l", "l", "r", "l"]));
+    for (const mode of ["online", "offline"]) {
+      const f = fig.stamp[mode];
+      console.log(`${mode}: ${f.overBudget} stamps over ${budgetFor(mode)} ms, ${f.overBudgetStarved} of them with a frame gap ≥ ${STARVED_GAP_MS} ms; ${f.starved} starved stamps in all.`);
+    }
+    console.log(`Longest fallback frame gap ${ms(fig.fallback.worst.maxGapMs)}, ending ${ms(fig.fallback.worst.maxGapEndedMs)} after the outage (click at ${ms(fig.fallback.worst.clickMs)}, stamp at ${ms(fig.fallback.worst.stampMs)}, badge at ${ms(fig.fallback.worst.badgeMs)}).`);
+    console.log(`\nTokens: ${distinct} distinct of ${tokens.length}; in the wrong mode: ${wrongMode}. Page errors: ${errors.length}.`);
+    for (const error of errors.slice(0, 10)) console.log(`  ${error}`);
+    if (distinct !== tokens.length) console.log("WARNING: a token repeated.");
+
+    if (process.env.BENCH_PANES_DUMP) writeFileSync(process.env.BENCH_PANES_DUMP, JSON.stringify({ loads, stamps, bare, fallbacks, opened }, null, 1));
+    const results = { STARVED_GAP_MS, budgetFor, options, host, hostLatency: HOST_LATENCY, officeJs: officeJsForScale(), sizes, fig, budgets, distinct, tokens: tokens.length, wrongMode, errors, minutes: (Date.now() - started) / 60_000 };
+    if (options.write) {
+      const docPath = writeSection(renderSection(results, { markdownTable, ms, bytes, kb, verdict, BUDGET, FROZEN_FRAME_GAP_MS }));
+      console.log(`\nWrote the Panes section of ${path.relative(root, docPath)}`);
+    }
+    console.log(`Done in ${((Date.now() - started) / 60_000).toFixed(1)} min.`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.close().catch(() => undefined);
+    if (options.keepBuild) console.log(`Build kept in ${outDir}`);
+    else rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`\nbench:panes failed (harness error, not a budget): ${error?.stack ?? error}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,93 @@
+/**
+ * A compose window without React, for the uniqueness test: the compose pane's own wiring
+ * (createComposePorts: Office adapters, IndexedDB counter and activity log under Web Locks,
+ * Stamper, connectivity monitor) over a fake Office of its own, whose mailbox opens a new draft for
+ * each stamp. Clicking through the pane needs a page load per draft (a draft keeps its one
+ * number), about 190 ms a stamp here; this path stamps the same way in a few ms.
+ *
+ * Built by uniqueness.e2e.mjs and injected into /playground/compose.html, so it shares the page's
+ * origin, IndexedDB database and Web Locks with the real pane running there.
+ */
+import { createComposePorts } from "../../../src/panes/compose/createPorts";
+import type { ComposePorts } from "../../../src/panes/compose/useComposePane";
+import { createFakeOffice, type PaneWindow } from "../../../src/playground/fakeOffice/fakeOffice";
+import { MailboxModel } from "../../../src/playground/model/mailboxModel";
+import { openCounterStore } from "../../../src/storage";
+
+export type HarnessStamp = { readonly token: string; readonly designator: number; readonly subject: string };
+
+export type StampHarness = {
+  /** The monitor's mode once its first check is done: "offline" when the browser is offline. */
+  readonly mode: () => Promise<string>;
+  /** Stamps `count` new drafts one after another; `report` hears each token as soon as it is in the subject. */
+  stampMany(count: number, label: string, report?: (stamp: HarnessStamp) => void): Promise<HarnessStamp[]>;
+  /** The local offline counter of `user` as stored in IndexedDB (cycle * 1e9 + counter), or null. */
+  offlineCounter(user: number): Promise<number | null>;
+};
+
+async function createHarness(): Promise<StampHarness> {
+  const win = window as PaneWindow;
+  const model = new MailboxModel({ storage: win.localStorage });
+  const fake = createFakeOffice({ win, host: model, surface: "compose" });
+  fake.initialize();
+  // createComposePorts reads the Office global, as the pane does: point it at this window's fake
+  // just while the ports are built (they keep what they need), then give the page its own back.
+  const pageOffice = (win as unknown as { Office: unknown }).Office;
+  (win as unknown as { Office: unknown }).Office = fake.office;
+  let ports: ComposePorts;
+  try {
+    ports = await createComposePorts();
+  } finally {
+    (win as unknown as { Office: unknown }).Office = pageOffice;
+  }
+  const { mailbox, settings, stamper, monitor } = ports;
+  // The offline switch of this fake follows the browser's, like the playground's "Work offline".
+  const followBrowser = () => model.setOffline(!navigator.onLine);
+  followBrowser();
+  win.addEventListener("online", followBrowser);
+  win.addEventListener("offline", followBrowser);
+
+  // The standalone monitor can say when its checks are done; the port type does not show it.
+  const idle = async () => {
+    await (monitor as { idle?: () => Promise<void> }).idle?.();
+  };
+
+  return {
+    async mode() {
+      await idle();
+      return monitor.current().status;
+    },
+    async stampMany(count, label, report) {
+      const stamps: HarnessStamp[] = [];
+      for (let i = 0; i < count; i += 1) {
+        model.composeNew();
+        model.updateDraft({ subject: `${label} ${i}`, to: "dana.buyer@fabrikam.com" });
+        const item = mailbox.currentItem();
+        if (item === null || item.mode !== "compose") throw new Error("The harness has no draft open.");
+        const outcome = await stamper.stamp(item, settings.load().settings);
+        if (outcome.status !== "stamped") throw new Error(`Stamp ${i} of ${label} ended ${outcome.status}: ${outcome.reason}`);
+        const stamp = { token: outcome.token, designator: outcome.designator, subject: model.getState().draft?.subject ?? "" };
+        stamps.push(stamp);
+        report?.(stamp);
+      }
+      return stamps;
+    },
+    async offlineCounter(user) {
+      const opening = await openCounterStore();
+      if (!opening.available) throw new Error(opening.reason);
+      try {
+        return await opening.store.peek(`offline:${user}`);
+      } finally {
+        opening.store.close();
+      }
+    },
+  };
+}
+
+declare global {
+  interface Window {
+    __stampHarness?: Promise<StampHarness>;
+  }
+}
+
+window.__stampHarness = createHarness();
