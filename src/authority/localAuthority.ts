@@ -5,9 +5,9 @@
 import type { Settings } from "../core";
 import type { CounterStore } from "../storage/counterStore";
 import type { ActivityLog } from "../storage/ports";
-import { activeCounters } from "./activeCounters";
+import { advancePastActive } from "./activeCounters";
 import type { IssuedNumber, NumberAuthority } from "./numberAuthority";
-import { advance, decodePosition, encodePosition, later } from "./position";
+import { decodePosition, encodePosition, later } from "./position";
 import type { CounterPosition } from "./position";
 
 export type LocalAuthority = NumberAuthority & {
@@ -30,8 +30,7 @@ export function createLocalAuthority({ counters, activityLog, offlineHighWater, 
     async issue(settings: Settings, user: number): Promise<IssuedNumber> {
       return counters.exclusive(offlineCounterName(user), async (counter) => {
         const last = later(decodePosition(await counter.read()), offlineHighWater(user));
-        const active = await activeCounters(activityLog, 1, user, settings, now());
-        const next = advance(last, settings, (n) => active.has(n));
+        const next = await advancePastActive(last, activityLog, 1, user, settings, now());
         await counter.commit(encodePosition(next));
         return { designator: 1, counter: next.counter, wrapped: next.wrapped };
       });

@@ -8,11 +8,11 @@ import type { Settings } from "../core";
 import type { RoamingStore } from "../office/ports";
 import type { CounterStore } from "../storage/counterStore";
 import type { Activity, ActivityLog } from "../storage/ports";
-import { activeCounters } from "./activeCounters";
+import { advancePastActive } from "./activeCounters";
 import { AuthoritySaveError } from "./errors";
 import type { LocalAuthority } from "./localAuthority";
 import type { IssuedNumber, OnlineAuthority } from "./numberAuthority";
-import { advance, decodePosition, encodePosition, later } from "./position";
+import { decodePosition, encodePosition, later } from "./position";
 import { raiseRoamingPosition, readRoamingPosition, ROAMING_OFFLINE_HWM_KEY, ROAMING_ONLINE_KEY } from "./roamingCounters";
 
 export type MailboxAuthorityOptions = {
@@ -42,8 +42,7 @@ export function createMailboxAuthority({ roaming, counters, activityLog, local, 
     async issue(settings: Settings, user: number): Promise<IssuedNumber> {
       return counters.exclusive(onlineHighWaterName(user), async (highWater) => {
         const last = later(decodePosition(await highWater.read()), readRoamingPosition(roaming, ROAMING_ONLINE_KEY, user));
-        const active = await activeCounters(activityLog, 0, user, settings, now());
-        const next = advance(last, settings, (n) => active.has(n));
+        const next = await advancePastActive(last, activityLog, 0, user, settings, now());
         // Local first: from here the number is burned on this device, whatever the mailbox does.
         await highWater.commit(encodePosition(next));
         raiseRoamingPosition(roaming, ROAMING_ONLINE_KEY, user, next);

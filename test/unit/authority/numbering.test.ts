@@ -1,6 +1,6 @@
 /** SPEC §4: the same token is never issued twice within one wrap cycle, whatever happens. */
 import fc from "fast-check";
-import { parseToken } from "../../../src/core";
+import { formatToken, parseToken } from "../../../src/core";
 import type { StampOutcome } from "../../../src/authority";
 import { FakeComposeItem, FakeMailboxSettings, makeActivity } from "../../fakes";
 import { Device, settingsFor } from "./harness";
@@ -146,8 +146,10 @@ describe("wrap (counterDigits 1: numbers 1-9, then 0)", () => {
     const device = new Device();
     device.mailbox.data = { "counter:online": { "2": { cycle: 0, last: 8 } } };
     const window = await device.openWindow();
-    for (const counter of [1, 2, 3]) await window.log.put(makeActivity({ counter, stampedAt: window.clock - DAY }));
-    await window.log.put(makeActivity({ counter: 4, stampedAt: window.clock - 31 * DAY })); // no longer active
+    // Tokens as the stamper records them: formatted with the settings in force.
+    const recorded = (counter: number, stampedAt: number) => makeActivity({ counter, stampedAt, token: formatToken({ designator: 0, user: 2, counter }, tiny) });
+    for (const counter of [1, 2, 3]) await window.log.put(recorded(counter, window.clock - DAY));
+    await window.log.put(recorded(4, window.clock - 31 * DAY)); // no longer active
     const counters: number[] = [];
     for (let i = 0; i < 4; i++) {
       const outcome = await stampTiny(window);
