@@ -5,7 +5,6 @@ import type { SendStatus } from "../usePlayground";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalXL, height: "100%", boxSizing: "border-box", overflowY: "auto" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS },
-  body: { flexGrow: 1 },
 });
 
 export type ComposeFormProps = {
@@ -51,8 +50,8 @@ export function ComposeForm({ draft, sendStatus, onChange, onSend, onDiscard }: 
       <Field label="Subject">
         <Input value={draft.subject} onChange={(_, data) => onChange({ subject: data.value })} />
       </Field>
-      <Field label="Message" className={styles.body}>
-        <Textarea value={draft.body} onChange={(_, data) => onChange({ body: data.value })} resize="vertical" rows={10} />
+      <Field label="Message">
+        <Textarea value={draft.body} onChange={(_, data) => onChange({ body: data.value })} resize="vertical" rows={14} />
       </Field>
     </form>
   );

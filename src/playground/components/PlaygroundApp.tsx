@@ -61,7 +61,7 @@ export function PlaygroundApp({ model, session }: { model: MailboxModel; session
           <SimulateReplyButton model={model} selected={playground.selected} disabled={composing} />
           <ToolbarDivider />
           <Switch
-            label={state.offline ? "Work offline (on: the mailbox cannot be reached)" : "Work offline"}
+            label="Work offline"
             checked={state.offline}
             onChange={(_, data) => playground.setOffline(data.checked)}
           />

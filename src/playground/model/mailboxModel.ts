@@ -157,13 +157,23 @@ export class MailboxModel implements PaneHost {
     const original = this.state.messages.find((m) => m.id === messageId);
     if (!original) throw new Error("Select a message to reply to.");
     const self = this.user.emailAddress.toLowerCase();
-    const others = [...original.to, ...original.cc].filter((a) => a.emailAddress.toLowerCase() !== self && a.emailAddress !== original.from.emailAddress);
+    // Reply all, as Outlook does: a reply to our own sent mail goes to its recipients again; nobody
+    // appears twice, and we never copy ourselves.
+    const to = original.folder === "sent" ? original.to : [original.from];
+    const taken = new Set([self, ...to.map((a) => a.emailAddress.toLowerCase())]);
+    const cc = [...original.to, ...original.cc].filter((a) => {
+      const address = a.emailAddress.toLowerCase();
+      if (taken.has(address)) return false;
+      taken.add(address);
+      return true;
+    });
     const subject = REPLY_PREFIX.test(original.subject) ? `RE: ${original.subject.replace(REPLY_PREFIX, "")}` : `RE: ${original.subject}`;
+    const sent = new Date(original.sentAt).toLocaleString("en-US", { dateStyle: "full", timeStyle: "short" });
     return this.openDraft({
       subject,
-      to: original.folder === "sent" ? formatAddressField(original.to) : formatAddressField([original.from]),
-      cc: formatAddressField(others),
-      body: `\n\n-----\nFrom: ${original.from.displayName}\nSent: ${original.sentAt}\nSubject: ${original.subject}\n\n${original.body}`,
+      to: formatAddressField(to),
+      cc: formatAddressField(cc),
+      body: `\n\n-----\nFrom: ${original.from.displayName}\nSent: ${sent}\nSubject: ${original.subject}\n\n${original.body}`,
       inReplyTo: original.id,
     });
   }

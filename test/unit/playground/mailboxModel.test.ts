@@ -29,6 +29,14 @@ describe("MailboxModel", () => {
     expect(parseAddressField(quote.cc).map((a) => a.emailAddress)).toEqual(["lee@fabrikam.com"]);
   });
 
+  it("replies to our own sent mail to its recipients again, naming nobody twice", () => {
+    const model = new MailboxModel({ storage: memoryStorage() });
+    const draft = model.reply("sent-quote");
+    expect(parseAddressField(draft.to).map((a) => a.emailAddress)).toEqual(["dana.buyer@fabrikam.com"]);
+    expect(parseAddressField(draft.cc).map((a) => a.emailAddress)).toEqual(["lee@fabrikam.com"]);
+    expect(draft.body).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
   it("sends through the OnMessageSend hook, which may block or change the subject; sent mail persists", async () => {
     const storage = memoryStorage();
     const model = new MailboxModel({ storage, now: () => new Date("2025-06-01T10:00:00Z") });
