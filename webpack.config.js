@@ -43,6 +43,11 @@ module.exports = (_env, argv) => {
         data.chunk.name === "playground" || data.chunk.name === "fake-office"
           ? "playground/[name].js"
           : "[name].js",
+      // Lazy chunks (the settings form, the service client, the dark theme) load relative to the
+      // script that asks for them, so dist/compose.html and dist/playground/compose.html (which
+      // loads ../compose.js) both find them. Hashed: a new release never meets a cached old chunk.
+      publicPath: "auto",
+      chunkFilename: "chunks/[name].[contenthash:8].js",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },

@@ -20,7 +20,7 @@
  * --no-write (print only), --keep-build (leave the temporary build for inspection).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -142,6 +142,25 @@ function initialJavaScript(distDir, page) {
     ours.push({ src, file, bytes: content.length, gzip: gzipSync(content, { level: 9 }).length });
   }
   return { page, ours, excluded, bytes: ours.reduce((a, s) => a + s.bytes, 0), gzip: ours.reduce((a, s) => a + s.gzip, 0) };
+}
+
+/**
+ * The chunks a pane may load later (import()), not part of its initial JavaScript: those whose
+ * content hash the pane's scripts name (webpack's runtime maps chunk ids to file names).
+ */
+function lazyChunks(distDir, paneScripts) {
+  const dir = path.join(distDir, "chunks");
+  if (!existsSync(dir)) return [];
+  const runtime = paneScripts.map((file) => readFileSync(file, "utf8")).join("\n");
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".js"))
+    .map((name) => ({ name, hash: /\.([0-9a-f]{8})\.js$/.exec(name)?.[1] }))
+    .filter(({ hash }) => hash !== undefined && runtime.includes(`"${hash}"`))
+    .map(({ name }) => {
+      const content = readFileSync(path.join(dir, name));
+      return { src: `chunks/${name}`, bytes: content.length, gzip: gzipSync(content, { level: 9 }).length };
+    })
+    .sort((a, b) => b.gzip - a.gzip);
 }
 
 /** Source groups each candidate change would take out of a pane's initial bundle. */
@@ -533,7 +552,8 @@ async function main() {
       const fakeOffice = readFileSync(path.join(outDir, "playground", "fake-office.js"));
       if (shipped.ours.length === 0) throw new Error(`${pane}.html loads no script of ours.`);
       const analysis = shipped.ours.length === 1 ? analyseBundle(shipped.ours[0].file, pane) : analyseBundle(shipped.ours.at(-1).file, pane);
-      sizes[pane] = { shipped, playground, fakeOffice: { bytes: fakeOffice.length, gzip: gzipSync(fakeOffice, { level: 9 }).length }, analysis };
+      const lazy = lazyChunks(outDir, shipped.ours.map((o) => o.file));
+      sizes[pane] = { shipped, playground, fakeOffice: { bytes: fakeOffice.length, gzip: gzipSync(fakeOffice, { level: 9 }).length }, analysis, lazy };
     }
 
     // ---- the browser

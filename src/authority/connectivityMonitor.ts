@@ -2,7 +2,7 @@
  * Which mode the next token uses (SPEC §3). navigator.onLine === false is a sure sign of offline;
  * true is only a hint, confirmed by pinging the authority under a short timeout. Re-checks with
  * backoff while offline and periodically while online; on reconnect, syncs queued offline
- * activities once.
+ * activities once. A stamp whose online request fails reports it, and that counts as a failed ping.
  */
 import type { ActivityLog } from "../storage/ports";
 import type { Connectivity, ConnectivityMonitor, LocalCounterState } from "./ports";
@@ -17,7 +17,7 @@ export type ConnectivityEvents = Pick<EventTarget, "addEventListener" | "removeE
 export type ConnectivityTiming = {
   /** How long a ping may take before the authority counts as offline; at most 1000. @default 800 */
   readonly pingTimeoutMs?: number;
-  /** Re-check interval while online. @default 60000 */
+  /** Re-check interval while online: how soon an idle pane notices an outage. @default 30000 */
   readonly onlineRecheckMs?: number;
   /** First re-check after going offline; doubles each time. @default 2000 */
   readonly offlineFirstRecheckMs?: number;
@@ -43,6 +43,12 @@ export type StandaloneConnectivityMonitor = ConnectivityMonitor & {
   refreshPending(): Promise<void>;
   /** Sends queued activities to the authority now (an online one failed to record); failures stay queued. */
   sync(): Promise<void>;
+  /**
+   * The online authority just failed a request (a stamp's issue timed out or was refused): offline
+   * at once with `reason`, then re-check with backoff. The failure is fresh evidence, so no ping
+   * (and no second timeout) stands between it and the badge.
+   */
+  reportOnlineFailure(reason: string): void;
   /** Resolves when no check or sync is running (tests, and the send handler before it finishes). */
   idle(): Promise<void>;
 };
@@ -54,7 +60,9 @@ export function createConnectivityMonitor(options: ConnectivityMonitorOptions): 
   const { authority, activityLog, events, isOnline, localCounter } = options;
   const scheduler = options.scheduler ?? systemScheduler;
   const pingTimeoutMs = Math.min(options.pingTimeoutMs ?? 800, MAX_PING_TIMEOUT_MS);
-  const onlineRecheckMs = options.onlineRecheckMs ?? 60_000;
+  // SPEC §3: periodic re-checks. 30 s bounds how long an idle pane shows Online during an outage;
+  // a stamp in between does not wait for it (it reports its own failure).
+  const onlineRecheckMs = options.onlineRecheckMs ?? 30_000;
   const offlineFirstMs = options.offlineFirstRecheckMs ?? 2_000;
   const offlineMaxMs = options.offlineMaxRecheckMs ?? 60_000;
 
@@ -179,6 +187,13 @@ export function createConnectivityMonitor(options: ConnectivityMonitorOptions): 
     recheck() {
       offlineDelay = offlineFirstMs;
       track(check(true));
+    },
+    reportOnlineFailure(reason) {
+      // Already offline: that state's own reason and backoff re-checks stand.
+      if (disposed || state.status === "offline") return;
+      generation++; // a ping still in flight predates the failure: its answer no longer counts
+      goOffline(reason);
+      scheduleOfflineRecheck();
     },
     refreshPending: () => track(refreshPending()),
     sync: () => track(sync()),

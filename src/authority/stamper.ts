@@ -10,7 +10,8 @@ import { CounterCorruptError } from "../storage/errors";
 import type { Activity, ActivityLog } from "../storage/ports";
 import { AuthorityTimeoutError, CounterExhaustedError } from "./errors";
 import type { IssuedNumber, NumberAuthority, OnlineAuthority } from "./numberAuthority";
-import type { ConnectivityMonitor, Stamper, StampOutcome, UnstampOutcome } from "./ports";
+import type { StandaloneConnectivityMonitor } from "./connectivityMonitor";
+import type { Stamper, StampOutcome, UnstampOutcome } from "./ports";
 import { systemScheduler, withTimeout } from "./scheduler";
 import type { Scheduler } from "./scheduler";
 import { DeploymentMismatchError } from "./service/errors";
@@ -22,7 +23,8 @@ export type StamperOptions = {
   /** With `userNumber`, the user number comes from the authority; with `record`, online activities are recorded with it. */
   readonly online: Pick<OnlineAuthority, "issue" | "label" | "userNumber" | "record">;
   readonly local: LocalNumbering;
-  readonly monitor: ConnectivityMonitor;
+  /** Says whether to try online first; told when an online request fails, so the badge turns Offline with the stamp. */
+  readonly monitor: Pick<StandaloneConnectivityMonitor, "current" | "reportOnlineFailure">;
   readonly activityLog: ActivityLog;
   /** The sender recorded with each activity. */
   readonly userEmail: string;
@@ -123,7 +125,6 @@ export function createStamper(options: StamperOptions): Stamper {
       }
     }
     options.onActivityRecorded?.();
-    if (fallbackReason !== undefined) monitor.recheck();
     return {
       status: "stamped",
       token,
@@ -148,6 +149,17 @@ export function createStamper(options: StamperOptions): Stamper {
   }
 
   /**
+   * Tells the monitor at once, before the offline number is even issued: the next stamp goes
+   * straight offline, and the badge says so without another ping and its timeout. Returns the
+   * problem in words, for the fallback reason.
+   */
+  function onlineFailed(error: unknown): string {
+    const problem = message(error);
+    monitor.reportOnlineFailure(problem);
+    return problem;
+  }
+
+  /**
    * The user number: from settings (standalone), or from the authority that assigns it, or offline
    * the one it gave last. `onlineProblem`: the authority did not answer, so numbering goes offline.
    */
@@ -168,7 +180,7 @@ export function createStamper(options: StamperOptions): Stamper {
         return { user: await withTimeout(assigned.current(settings), onlineTimeoutMs, scheduler, () => new AuthorityTimeoutError(online.label, onlineTimeoutMs)) };
       } catch (error) {
         if (error instanceof DeploymentMismatchError) return { status: "blocked", kind: "settings-mismatch", reason: error.message };
-        onlineProblem = message(error);
+        onlineProblem = onlineFailed(error);
       }
     }
     const remembered = await assigned.remembered().catch(() => undefined);
@@ -196,7 +208,7 @@ export function createStamper(options: StamperOptions): Stamper {
         if (error instanceof CounterExhaustedError) return exhausted(error);
         // The number (if one was allocated) is burned; offline numbering would not fix the settings.
         if (error instanceof DeploymentMismatchError) return { status: "blocked", kind: "settings-mismatch", reason: error.message };
-        onlineProblem = message(error);
+        onlineProblem = onlineFailed(error);
       }
     }
     if (!local.available) {

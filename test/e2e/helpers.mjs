@@ -68,7 +68,8 @@ export function officeCall(frame, script, arg) {
 export async function screenshot(page, name) {
   const file = path.resolve("docs/screenshots", name);
   await mkdir(path.dirname(file), { recursive: true });
-  await page.screenshot({ path: file });
+  // Transitions fast-forwarded: a button that just changed state (Add → Remove) would be caught half-way.
+  await page.screenshot({ path: file, animations: "disabled" });
   return file;
 }
 

@@ -5,6 +5,8 @@ export class FakeConnectivityMonitor implements ConnectivityMonitor {
   private state: Connectivity;
   private readonly listeners = new Set<(state: Connectivity) => void>();
   rechecks = 0;
+  /** What the stamper reported with reportOnlineFailure; the state stays as the test set it. */
+  readonly onlineFailures: string[] = [];
   disposed = false;
 
   constructor(initial: Connectivity = { status: "online", authority: "mailbox", pending: 0 }) {
@@ -24,6 +26,10 @@ export class FakeConnectivityMonitor implements ConnectivityMonitor {
 
   recheck(): void {
     this.rechecks++;
+  }
+
+  reportOnlineFailure(reason: string): void {
+    this.onlineFailures.push(reason);
   }
 
   dispose(): void {

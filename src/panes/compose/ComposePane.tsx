@@ -1,10 +1,10 @@
 /** The compose task pane: one click adds this message's tracking token to the subject. Renders only. */
-import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useId, useRef } from "react";
-import { ClearHistory } from "../shared/ClearHistory";
+import { Button, Caption1, Spinner, Title3 } from "@fluentui/react-components";
+import { Suspense, lazy, useEffect, useId, useRef } from "react";
+import type { CSSProperties } from "react";
 import { PaneLoading } from "../shared/PaneShell";
-import { SettingsForm } from "../shared/SettingsForm";
-import { ActionMessage } from "./ActionMessage";
+import { tokenVar } from "../shared/tokenVar";
+import { Notice, preloadNotices } from "./Notice";
 import { ModeStatus } from "./ModeStatus";
 import { SubjectSummary } from "./SubjectSummary";
 import type { SubjectReading } from "./subjectReading";
@@ -14,21 +14,33 @@ import type { ActionState, ComposePane as ComposePaneModel, ComposePorts, StampR
 /** The ports the pane works through; the entry builds the real ones (createComposePorts). */
 export type ComposePaneProps = ComposePorts;
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL, maxWidth: "40rem" },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
-  actions: { display: "flex", flexDirection: "column", alignItems: "flex-start", rowGap: tokens.spacingVerticalS },
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-});
+// Fluent's tokens in inline styles, not makeStyles: why in PaneShell.tsx.
+const styles = {
+  root: { display: "flex", flexDirection: "column", rowGap: tokenVar("spacingVerticalL"), maxWidth: "40rem" },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokenVar("spacingHorizontalS") },
+  actions: { display: "flex", flexDirection: "column", alignItems: "flex-start", rowGap: tokenVar("spacingVerticalS") },
+  section: { display: "flex", flexDirection: "column", rowGap: tokenVar("spacingVerticalM") },
+} satisfies Record<string, CSSProperties>;
+
+/** The settings form loads when first shown (see ComposeSettings.tsx). */
+const ComposeSettings = lazy(() =>
+  import(/* webpackChunkName: "settings" */ "./ComposeSettings").then(
+    (module) => ({ default: module.ComposeSettings }),
+    // Shown in place of the form: without it, a chunk that cannot load would take the whole pane down.
+    (error: unknown) => ({ default: () => <Notice of={{ kind: "settings-unavailable", reason: error instanceof Error ? error.message : String(error) }} /> }),
+  ),
+);
 
 export function ComposePane(props: ComposePaneProps) {
   const pane = useComposePane(props);
-  const styles = useStyles();
   const titleId = useId();
   const settingsId = useId();
   const actionButtonId = useId();
   const firstRun = pane.readiness.status === "needs-user-number";
   const settingsOpen = firstRun || pane.settingsPanel.status === "open";
+
+  // The messages come after the first click or for rarer states: fetch them once the pane is up, not before.
+  useEffect(preloadNotices, []);
 
   // The first-run form goes away on save, taking focus with it: hand focus to Add instead.
   const focusActionAfterFirstRun = useRef(false);
@@ -40,8 +52,8 @@ export function ComposePane(props: ComposePaneProps) {
   }, [firstRun, actionButtonId]);
 
   return (
-    <main aria-labelledby={titleId} className={styles.root}>
-      <div className={styles.header}>
+    <main aria-labelledby={titleId} style={styles.root}>
+      <div style={styles.header}>
         <Title3 as="h1" id={titleId}>
           Tracking token
         </Title3>
@@ -57,40 +69,27 @@ export function ComposePane(props: ComposePaneProps) {
         )}
       </div>
       {pane.settingsProblems.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Some saved settings were not valid</MessageBarTitle>
-            Defaults are used for them until you save new ones.
-            {pane.settingsProblems.map((problem) => (
-              <div key={`${problem.field}:${problem.message}`}>{problem.message}</div>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice of={{ kind: "settings-problems", problems: pane.settingsProblems }} />
       )}
       <ModeStatus connectivity={pane.connectivity} onRecheck={pane.recheckConnectivity} />
       <PaneBody pane={pane} actionButtonId={actionButtonId} />
       {settingsOpen && (
-        <section id={settingsId} aria-label="Settings" className={styles.section}>
-          {firstRun && (
-            <MessageBar intent="info" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>Set your user number to start stamping</MessageBarTitle>
-                Without a tracking service, your tokens carry a number of your own. Ask your admin for it, enter it
-                under Your user number and save.
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          <SettingsForm
-            saved={pane.settings}
-            save={(settings) => props.settings.save(settings)}
-            onSaved={(settings) => {
-              focusActionAfterFirstRun.current = firstRun;
-              pane.settingsSaved(settings);
-            }}
-            {...(firstRun ? { focusField: "userOrdinal" as const } : { onCancel: pane.closeSettings })}
-          >
-            {props.activityLog !== null && <ClearHistory activityLog={props.activityLog} pendingOffline={pane.connectivity.pending} />}
-          </SettingsForm>
+        <section id={settingsId} aria-label="Settings" style={styles.section}>
+          {firstRun && <Notice of={{ kind: "first-run" }} />}
+          <Suspense fallback={<Spinner size="small" label="Loading settings…" />}>
+            <ComposeSettings
+              saved={pane.settings}
+              save={(settings) => props.settings.save(settings)}
+              onSaved={(settings) => {
+                focusActionAfterFirstRun.current = firstRun;
+                pane.settingsSaved(settings);
+              }}
+              firstRun={firstRun}
+              onCancel={firstRun ? undefined : pane.closeSettings}
+              activityLog={props.activityLog}
+              pendingOffline={pane.connectivity.pending}
+            />
+          </Suspense>
         </section>
       )}
     </main>
@@ -103,47 +102,16 @@ function PaneBody({ pane, actionButtonId }: { pane: ComposePaneModel; actionButt
     case "loading":
       return <PaneLoading label="Reading the message…" />;
     case "no-item":
-      return (
-        <MessageBar intent="info">
-          <MessageBarBody>
-            <MessageBarTitle>No message selected</MessageBarTitle>
-            Select or start a message to add a tracking token.
-          </MessageBarBody>
-        </MessageBar>
-      );
+      return <Notice of={{ kind: "no-item" }} />;
     case "read-item":
-      return (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>This pane works on messages being written</MessageBarTitle>
-            Reply, forward or start a new message to add a tracking token. The tokens of a received message are decoded
-            in the read pane.
-          </MessageBarBody>
-        </MessageBar>
-      );
+      return <Notice of={{ kind: "read-item" }} />;
     case "subject-unreadable":
-      return (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>The subject could not be read</MessageBarTitle>
-            {state.reason}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={pane.retry}>Try again</Button>
-          </MessageBarActions>
-        </MessageBar>
-      );
+      return <Notice of={{ kind: "subject-unreadable", reason: state.reason, onRetry: pane.retry }} />;
     case "cannot-set-subject":
       return (
         <>
           <SubjectSummary subject={state.subject} />
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>This Outlook cannot change the subject</MessageBarTitle>
-              This version of Outlook does not let add-ins set a message's subject, so the pane cannot add a token
-              here. Use Outlook on the web or on the desktop to add one.
-            </MessageBarBody>
-          </MessageBar>
+          <Notice of={{ kind: "cannot-set-subject" }} />
         </>
       );
     case "draft":
@@ -151,7 +119,7 @@ function PaneBody({ pane, actionButtonId }: { pane: ComposePaneModel; actionButt
         <>
           <SubjectSummary subject={state.subject} />
           <DraftActions id={actionButtonId} subject={state.subject} action={state.action} readiness={pane.readiness} pane={pane} />
-          <ActionMessage action={state.action} onRetry={pane.retry} onOpenSettings={pane.openSettings} />
+          <Notice of={{ kind: "action", action: state.action, onRetry: pane.retry, onOpenSettings: pane.openSettings }} />
         </>
       );
   }
@@ -171,13 +139,12 @@ function unavailableReason(readiness: StampReadiness): string | null {
 type DraftActionsProps = { id: string; subject: SubjectReading; action: ActionState; readiness: StampReadiness; pane: ComposePaneModel };
 
 function DraftActions({ id, subject, action, readiness, pane }: DraftActionsProps) {
-  const styles = useStyles();
   const explanationId = useId();
   const hasOwnToken = subject.draftToken !== null;
   const busy = action.status === "stamping" || action.status === "removing";
   const unavailable = hasOwnToken ? null : unavailableReason(readiness);
   return (
-    <div className={styles.actions}>
+    <div style={styles.actions}>
       {/* One button whose role switches, so keyboard focus stays on it after Add becomes Remove. */}
       <Button
         id={id}

@@ -1,6 +1,10 @@
 /** Which mode the next token will use (SPEC §3), shown before the user clicks and updated live. */
-import { Badge, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1 } from "@fluentui/react-components";
+import type { CSSProperties } from "react";
 import type { Connectivity } from "../../authority/ports";
+import { StatusBadge } from "../shared/StatusBadge";
+import type { StatusBadgeKind } from "../shared/StatusBadge";
+import { tokenVar } from "../shared/tokenVar";
 
 export type ModeStatusProps = {
   connectivity: Connectivity;
@@ -8,30 +12,31 @@ export type ModeStatusProps = {
   onRecheck: () => void;
 };
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  line: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-});
+// Fluent's tokens in inline styles, not makeStyles: why in PaneShell.tsx.
+const styles = {
+  root: { display: "flex", flexDirection: "column", rowGap: tokenVar("spacingVerticalXS") },
+  line: { display: "flex", alignItems: "center", columnGap: tokenVar("spacingHorizontalS"), flexWrap: "wrap" },
+} satisfies Record<string, CSSProperties>;
 
 export function pendingText(pending: number): string | null {
   if (pending <= 0) return null;
   return pending === 1 ? "1 offline activity waiting to sync" : `${pending} offline activities waiting to sync`;
 }
 
-function describe(connectivity: Connectivity): { badge: string; color: "success" | "warning" | "informative"; detail: string } {
+function describe(connectivity: Connectivity): { badge: string; kind: StatusBadgeKind; detail: string } {
   switch (connectivity.status) {
     case "checking":
-      return { badge: "Checking…", color: "informative", detail: "Checking whether the token authority answers." };
+      return { badge: "Checking…", kind: "informative", detail: "Checking whether the token authority answers." };
     case "online":
       return {
         badge: "Online",
-        color: "success",
+        kind: "success",
         detail: connectivity.authority === "service" ? "Numbers come from the tracking service." : "Numbers come from your mailbox.",
       };
     case "offline":
       return {
         badge: "Offline",
-        color: "warning",
+        kind: "warning",
         detail: connectivity.localCounter.available
           ? `${connectivity.reason} Tokens use this device's offline numbering.`
           : `${connectivity.reason} Offline numbering is unavailable: ${connectivity.localCounter.reason}`,
@@ -40,17 +45,14 @@ function describe(connectivity: Connectivity): { badge: string; color: "success"
 }
 
 export function ModeStatus({ connectivity, onRecheck }: ModeStatusProps) {
-  const styles = useStyles();
-  const { badge, color, detail } = describe(connectivity);
+  const { badge, kind, detail } = describe(connectivity);
   const pending = pendingText(connectivity.pending);
   return (
-    <div className={styles.root}>
+    <div style={styles.root}>
       {/* A live region, so a switch between online and offline is announced. */}
-      <div role="status" aria-label="Token mode" className={styles.root}>
-        <div className={styles.line}>
-          <Badge appearance="filled" color={color}>
-            {badge}
-          </Badge>
+      <div role="status" aria-label="Token mode" style={styles.root}>
+        <div style={styles.line}>
+          <StatusBadge kind={kind}>{badge}</StatusBadge>
           <Caption1>{detail}</Caption1>
         </div>
         {pending !== null && <Caption1>{pending}</Caption1>}

@@ -1,26 +1,28 @@
 /** What the subject holds: no token, our tokens decoded part by part, and other marks left alone. */
-import { Body1, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, Subtitle2 } from "@fluentui/react-components";
 import { useId } from "react";
+import type { CSSProperties } from "react";
 import type { FoundToken } from "../../core/types";
 import type { SubjectReading } from "./subjectReading";
+import { tokenVar } from "../shared/tokenVar";
 
 export type SubjectSummaryProps = {
   subject: SubjectReading;
 };
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  token: { margin: 0, display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
-  term: { color: tokens.colorNeutralForeground3 },
+// Fluent's tokens in inline styles, not makeStyles: why in PaneShell.tsx.
+const styles = {
+  root: { display: "flex", flexDirection: "column", rowGap: tokenVar("spacingVerticalS") },
+  token: { margin: 0, display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokenVar("spacingHorizontalM"), rowGap: tokenVar("spacingVerticalXXS") },
+  term: { color: tokenVar("colorNeutralForeground3") },
   value: { margin: 0 },
-  code: { fontFamily: tokens.fontFamilyMonospace },
-});
+  code: { margin: 0, fontFamily: tokenVar("fontFamilyMonospace") },
+} satisfies Record<string, CSSProperties>;
 
 export function SubjectSummary({ subject }: SubjectSummaryProps) {
-  const styles = useStyles();
   const headingId = useId();
   return (
-    <section aria-labelledby={headingId} className={styles.root}>
+    <section aria-labelledby={headingId} style={styles.root}>
       <Subtitle2 as="h2" id={headingId}>
         Subject
       </Subtitle2>
@@ -37,7 +39,6 @@ export function SubjectSummary({ subject }: SubjectSummaryProps) {
 }
 
 function TokenDetails({ token, own }: { token: FoundToken; own: boolean }) {
-  const styles = useStyles();
   const title = own ? "This message's token" : "An earlier token of ours";
   return (
     <div>
@@ -45,19 +46,19 @@ function TokenDetails({ token, own }: { token: FoundToken; own: boolean }) {
         <strong>{title}</strong>
         {!own && " (not this message's own, e.g. from the message you are answering). Add tracking token replaces it with this message's token."}
       </Body1>
-      <dl className={styles.token} aria-label={title}>
-        <dt className={styles.term}>Token</dt>
-        <dd className={`${styles.value} ${styles.code}`}>{token.text}</dd>
-        <dt className={styles.term}>Created</dt>
-        <dd className={styles.value}>{token.designator === 0 ? "Online" : "Offline"}</dd>
-        <dt className={styles.term}>User number</dt>
-        <dd className={styles.value}>{token.user}</dd>
-        <dt className={styles.term}>Activity number</dt>
-        <dd className={styles.value}>{token.counter}</dd>
+      <dl style={styles.token} aria-label={title}>
+        <dt style={styles.term}>Token</dt>
+        <dd style={styles.code}>{token.text}</dd>
+        <dt style={styles.term}>Created</dt>
+        <dd style={styles.value}>{token.designator === 0 ? "Online" : "Offline"}</dd>
+        <dt style={styles.term}>User number</dt>
+        <dd style={styles.value}>{token.user}</dd>
+        <dt style={styles.term}>Activity number</dt>
+        <dd style={styles.value}>{token.counter}</dd>
         {token.origin === "history" && (
           <>
-            <dt className={styles.term}>Prefix</dt>
-            <dd className={styles.value}>{token.prefix} (an earlier prefix of ours)</dd>
+            <dt style={styles.term}>Prefix</dt>
+            <dd style={styles.value}>{token.prefix} (an earlier prefix of ours)</dd>
           </>
         )}
       </dl>

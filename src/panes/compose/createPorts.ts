@@ -4,10 +4,14 @@
  * (src/authority). Standalone mode: the mailbox is the online authority; with a service URL in
  * settings, the tracking service is (and it assigns the user number).
  */
-import { createServiceModeAuthority, createStandaloneAuthority } from "../../authority";
-import { createOfficePorts } from "../../office";
-import { createMemoryActivityLog, openActivityLog, openCounterStore } from "../../storage";
-import { configuredServiceUrl, serviceClientFor } from "../shared/serviceConnection";
+import { createStandaloneAuthority } from "../../authority/standalone";
+// Modules, not the barrels: our package does not declare itself free of side effects, so importing
+// a barrel would bundle everything it re-exports (e.g. the service's sign-on) into the pane.
+import { createOfficePorts } from "../../office/officePorts";
+import { openActivityLog } from "../../storage/indexedDbActivityLog";
+import { openCounterStore } from "../../storage/indexedDbCounterStore";
+import { createMemoryActivityLog } from "../../storage/memoryActivityLog";
+import { configuredServiceUrl } from "../shared/serviceUrl";
 import type { ComposePorts } from "./useComposePane";
 
 export async function createComposePorts(): Promise<ComposePorts> {
@@ -25,8 +29,10 @@ export async function createComposePorts(): Promise<ComposePorts> {
     isOnline: () => navigator.onLine,
     now: Date.now,
   };
-  const client = serviceClientFor(configuredServiceUrl(settings));
-  const { stamper, monitor } = client === null ? createStandaloneAuthority(options) : createServiceModeAuthority({ ...options, client });
+  const serviceUrl = configuredServiceUrl(settings);
+  // The service client is a chunk of its own: standalone deployments (no URL) never download it.
+  const { stamper, monitor } =
+    serviceUrl === "" ? createStandaloneAuthority(options) : (await import(/* webpackChunkName: "service" */ "./serviceModePorts")).createServiceModeAuthorityFor(serviceUrl, options);
   window.addEventListener("pagehide", () => monitor.dispose(), { once: true });
   return { mailbox, settings, stamper, monitor, activityLog: logOpening.available ? logOpening.log : null };
 }

@@ -1,7 +1,9 @@
 import { createRoot } from "react-dom/client";
-import { OfficeUnavailable, PaneLoading, PaneShell } from "../shared/PaneShell";
+import { PaneLoading, PaneShell } from "../shared/PaneShell";
 import { hostTheme, waitForOutlook } from "../shared/officeReady";
+import { loadPaneTheme } from "../shared/paneTheme";
 import { ComposePane } from "./ComposePane";
+import { Notice } from "./Notice";
 import { createComposePorts } from "./createPorts";
 
 const root = createRoot(document.getElementById("root") as HTMLElement);
@@ -10,16 +12,17 @@ root.render(<PaneShell><PaneLoading label="Loading Tracking Tokens…" /></PaneS
 async function start(): Promise<void> {
   const readiness = await waitForOutlook();
   if (readiness.status !== "ready") {
-    root.render(<PaneShell><OfficeUnavailable reason={readiness.reason} /></PaneShell>);
+    root.render(<PaneShell><Notice of={{ kind: "office-unavailable", reason: readiness.reason }} /></PaneShell>);
     return;
   }
-  const theme = hostTheme();
+  // Loads (a dark host) while the ports open.
+  const theme = loadPaneTheme(hostTheme());
   try {
     const ports = await createComposePorts();
-    root.render(<PaneShell theme={theme}><ComposePane {...ports} /></PaneShell>);
+    root.render(<PaneShell theme={await theme}><ComposePane {...ports} /></PaneShell>);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    root.render(<PaneShell theme={theme}><OfficeUnavailable title="The pane could not start" reason={reason} /></PaneShell>);
+    root.render(<PaneShell theme={await theme}><Notice of={{ kind: "office-unavailable", title: "The pane could not start", reason }} /></PaneShell>);
   }
 }
 

@@ -1,5 +1,6 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import type { CSSProperties } from "react";
 import type { KnownActivity } from "./useReadPane";
+import { tokenVar } from "../shared/tokenVar";
 
 export type ActivitySummaryProps = {
   /** The sent activity a token or a smart match points at (from this device or the tracking service). */
@@ -8,15 +9,15 @@ export type ActivitySummaryProps = {
   locale?: string | undefined;
 };
 
-const useStyles = makeStyles({
-  list: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
-  term: { color: tokens.colorNeutralForeground3 },
+// Fluent's tokens in inline styles, not makeStyles: why in PaneShell.tsx.
+const styles = {
+  list: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokenVar("spacingHorizontalM"), rowGap: tokenVar("spacingVerticalXXS"), margin: 0 },
+  term: { color: tokenVar("colorNeutralForeground3") },
   detail: { margin: 0, overflowWrap: "anywhere" },
-});
+} satisfies Record<string, CSSProperties>;
 
 /** What a sent activity was: subject, recipients, time sent, sender. */
 export function ActivitySummary({ activity, locale }: ActivitySummaryProps) {
-  const styles = useStyles();
   const rows: [string, string][] = [
     ["Subject", activity.subject],
     ["To", joinAddresses(activity.to)],
@@ -25,11 +26,11 @@ export function ActivitySummary({ activity, locale }: ActivitySummaryProps) {
     ["Sender", senderText(activity)],
   ];
   return (
-    <dl className={styles.list}>
+    <dl style={styles.list}>
       {rows.map(([term, detail]) => (
         <div key={term} style={{ display: "contents" }}>
-          <dt className={styles.term}>{term}</dt>
-          <dd className={styles.detail}>{detail}</dd>
+          <dt style={styles.term}>{term}</dt>
+          <dd style={styles.detail}>{detail}</dd>
         </div>
       ))}
     </dl>

@@ -1,5 +1,7 @@
-import { Body1, Caption1, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, Subtitle1 } from "@fluentui/react-components";
+import type { CSSProperties } from "react";
 import type { ForeignMark, ForeignMarkKind, NearMiss } from "../../core";
+import { tokenVar } from "../shared/tokenVar";
 
 export type MarkListProps = {
   /** The section heading, also the list's accessible name. */
@@ -8,11 +10,12 @@ export type MarkListProps = {
   marks: readonly (ForeignMark | NearMiss)[];
 };
 
-const useStyles = makeStyles({
-  list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  text: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+// Fluent's tokens in inline styles, not makeStyles: why in PaneShell.tsx.
+const styles = {
+  list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokenVar("spacingVerticalS") },
+  text: { fontFamily: tokenVar("fontFamilyMonospace"), fontWeight: tokenVar("fontWeightSemibold") },
   item: { display: "flex", flexDirection: "column" },
-});
+} satisfies Record<string, CSSProperties>;
 
 const FOREIGN_LABELS: Record<ForeignMarkKind, string> = {
   "other-prefix": "another system's prefix",
@@ -24,18 +27,17 @@ const FOREIGN_LABELS: Record<ForeignMarkKind, string> = {
 
 /** A labelled list of marks, each with what it looks like and why. */
 export function MarkList({ title, marks }: MarkListProps) {
-  const styles = useStyles();
   const headingId = `marks-${title.replace(/\W+/g, "-").toLowerCase()}`;
   return (
     <section aria-labelledby={headingId}>
       <Subtitle1 as="h2" id={headingId}>
         {title}
       </Subtitle1>
-      <ul className={styles.list} aria-labelledby={headingId}>
+      <ul style={styles.list} aria-labelledby={headingId}>
         {marks.map((mark) => (
-          <li key={`${mark.index}:${mark.text}`} className={styles.item}>
+          <li key={`${mark.index}:${mark.text}`} style={styles.item}>
             <Body1>
-              <span className={styles.text}>{mark.text}</span>
+              <span style={styles.text}>{mark.text}</span>
               {"prefix" in mark ? null : <Caption1> ({FOREIGN_LABELS[mark.kind]})</Caption1>}
             </Body1>
             <Caption1>{mark.explanation}</Caption1>

@@ -1,9 +1,11 @@
-import { Body1, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Title3 } from "@fluentui/react-components";
+import type { CSSProperties } from "react";
 import { PaneLoading } from "../shared/PaneShell";
 import { MarkList } from "./MarkList";
 import { SmartMatchCard } from "./SmartMatchCard";
 import { TokenCard } from "./TokenCard";
 import type { CopyState, ReadPaneState } from "./useReadPane";
+import { tokenVar } from "../shared/tokenVar";
 
 export type ReadPaneViewProps = {
   /** What to show: see useReadPane. */
@@ -16,18 +18,18 @@ export type ReadPaneViewProps = {
   locale?: string | undefined;
 };
 
-const useStyles = makeStyles({
-  pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+// Fluent's tokens in inline styles, not makeStyles: why in PaneShell.tsx.
+const styles = {
+  pane: { display: "flex", flexDirection: "column", gap: tokenVar("spacingVerticalL") },
+  list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokenVar("spacingVerticalM") },
+  section: { display: "flex", flexDirection: "column", gap: tokenVar("spacingVerticalS") },
   subject: { overflowWrap: "anywhere" },
-});
+} satisfies Record<string, CSSProperties>;
 
 /** Renders the read pane's state. No behaviour here: useReadPane owns it. */
 export function ReadPaneView({ state, copy, onCopy, locale }: ReadPaneViewProps) {
-  const styles = useStyles();
   return (
-    <main className={styles.pane}>
+    <main style={styles.pane}>
       <Title3 as="h1">Tracking tokens</Title3>
       <Body of={state} onCopy={onCopy} locale={locale} />
       {/* Always in the DOM, so screen readers already watch it when the text changes. */}
@@ -40,13 +42,12 @@ export function ReadPaneView({ state, copy, onCopy, locale }: ReadPaneViewProps)
 }
 
 function Body({ of: state, onCopy, locale }: { of: ReadPaneState; onCopy: (token: string) => void; locale: string | undefined }) {
-  const styles = useStyles();
   switch (state.status) {
     case "loading":
       return <PaneLoading label="Reading the message…" />;
     case "no-item":
       return (
-        <section className={styles.section} aria-labelledby="no-item-title">
+        <section style={styles.section} aria-labelledby="no-item-title">
           <Subtitle1 as="h2" id="no-item-title">
             No message selected
           </Subtitle1>
@@ -66,7 +67,7 @@ function Body({ of: state, onCopy, locale }: { of: ReadPaneState; onCopy: (token
       const { tokens: reports, foreign, nearMisses, smartMatch, smartMatchFoundBy, history, service, settingsProblems, message } = state;
       return (
         <>
-          <Caption1 className={styles.subject}>Subject: {message.subject === "" ? "(no subject)" : message.subject}</Caption1>
+          <Caption1 style={styles.subject}>Subject: {message.subject === "" ? "(no subject)" : message.subject}</Caption1>
           {settingsProblems.length > 0 && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
@@ -89,11 +90,11 @@ function Body({ of: state, onCopy, locale }: { of: ReadPaneState; onCopy: (token
             </MessageBar>
           )}
           {reports.length > 0 ? (
-            <section className={styles.section} aria-labelledby="ours-title">
+            <section style={styles.section} aria-labelledby="ours-title">
               <Subtitle1 as="h2" id="ours-title">
                 {reports.length === 1 ? "Tracking token" : `Tracking tokens (${reports.length})`}
               </Subtitle1>
-              <ul className={styles.list} aria-labelledby="ours-title">
+              <ul style={styles.list} aria-labelledby="ours-title">
                 {reports.map((report) => (
                   <li key={report.token.index}>
                     <TokenCard report={report} history={history} service={service} onCopy={onCopy} locale={locale} />
@@ -102,7 +103,7 @@ function Body({ of: state, onCopy, locale }: { of: ReadPaneState; onCopy: (token
               </ul>
             </section>
           ) : (
-            <section className={styles.section} aria-labelledby="no-token-title">
+            <section style={styles.section} aria-labelledby="no-token-title">
               <Subtitle1 as="h2" id="no-token-title">
                 No tracking token in this subject
               </Subtitle1>

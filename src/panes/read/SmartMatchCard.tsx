@@ -1,6 +1,7 @@
-import { Card, Subtitle2 } from "@fluentui/react-components";
+import { Subtitle2 } from "@fluentui/react-components";
 import type { SmartMatch } from "../../core";
 import { ActivitySummary } from "./ActivitySummary";
+import { OutlineCard } from "./OutlineCard";
 import type { AnswerSource, KnownActivity } from "./useReadPane";
 
 export type SmartMatchCardProps = {
@@ -19,11 +20,11 @@ export function SmartMatchCard({ match, foundBy = "device", locale }: SmartMatch
   // The service may not say which addresses it matched on.
   const shared = count > 0 ? `: same subject, ${count} shared ${count === 1 ? "address" : "addresses"}` : ": same subject and shared addresses";
   return (
-    <Card appearance="outline" aria-labelledby="smart-match-title">
+    <OutlineCard labelledBy="smart-match-title">
       <Subtitle2 as="h3" id="smart-match-title">
         Possible match (smart match{by}{shared})
       </Subtitle2>
       <ActivitySummary activity={match.activity} locale={locale} />
-    </Card>
+    </OutlineCard>
   );
 }

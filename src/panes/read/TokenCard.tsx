@@ -1,6 +1,10 @@
-import { Badge, Body1, Button, Caption1, Card, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
+import type { CSSProperties } from "react";
 import { ActivitySummary } from "./ActivitySummary";
+import { OutlineCard } from "./OutlineCard";
 import type { HistoryAccess, ServiceAccess, TokenReport } from "./useReadPane";
+import { StatusBadge } from "../shared/StatusBadge";
+import { tokenVar } from "../shared/tokenVar";
 
 export type TokenCardProps = {
   /** The token, decoded, and what it answers when known. */
@@ -15,18 +19,18 @@ export type TokenCardProps = {
   locale?: string | undefined;
 };
 
-const useStyles = makeStyles({
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  token: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0, userSelect: "all" },
-  parts: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
-  term: { color: tokens.colorNeutralForeground3 },
+// Fluent's tokens in inline styles, not makeStyles: why in PaneShell.tsx.
+const styles = {
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokenVar("spacingHorizontalS"), flexWrap: "wrap" },
+  token: { fontFamily: tokenVar("fontFamilyMonospace"), fontSize: tokenVar("fontSizeBase400"), fontWeight: tokenVar("fontWeightSemibold"), margin: 0, userSelect: "all" },
+  parts: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokenVar("spacingHorizontalM"), rowGap: tokenVar("spacingVerticalXXS"), margin: 0 },
+  term: { color: tokenVar("colorNeutralForeground3") },
   detail: { margin: 0 },
-  answer: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-});
+  answer: { display: "flex", flexDirection: "column", gap: tokenVar("spacingVerticalXS") },
+} satisfies Record<string, CSSProperties>;
 
 /** One token of ours: its parts, a Copy button, and what it answers. */
 export function TokenCard({ report, history, service = { status: "none" }, onCopy, locale }: TokenCardProps) {
-  const styles = useStyles();
   const { token, match } = report;
   const headingId = `token-${token.index}`;
   const answerId = `answer-${token.index}`;
@@ -37,9 +41,9 @@ export function TokenCard({ report, history, service = { status: "none" }, onCop
     ["Activity number", String(token.counter)],
   ];
   return (
-    <Card appearance="outline" aria-labelledby={headingId}>
-      <div className={styles.header}>
-        <h3 className={styles.token} id={headingId}>
+    <OutlineCard labelledBy={headingId}>
+      <div style={styles.header}>
+        <h3 style={styles.token} id={headingId}>
           {token.text}
         </h3>
         <Button size="small" aria-label={`Copy ${token.text}`} onClick={() => onCopy(token.text)}>
@@ -48,25 +52,25 @@ export function TokenCard({ report, history, service = { status: "none" }, onCop
       </div>
       {/* A dl cannot carry a name; the group gives screen readers "Parts of CRM:…". */}
       <div role="group" aria-label={`Parts of ${token.text}`}>
-        <dl className={styles.parts}>
+        <dl style={styles.parts}>
           {parts.map(([term, detail]) => (
             <div key={term} style={{ display: "contents" }}>
-              <dt className={styles.term}>{term}</dt>
-              <dd className={styles.detail}>{detail}</dd>
+              <dt style={styles.term}>{term}</dt>
+              <dd style={styles.detail}>{detail}</dd>
             </div>
           ))}
         </dl>
       </div>
-      <section className={styles.answer} aria-labelledby={answerId}>
+      <section style={styles.answer} aria-labelledby={answerId}>
         <Subtitle2 as="h4" id={answerId}>
           What it answers
         </Subtitle2>
         {match !== undefined ? (
           <>
             <div>
-              <Badge appearance="tint" color="success">
+              <StatusBadge kind="success" appearance="tint">
                 {report.foundBy === "service" ? "Found by token (tracking service)" : "Found by token"}
-              </Badge>
+              </StatusBadge>
             </div>
             <ActivitySummary activity={match.activity} locale={locale} />
           </>
@@ -74,7 +78,7 @@ export function TokenCard({ report, history, service = { status: "none" }, onCop
           <NotFound designator={token.designator} history={history} service={service} />
         )}
       </section>
-    </Card>
+    </OutlineCard>
   );
 }
 

@@ -1,10 +1,11 @@
 import { createRoot } from "react-dom/client";
-import { createServiceDirectory } from "../../authority/service/directory";
-import { createOfficePorts } from "../../office";
-import { openActivityLog } from "../../storage";
+// Modules, not the barrels (why: compose/createPorts.ts).
+import { createOfficePorts } from "../../office/officePorts";
+import { openActivityLog } from "../../storage/indexedDbActivityLog";
 import { OfficeUnavailable, PaneLoading, PaneShell } from "../shared/PaneShell";
 import { hostTheme, waitForOutlook } from "../shared/officeReady";
-import { configuredServiceUrl, serviceClientFor } from "../shared/serviceConnection";
+import { loadPaneTheme } from "../shared/paneTheme";
+import { configuredServiceUrl } from "../shared/serviceUrl";
 import { ReadPane } from "./ReadPane";
 
 const root = createRoot(document.getElementById("root") as HTMLElement);
@@ -16,7 +17,8 @@ async function start(): Promise<void> {
     root.render(<PaneShell><OfficeUnavailable reason={readiness.reason} /></PaneShell>);
     return;
   }
-  const theme = hostTheme();
+  // Loads (a dark host) while the storage opens.
+  const theme = loadPaneTheme(hostTheme());
   try {
     const { mailbox, settings } = createOfficePorts();
     // Without IndexedDB tokens still decode; the pane says that what they answer cannot be looked up.
@@ -24,13 +26,13 @@ async function start(): Promise<void> {
     const activityLog = opening.available ? opening.log : null;
     // The user's Outlook display language, so times read as the rest of Outlook does.
     const locale = Office.context.displayLanguage || undefined;
-    // With a tracking service, colleagues' tokens resolve through it.
-    const client = serviceClientFor(configuredServiceUrl(settings));
-    const directory = client === null ? null : createServiceDirectory(client);
-    root.render(<PaneShell theme={theme}><ReadPane mailbox={mailbox} settings={settings} activityLog={activityLog} directory={directory} locale={locale} /></PaneShell>);
+    // With a tracking service, colleagues' tokens resolve through it; the client is a chunk of its own.
+    const serviceUrl = configuredServiceUrl(settings);
+    const directory = serviceUrl === "" ? null : (await import(/* webpackChunkName: "service-directory" */ "./serviceDirectory")).serviceDirectoryFor(serviceUrl);
+    root.render(<PaneShell theme={await theme}><ReadPane mailbox={mailbox} settings={settings} activityLog={activityLog} directory={directory} locale={locale} /></PaneShell>);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    root.render(<PaneShell theme={theme}><OfficeUnavailable title="The pane could not start" reason={reason} /></PaneShell>);
+    root.render(<PaneShell theme={await theme}><OfficeUnavailable title="The pane could not start" reason={reason} /></PaneShell>);
   }
 }
 

@@ -3,9 +3,11 @@
  * inline rather than a modal Dialog: a narrow task pane has no room to spare, and focus stays in
  * the pane's own flow (Tab order unchanged, no portal).
  */
-import { Button, Caption1, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState } from "react";
+import type { CSSProperties } from "react";
 import type { ActivityLog } from "../../storage/ports";
+import { tokenVar } from "./tokenVar";
 
 export type ClearHistoryProps = {
   /** The log to clear. */
@@ -21,21 +23,21 @@ type ClearState =
   | { readonly status: "cleared" }
   | { readonly status: "failed"; readonly reason: string };
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", alignItems: "flex-start", rowGap: tokens.spacingVerticalS },
+// Fluent's tokens in inline styles, not makeStyles: why in PaneShell.tsx.
+const styles = {
+  root: { display: "flex", flexDirection: "column", alignItems: "flex-start", rowGap: tokenVar("spacingVerticalS") },
   confirm: {
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
+    rowGap: tokenVar("spacingVerticalS"),
+    padding: tokenVar("spacingHorizontalM"),
+    border: `${tokenVar("strokeWidthThin")} solid ${tokenVar("colorNeutralStroke1")}`,
+    borderRadius: tokenVar("borderRadiusMedium"),
   },
-  buttons: { display: "flex", columnGap: tokens.spacingHorizontalS },
-});
+  buttons: { display: "flex", columnGap: tokenVar("spacingHorizontalS") },
+} satisfies Record<string, CSSProperties>;
 
 export function ClearHistory({ activityLog, pendingOffline = 0 }: ClearHistoryProps) {
-  const styles = useStyles();
   const [state, setState] = useState<ClearState>({ status: "idle" });
   const questionId = useId();
   const detailId = useId();
@@ -74,7 +76,7 @@ export function ClearHistory({ activityLog, pendingOffline = 0 }: ClearHistoryPr
   };
 
   return (
-    <div className={styles.root}>
+    <div style={styles.root}>
       {!asking && (
         <Button type="button" id={openerId} onClick={() => setState({ status: "confirming" })}>
           Clear history
@@ -85,7 +87,7 @@ export function ClearHistory({ activityLog, pendingOffline = 0 }: ClearHistoryPr
           role="group"
           aria-labelledby={questionId}
           aria-describedby={detailId}
-          className={styles.confirm}
+          style={styles.confirm}
           onKeyDown={(event) => {
             if (event.key === "Escape") keep();
           }}
@@ -97,7 +99,7 @@ export function ClearHistory({ activityLog, pendingOffline = 0 }: ClearHistoryPr
             {pendingOffline > 0 &&
               ` ${pendingOffline} offline ${pendingOffline === 1 ? "activity has" : "activities have"} not synced yet and may be lost.`}
           </Caption1>
-          <div className={styles.buttons}>
+          <div style={styles.buttons}>
             <Button type="button" appearance="primary" id={confirmId} disabledFocusable={state.status === "clearing"} onClick={() => void clear()}>
               Clear history
             </Button>

@@ -1,16 +1,23 @@
-import { FluentProvider, Spinner, MessageBar, MessageBarBody, MessageBarTitle, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+/**
+ * The frame every pane renders in, and how panes style their own elements: inline `style` objects
+ * with Fluent's tokens (tokenVar.ts: CSS variables, so they follow the theme), not makeStyles. Our
+ * styles are plain layout, and makeStyles alone would put Griffel's runtime CSS compiler in the
+ * bundle; Fluent's own components ship their styles precompiled and do not need it.
+ */
+import { FluentProvider, Spinner, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from "@fluentui/react-components";
+import type { Theme } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 
 export type PaneShellProps = {
-  /** Follow the host's theme: dark when Office says its body background is dark. @default "light" */
-  theme?: "light" | "dark";
+  /** The host's theme, from loadPaneTheme(hostTheme()). @default webLightTheme */
+  theme?: Theme;
   children: ReactNode;
 };
 
 /** The frame every pane renders in: Fluent's provider with the host's theme. */
-export function PaneShell({ theme = "light", children }: PaneShellProps) {
+export function PaneShell({ theme = webLightTheme, children }: PaneShellProps) {
   return (
-    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh", padding: 12, boxSizing: "border-box" }}>
+    <FluentProvider theme={theme} style={{ minHeight: "100vh", padding: 12, boxSizing: "border-box" }}>
       {children}
     </FluentProvider>
   );

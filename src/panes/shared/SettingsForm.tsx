@@ -1,10 +1,11 @@
 /** The settings form (SPEC §6): every field labelled, with its own message when invalid. Renders only. */
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Switch, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Switch, Textarea } from "@fluentui/react-components";
+import type { CSSProperties, ReactNode } from "react";
 import type { Settings } from "../../core/types";
 import type { SettingsDraft, SettingsField } from "./settingsDraft";
 import { useSettingsForm } from "./useSettingsForm";
 import type { SettingsFormStatus } from "./useSettingsForm";
+import { tokenVar } from "./tokenVar";
 
 export type SettingsFormProps = {
   /** The settings as saved now: the form starts from them, and Cancel returns to them. */
@@ -23,10 +24,11 @@ export type SettingsFormProps = {
   children?: ReactNode;
 };
 
-const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  actions: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "center" },
-});
+// Fluent's tokens in inline styles, not makeStyles: why in PaneShell.tsx.
+const styles = {
+  form: { display: "flex", flexDirection: "column", rowGap: tokenVar("spacingVerticalM") },
+  actions: { display: "flex", columnGap: tokenVar("spacingHorizontalS"), alignItems: "center" },
+} satisfies Record<string, CSSProperties>;
 
 type TextField = Exclude<SettingsField, "autoStampOnSend" | "prefixHistory">;
 
@@ -51,7 +53,6 @@ function invalid(message: string | undefined): { validationMessage?: string } {
 }
 
 export function SettingsForm({ saved, save, onSaved, onCancel, focusField, label = "Settings", children }: SettingsFormProps) {
-  const styles = useStyles();
   const form = useSettingsForm({
     saved,
     save,
@@ -65,7 +66,7 @@ export function SettingsForm({ saved, save, onSaved, onCancel, focusField, label
   return (
     <form
       aria-label={label}
-      className={styles.form}
+      style={styles.form}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -110,7 +111,7 @@ export function SettingsForm({ saved, save, onSaved, onCancel, focusField, label
         />
       </Field>
       <FormStatusMessage status={status} />
-      <div className={styles.actions}>
+      <div style={styles.actions}>
         <Button type="submit" appearance="primary" disabledFocusable={saving}>
           Save
         </Button>

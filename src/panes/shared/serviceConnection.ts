@@ -1,21 +1,12 @@
 /**
  * The tracking service a pane talks to, when settings name one: the client over the browser's fetch
  * and Office single sign-on. Built once when the pane opens; a changed service URL applies when the
- * pane opens again.
+ * pane opens again. Panes import this dynamically (its own chunk), only when configuredServiceUrl
+ * (serviceUrl.ts) names a service: standalone panes never download the client.
  */
-import { createServiceClient } from "../../authority/service";
-import type { ServiceClient } from "../../authority/service";
+import { createServiceClient } from "../../authority/service/client";
+import type { ServiceClient } from "../../authority/service/client";
 import { createOfficeAccessTokenSource } from "../../office/accessToken";
-import type { SettingsPort } from "../../office/ports";
-
-/** settings.serviceUrl, or "" (standalone) when none is set or the settings cannot be read. */
-export function configuredServiceUrl(settings: SettingsPort): string {
-  try {
-    return settings.load().settings.serviceUrl;
-  } catch {
-    return "";
-  }
-}
 
 /** The client for `serviceUrl`; null for "" (standalone). */
 export function serviceClientFor(serviceUrl: string): ServiceClient | null {

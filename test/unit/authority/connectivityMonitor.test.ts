@@ -94,7 +94,7 @@ describe("connectivity monitor", () => {
     t.monitor.dispose();
   });
 
-  it("re-checks with backoff while offline (2 s, 4 s, 8 s ... at most 60 s) and every 60 s while online", async () => {
+  it("re-checks with backoff while offline (2 s, 4 s, 8 s ... at most 60 s) and every 30 s while online", async () => {
     const t = setup();
     t.answer("fail");
     await jest.advanceTimersByTimeAsync(0);
@@ -115,9 +115,56 @@ describe("connectivity monitor", () => {
     await jest.advanceTimersByTimeAsync(60000);
     expect(t.monitor.current().status).toBe("online");
     const before = pingTimes.length;
-    await jest.advanceTimersByTimeAsync(60000);
+    await jest.advanceTimersByTimeAsync(29_999);
+    expect(pingTimes.length).toBe(before);
+    await jest.advanceTimersByTimeAsync(1);
     expect(pingTimes.length).toBe(before + 1);
     expect(t.states.filter((s) => s.status === "checking")).toHaveLength(0); // scheduled checks do not flicker
+    t.monitor.dispose();
+  });
+
+  it("goes offline at once when a stamp reports an online failure, without pinging, then re-checks with backoff", async () => {
+    const t = setup();
+    await t.monitor.idle();
+    expect(t.monitor.current().status).toBe("online");
+    const pingsBefore = t.authority.ping.mock.calls.length;
+    t.monitor.reportOnlineFailure("The mailbox did not answer within 0.8 s.");
+    expect(t.monitor.current()).toEqual({
+      status: "offline",
+      reason: "The mailbox did not answer within 0.8 s.",
+      pending: 0,
+      localCounter: { available: true },
+    });
+    expect(t.states.map((s) => s.status)).toEqual(["online", "offline"]); // no Checking… in between
+    expect(t.authority.ping.mock.calls.length).toBe(pingsBefore);
+    // The online re-check is replaced by the offline backoff: the first one 2 s later.
+    await jest.advanceTimersByTimeAsync(1999);
+    expect(t.authority.ping.mock.calls.length).toBe(pingsBefore);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(t.authority.ping.mock.calls.length).toBe(pingsBefore + 1);
+    await t.monitor.idle();
+    expect(t.monitor.current().status).toBe("online");
+    t.monitor.dispose();
+  });
+
+  it("ignores a ping in flight when a stamp reports an online failure meanwhile", async () => {
+    const t = setup();
+    await t.monitor.idle();
+    t.answer("hang");
+    t.monitor.recheck();
+    expect(t.monitor.current().status).toBe("checking");
+    t.monitor.reportOnlineFailure("Outlook could not save (error 9019).");
+    t.pings.shift()?.resolve(); // answered, but before the failure was known
+    await jest.advanceTimersByTimeAsync(0);
+    expect(t.monitor.current()).toMatchObject({ status: "offline", reason: "Outlook could not save (error 9019)." });
+    t.monitor.dispose();
+  });
+
+  it("keeps its own reason and backoff when a failure is reported while already offline", async () => {
+    const t = setup({ isOnline: () => false });
+    await t.monitor.idle();
+    t.monitor.reportOnlineFailure("The mailbox did not answer within 0.8 s.");
+    expect(t.monitor.current()).toMatchObject({ status: "offline", reason: "The browser reports no network." });
     t.monitor.dispose();
   });
 

@@ -20,6 +20,7 @@ describe("stamper", () => {
     expect(item.subject).toBe("Quote for May CRM:00020001");
     expect(await window.log.get("CRM:00020001")).toMatchObject({ draftKey: item.draftKey, synced: true, to: ["c@example.com"], sender: "me@example.com", stampedAt: window.clock });
     expect(window.roaming.mailbox.data["counter:online"]).toEqual({ "2": { cycle: 0, last: 1 } });
+    expect(window.monitor.onlineFailures).toEqual([]);
   });
 
   it("stamps offline with designator 1 from the local counter, queued for sync", async () => {
@@ -92,7 +93,9 @@ describe("stamper", () => {
     window.roaming.mode = "offline";
     const outcome = await window.stamper.stamp(new FakeComposeItem({ subject: "Hi" }), settings);
     expect(outcome).toMatchObject({ status: "stamped", token: "CRM:10020001", designator: 1, fallbackReason: expect.stringMatching(/did not save.*numbered offline/) });
-    expect(window.monitor.rechecks).toBe(1);
+    // The monitor hears of it at once (no second ping), with the same reason the pane shows.
+    expect(window.monitor.onlineFailures).toEqual([expect.stringMatching(/did not save/)]);
+    expect(window.monitor.rechecks).toBe(0);
     // The online number tried is burned: the next online token moves past it.
     window.roaming.mode = "ok";
     expect(await window.stamper.stamp(new FakeComposeItem(), settings)).toMatchObject({ token: "CRM:00020002" });
@@ -102,11 +105,16 @@ describe("stamper", () => {
     const scheduler = new ManualScheduler();
     const window = await new Device().openWindow({ scheduler, onlineTimeoutMs: 5000 });
     window.roaming.mode = "hang";
-    const pending = window.stamper.stamp(new FakeComposeItem({ subject: "Hi" }), settings);
+    const item = new FakeComposeItem({ subject: "Hi" });
+    // The monitor hears of the timeout before the offline token is in the subject, so the badge turns with the stamp.
+    const subjectWhenReported: string[] = [];
+    jest.spyOn(window.monitor, "reportOnlineFailure").mockImplementation((reason) => subjectWhenReported.push(`${reason} | ${item.subject}`));
+    const pending = window.stamper.stamp(item, settings);
     await flush();
     expect([...scheduler.timers.values()].map((t) => t.ms)).toEqual([1000]); // capped
     scheduler.fireAll();
     expect(await pending).toMatchObject({ status: "stamped", token: "CRM:10020001", fallbackReason: expect.stringMatching(/mailbox did not answer within 1 s/) });
+    expect(subjectWhenReported).toEqual(["The mailbox did not answer within 1 s. | Hi"]);
     window.roaming.release();
   });
 

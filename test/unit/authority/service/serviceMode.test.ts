@@ -243,6 +243,7 @@ describe("service mode", () => {
     expect(outcome).toMatchObject({ status: "blocked", kind: "settings-mismatch" });
     expect(outcome.status === "blocked" && outcome.reason).toContain('prefix "CRM:"');
     expect(server.calls.next).toBe(0);
+    expect(pat.monitor.current().status).toBe("online"); // the service answered: a refusal is no outage
   });
 
   it("says so when the service has no free number", async () => {
@@ -250,6 +251,7 @@ describe("service mode", () => {
     await pat.monitor.idle();
     server.exhaustAt = 1;
     await expect(pat.stamper.stamp(draft("Quote"), settings)).resolves.toMatchObject({ status: "blocked", kind: "exhausted" });
+    expect(pat.monitor.current().status).toBe("online");
   });
 
   it("goes offline within the ping deadline when the service hangs", async () => {

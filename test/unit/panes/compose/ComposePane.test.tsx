@@ -232,7 +232,8 @@ describe("ComposePane: adding and removing the token", () => {
     const bar = await message("No free activity numbers");
     expect(bar).toHaveTextContent("Ask your admin for more counter digits.");
     await user.click(within(bar).getByRole("button", { name: "Open settings" }));
-    expect(screen.getByRole("form", { name: "Settings" })).toBeInTheDocument();
+    // The form is a lazy chunk: it appears once loaded.
+    expect(await screen.findByRole("form", { name: "Settings" })).toBeInTheDocument();
   });
 });
 
@@ -325,7 +326,7 @@ describe("ComposePane: first run without a service", () => {
     expect(add).toHaveAttribute("aria-disabled", "true");
     expect(add).toHaveAccessibleDescription("Adding a token becomes available once your user number is saved.");
 
-    const userNumber = screen.getByRole("textbox", { name: "Your user number" });
+    const userNumber = await screen.findByRole("textbox", { name: "Your user number" });
     expect(userNumber).toHaveFocus();
     await user.type(userNumber, "7");
     await user.click(screen.getByRole("button", { name: "Save" }));
@@ -360,7 +361,7 @@ describe("ComposePane: settings", () => {
     await user.click(toggle);
     expect(toggle).toHaveAttribute("aria-expanded", "true");
 
-    const prefix = screen.getByRole("textbox", { name: "Prefix" });
+    const prefix = await screen.findByRole("textbox", { name: "Prefix" });
     await user.clear(prefix);
     await user.type(prefix, "ACME-");
     await user.click(screen.getByRole("button", { name: "Save" }));
@@ -377,7 +378,7 @@ describe("ComposePane: settings", () => {
     await addButton();
     await user.click(screen.getByRole("button", { name: "Settings" }));
 
-    await user.click(screen.getByRole("button", { name: "Clear history" }));
+    await user.click(await screen.findByRole("button", { name: "Clear history" }));
     let question = screen.getByRole("group", { name: "Clear the activity history?" });
     expect(within(question).getByRole("button", { name: "Clear history" })).toHaveFocus();
     await user.click(within(question).getByRole("button", { name: "Keep history" }));
@@ -396,7 +397,7 @@ describe("ComposePane: settings", () => {
     const { user } = renderPane({ activityLog: null });
     await addButton();
     await user.click(screen.getByRole("button", { name: "Settings" }));
-    expect(screen.getByRole("form", { name: "Settings" })).toBeInTheDocument();
+    expect(await screen.findByRole("form", { name: "Settings" })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Clear history" })).not.toBeInTheDocument();
   });
 });

@@ -1,0 +1,52 @@
+/**
+ * The compose pane's messages (Fluent MessageBars), loaded as a chunk of their own: none is needed
+ * to show a draft and its Add button, and MessageBar with its icons is about 5 KB gzipped. The pane
+ * fetches the chunk once it is up (preloadNotices), so a message after a click does not wait for it.
+ */
+import { Suspense, lazy } from "react";
+import type { ValidationError } from "../../core/types";
+import type { ActionState } from "./useComposePane";
+
+/** Which message, with what it needs. */
+export type ComposeNotice =
+  | { readonly kind: "action"; readonly action: ActionState; readonly onRetry: () => void; readonly onOpenSettings: () => void }
+  | { readonly kind: "no-item" }
+  | { readonly kind: "read-item" }
+  | { readonly kind: "subject-unreadable"; readonly reason: string; readonly onRetry: () => void }
+  | { readonly kind: "cannot-set-subject" }
+  | { readonly kind: "settings-problems"; readonly problems: readonly ValidationError[] }
+  | { readonly kind: "first-run" }
+  | { readonly kind: "settings-unavailable"; readonly reason: string }
+  | { readonly kind: "office-unavailable"; readonly title?: string; readonly reason: string };
+
+const loadNotices = () => import(/* webpackChunkName: "notices" */ "./ComposeNotices");
+
+const LazyNotice = lazy(() =>
+  loadNotices().then(
+    (module) => ({ default: module.ComposeNoticeView }),
+    // Without MessageBar, but still said: a chunk that cannot load must not take the pane down with it.
+    (error: unknown) => ({
+      default: () => (
+        <p role="alert">
+          Part of the pane could not be loaded ({error instanceof Error ? error.message : String(error)}). Check the network, then open
+          the pane again.
+        </p>
+      ),
+    }),
+  ),
+);
+
+/** Starts fetching the messages' chunk; for an effect once the pane has rendered. */
+export function preloadNotices(): void {
+  // A failure here shows later, where a message is rendered (LazyNotice).
+  loadNotices().catch(() => undefined);
+}
+
+/** One message; renders nothing until its chunk is there (usually already, see preloadNotices). */
+export function Notice({ of: notice }: { of: ComposeNotice }) {
+  return (
+    <Suspense fallback={null}>
+      <LazyNotice notice={notice} />
+    </Suspense>
+  );
+}

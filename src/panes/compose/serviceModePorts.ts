@@ -1,0 +1,13 @@
+/**
+ * The compose pane in service mode: the tracking service's client and authority. Its own chunk,
+ * imported by createPorts only when settings name a service, so standalone panes never load it.
+ */
+import { createServiceModeAuthority } from "../../authority/service/serviceMode";
+import type { StandaloneAuthorityOptions, TokenAuthority } from "../../authority/standalone";
+import { serviceClientFor } from "../shared/serviceConnection";
+
+export function createServiceModeAuthorityFor(serviceUrl: string, options: StandaloneAuthorityOptions): TokenAuthority {
+  const client = serviceClientFor(serviceUrl);
+  if (client === null) throw new Error("Service mode needs a service URL.");
+  return createServiceModeAuthority({ ...options, client });
+}

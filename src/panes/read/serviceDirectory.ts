@@ -1,0 +1,12 @@
+/**
+ * The read pane's way to the tracking service: colleagues' tokens resolve through it. Its own
+ * chunk, imported by the entry only when settings name a service.
+ */
+import { createServiceDirectory } from "../../authority/service/directory";
+import type { ActivityDirectory } from "../../authority/service/directory";
+import { serviceClientFor } from "../shared/serviceConnection";
+
+export function serviceDirectoryFor(serviceUrl: string): ActivityDirectory | null {
+  const client = serviceClientFor(serviceUrl);
+  return client === null ? null : createServiceDirectory(client);
+}

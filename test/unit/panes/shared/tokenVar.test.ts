@@ -1,0 +1,19 @@
+import { tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { loadPaneTheme } from "../../../../src/panes/shared/paneTheme";
+import { tokenVar } from "../../../../src/panes/shared/tokenVar";
+import type { TokenName } from "../../../../src/panes/shared/tokenVar";
+
+describe("tokenVar", () => {
+  it("is what Fluent's tokens object holds, for every plain token", () => {
+    const names = Object.keys(tokens).filter((name): name is TokenName => !name.startsWith("zIndex"));
+    expect(names.length).toBeGreaterThan(400);
+    for (const name of names) expect(tokenVar(name)).toBe(tokens[name]);
+  });
+});
+
+describe("loadPaneTheme", () => {
+  it("gives Fluent's light theme for a light host, and loads the dark one for a dark host", async () => {
+    await expect(loadPaneTheme("light")).resolves.toBe(webLightTheme);
+    await expect(loadPaneTheme("dark")).resolves.toBe(webDarkTheme);
+  });
+});
