@@ -57,6 +57,17 @@ export default tseslint.config(
     },
   },
   {
+    // Panes style with Fluent's tokens as CSS variables (panes/shared/tokenVar): makeStyles would pull
+    // Griffel's runtime CSS compiler back into the initial bundle (docs/BENCHMARKS.md, Panes).
+    files: ["src/panes/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@fluentui/react-components", importNames: ["makeStyles", "makeStaticStyles", "makeResetStyles"], message: "Style panes with tokenVar() in inline styles: makeStyles costs ~7 KB of runtime in the initial bundle." }] },
+      ],
+    },
+  },
+  {
     files: ["webpack.config.js", "jest.config.js"],
     languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", __dirname: "readonly" } },
   },
