@@ -1,8 +1,8 @@
 /**
  * The send handler's host over Office.js: the same ports and the same choice of authority as the
- * compose pane's button (src/panes/compose/createPorts.ts and src/panes/shared/serviceConnection.ts
- * build them the same way; keep them in step): the tracking service when settings name one, else
- * standalone (the mailbox online, the device counter offline).
+ * compose pane's button (src/panes/compose/createPorts.ts; both build the service client with
+ * officeServiceClient): the tracking service when settings name one, else standalone (the mailbox
+ * online, the device counter offline).
  *
  * Where it runs decides what it can do. Outlook on the web, new Outlook on Windows and Outlook on
  * Mac run the handler in a browser runtime (commands.html): IndexedDB and Web Locks are there, the
@@ -17,15 +17,14 @@
  * the button), a repeated one is not. With a tracking service, online numbers need no device
  * counter (the service allocates atomically), so the handler stamps there while the service answers.
  */
-import { createServiceClient } from "../authority/service/client";
 import type { ServiceClient } from "../authority/service/client";
+import { officeServiceClient } from "../authority/service/officeServiceClient";
 import { createServiceModeAuthority } from "../authority/service/serviceMode";
 import { createStandaloneAuthority } from "../authority/standalone";
 import type { ConnectivityEvents, StandaloneConnectivityMonitor } from "../authority/connectivityMonitor";
 import { systemScheduler } from "../authority/scheduler";
 import type { Scheduler } from "../authority/scheduler";
 import type { NumberingAvailability, Settings } from "../core";
-import { createOfficeAccessTokenSource } from "../office/accessToken";
 import { createOfficePorts } from "../office/officePorts";
 import type { OfficeLike } from "../office/officeTypes";
 import { environmentIndexedDb } from "../storage/database";
@@ -81,7 +80,7 @@ export function createOfficeSendHost(office: OfficeLike, env: SendEnvironment): 
       const { stamper, monitor } =
         current.serviceUrl === ""
           ? createStandaloneAuthority(options)
-          : createServiceModeAuthority({ ...options, client: (env.serviceClient ?? officeServiceClient)(current.serviceUrl) });
+          : createServiceModeAuthority({ ...options, client: serviceClient(env, current.serviceUrl) });
       return {
         stamper,
         ready: () => firstCheck(monitor, SEND_PING_TIMEOUT_MS + 200, env.scheduler ?? systemScheduler),
@@ -105,16 +104,6 @@ export function deviceCounterSupport(storage: SendEnvironment["storage"] = {}): 
   };
 }
 
-/** As the panes build it: the runtime's fetch, and Office single sign-on (OfficeRuntime.auth, which event handlers may use). */
-function officeServiceClient(serviceUrl: string): ServiceClient {
-  return createServiceClient({
-    baseUrl: serviceUrl,
-    // Called through a wrapper: fetch must run with the global as `this`.
-    fetch: (url, init) => globalThis.fetch(url, init),
-    tokens: createOfficeAccessTokenSource(),
-  });
-}
-
 /** Resolves when the monitor has left "checking", or after `maxMs`, whichever comes first. */
 function firstCheck(monitor: StandaloneConnectivityMonitor, maxMs: number, scheduler: Scheduler): Promise<void> {
   if (monitor.current().status !== "checking") return Promise.resolve();
@@ -129,4 +118,10 @@ function firstCheck(monitor: StandaloneConnectivityMonitor, maxMs: number, sched
     });
     const timer = scheduler.setTimeout(done, maxMs);
   });
+}
+
+function serviceClient(env: SendEnvironment, serviceUrl: string): ServiceClient {
+  const client = env.serviceClient ? env.serviceClient(serviceUrl) : officeServiceClient(serviceUrl);
+  if (client === null) throw new Error("Service mode needs a service URL.");
+  return client;
 }

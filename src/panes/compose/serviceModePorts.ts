@@ -4,10 +4,10 @@
  */
 import { createServiceModeAuthority } from "../../authority/service/serviceMode";
 import type { StandaloneAuthorityOptions, TokenAuthority } from "../../authority/standalone";
-import { serviceClientFor } from "../shared/serviceConnection";
+import { officeServiceClient } from "../../authority/service/officeServiceClient";
 
 export function createServiceModeAuthorityFor(serviceUrl: string, options: StandaloneAuthorityOptions): TokenAuthority {
-  const client = serviceClientFor(serviceUrl);
+  const client = officeServiceClient(serviceUrl);
   if (client === null) throw new Error("Service mode needs a service URL.");
   return createServiceModeAuthority({ ...options, client });
 }

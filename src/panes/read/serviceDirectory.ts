@@ -4,9 +4,9 @@
  */
 import { createServiceDirectory } from "../../authority/service/directory";
 import type { ActivityDirectory } from "../../authority/service/directory";
-import { serviceClientFor } from "../shared/serviceConnection";
+import { officeServiceClient } from "../../authority/service/officeServiceClient";
 
 export function serviceDirectoryFor(serviceUrl: string): ActivityDirectory | null {
-  const client = serviceClientFor(serviceUrl);
+  const client = officeServiceClient(serviceUrl);
   return client === null ? null : createServiceDirectory(client);
 }

@@ -1,6 +1,7 @@
 /**
- * Whether the pane talks to a tracking service. Kept apart from serviceConnection.ts, which builds
- * the client: that one is imported only when this returns a URL, so standalone panes never load it.
+ * Whether the pane talks to a tracking service. Kept apart from the service client
+ * (authority/service/officeServiceClient.ts), which is imported only when this returns a URL, so
+ * standalone panes never load it.
  */
 import type { SettingsPort } from "../../office/ports";
 

@@ -1,0 +1,101 @@
+/**
+ * What every mode shares: the device's offline numbering, and joining it with an online authority
+ * into the { stamper, monitor } the panes and the send handler use. Standalone (standalone.ts) and
+ * service mode (service/serviceMode.ts) differ only in their online authority.
+ */
+import type { RoamingStore } from "../office/ports";
+import type { CounterStoreOpening } from "../storage/counterStore";
+import type { ActivityLog } from "../storage/ports";
+import { createConnectivityMonitor } from "./connectivityMonitor";
+import type { ConnectivityEvents, ConnectivityTiming, StandaloneConnectivityMonitor } from "./connectivityMonitor";
+import { createLocalAuthority } from "./localAuthority";
+import type { LocalAuthority } from "./localAuthority";
+import type { OnlineAuthority } from "./numberAuthority";
+import type { LocalCounterState, Stamper } from "./ports";
+import { readRoamingPosition, ROAMING_OFFLINE_HWM_KEY } from "./roamingCounters";
+import type { Scheduler } from "./scheduler";
+import { createStamper } from "./stamper";
+import type { LocalNumbering } from "./stamper";
+
+export type StandaloneAuthorityOptions = ConnectivityTiming & {
+  /** Roaming settings (createOfficePorts().roaming): holds the online counter. */
+  readonly roaming: RoamingStore;
+  /** The result of openCounterStore(): the local counter, or why there is none. */
+  readonly counters: CounterStoreOpening;
+  readonly activityLog: ActivityLog;
+  /** The mailbox's address, recorded as each activity's sender. */
+  readonly userEmail: string;
+  /** Where online/offline events arrive: `window`. */
+  readonly events: ConnectivityEvents;
+  /** `() => navigator.onLine`. */
+  readonly isOnline: () => boolean;
+  /** `Date.now`. */
+  readonly now: () => number;
+  readonly scheduler?: Scheduler;
+};
+
+export type TokenAuthority = {
+  readonly stamper: Stamper;
+  readonly monitor: StandaloneConnectivityMonitor;
+  /** The online authority in use; exposed for diagnostics. */
+  readonly online: OnlineAuthority;
+};
+
+/** This device's offline numbering, or why there is none. */
+export type DeviceNumbering = {
+  readonly local: LocalNumbering;
+  readonly localCounter: LocalCounterState;
+  /** The offline counter itself, when there is one (online authorities carry its high-water mark). */
+  readonly authority: LocalAuthority | null;
+};
+
+export function deviceNumbering({ roaming, counters, activityLog, now }: StandaloneAuthorityOptions): DeviceNumbering {
+  if (!counters.available) {
+    return { local: { available: false, reason: counters.reason }, localCounter: { available: false, reason: counters.reason }, authority: null };
+  }
+  // Offline numbers stay above the high-water mark in the mailbox, so losing this device's storage cannot repeat them.
+  const authority = createLocalAuthority({
+    counters: counters.store,
+    activityLog,
+    now,
+    offlineHighWater: (user) => readRoamingPosition(roaming, ROAMING_OFFLINE_HWM_KEY, user),
+  });
+  return { local: { available: true, authority }, localCounter: { available: true }, authority };
+}
+
+/** Joins `online` and the device's numbering: the monitor watches `online`, the stamper uses both. */
+export function assembleAuthority(online: OnlineAuthority, device: DeviceNumbering, options: StandaloneAuthorityOptions): TokenAuthority {
+  const monitor = createConnectivityMonitor({
+    ...pickTiming(options),
+    authority: online,
+    activityLog: options.activityLog,
+    events: options.events,
+    isOnline: options.isOnline,
+    localCounter: device.localCounter,
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+  });
+  const stamper = createStamper({
+    online,
+    local: device.local,
+    monitor,
+    activityLog: options.activityLog,
+    userEmail: options.userEmail,
+    now: options.now,
+    ...(options.pingTimeoutMs !== undefined ? { onlineTimeoutMs: options.pingTimeoutMs } : {}),
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    onActivityRecorded: () => void monitor.refreshPending().catch(() => undefined),
+    // An online activity the authority did not take (service mode): the sync queue sends it now.
+    onRecordFailed: () => void monitor.sync().catch(() => undefined),
+  });
+  return { stamper, monitor, online };
+}
+
+/** The timing fields of `options` that are set (exactOptionalPropertyTypes: no undefined values passed on). */
+export function pickTiming(options: ConnectivityTiming): ConnectivityTiming {
+  const timing: { -readonly [K in keyof ConnectivityTiming]: ConnectivityTiming[K] } = {};
+  if (options.pingTimeoutMs !== undefined) timing.pingTimeoutMs = options.pingTimeoutMs;
+  if (options.onlineRecheckMs !== undefined) timing.onlineRecheckMs = options.onlineRecheckMs;
+  if (options.offlineFirstRecheckMs !== undefined) timing.offlineFirstRecheckMs = options.offlineFirstRecheckMs;
+  if (options.offlineMaxRecheckMs !== undefined) timing.offlineMaxRecheckMs = options.offlineMaxRecheckMs;
+  return timing;
+}
