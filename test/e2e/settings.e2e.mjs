@@ -45,7 +45,9 @@ describe("settings", () => {
     await field("Active days").fill("30");
     await form.getByRole("button", { name: "Save" }).click();
     await form.getByText("Settings not saved", { exact: true }).waitFor();
-    await form.getByText("Fix the marked fields; nothing was changed.").waitFor();
+    await form.getByText("Fix Prefix, User digits, Counter digits; nothing was changed.").waitFor();
+    // The keyboard is taken to the first field to fix.
+    assert.equal(await field("Prefix").evaluate((element) => element === document.activeElement), true);
     const expectedRound1 = {
       Prefix: /^Prefix must not contain whitespace \(a space \(U\+0020\) at position 3\)/,
       "User digits": /^User digits must be a whole number from 1 to 10; got 0\.$/,

@@ -21,6 +21,7 @@ const styles = {
 
 export function SubjectSummary({ subject }: SubjectSummaryProps) {
   const headingId = useId();
+  const earlier = subject.ours.filter((token) => token !== subject.draftToken).length;
   return (
     <section aria-labelledby={headingId} style={styles.root}>
       <Subtitle2 as="h2" id={headingId}>
@@ -33,6 +34,13 @@ export function SubjectSummary({ subject }: SubjectSummaryProps) {
           <TokenDetails key={`${token.index}:${token.text}`} token={token} own={token === subject.draftToken} />
         ))
       )}
+      {earlier > 0 && (
+        <Caption1>
+          {earlier === 1
+            ? "The earlier token is not this message's own: it comes from the message you are answering. Add tracking token replaces it with this message's token."
+            : `The ${earlier} earlier tokens are not this message's own: they come from the messages you are answering. Add tracking token replaces them with this message's token.`}
+        </Caption1>
+      )}
       {subject.hasOtherMarks && <Caption1>Other marks in the subject are left as they are.</Caption1>}
     </section>
   );
@@ -44,7 +52,6 @@ function TokenDetails({ token, own }: { token: FoundToken; own: boolean }) {
     <div>
       <Body1 as="p">
         <strong>{title}</strong>
-        {!own && " (not this message's own, e.g. from the message you are answering). Add tracking token replaces it with this message's token."}
       </Body1>
       <dl style={styles.token} aria-label={title}>
         <dt style={styles.term}>Token</dt>

@@ -1,5 +1,6 @@
 /** The settings form (SPEC §6): every field labelled, with its own message when invalid. Renders only. */
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Switch, Textarea } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import type { CSSProperties, ReactNode } from "react";
 import type { Settings } from "../../core/types";
 import type { SettingsDraft, SettingsField } from "./settingsDraft";
@@ -47,6 +48,14 @@ const TEXT_FIELDS: readonly { field: TextField; label: string; hint: string; num
   { field: "activeDays", label: "Active days", hint: "A sent message stays active this many days: its number is skipped when the counter wraps.", numeric: true },
 ];
 
+/** Every field's label, in the form's order: the summary of a refused save names them. */
+const FIELD_LABELS: readonly { field: SettingsField; label: string }[] = [
+  { field: "prefix", label: "Prefix" },
+  { field: "prefixHistory", label: "Earlier prefixes" },
+  ...TEXT_FIELDS,
+  { field: "autoStampOnSend", label: "Stamp on send" },
+];
+
 /** Field's props for a message, if any (Field marks the control invalid and describes it by the message). */
 function invalid(message: string | undefined): { validationMessage?: string } {
   return message === undefined ? {} : { validationMessage: message };
@@ -62,9 +71,18 @@ export function SettingsForm({ saved, save, onSaved, onCancel, focusField, label
   const { draft, fieldErrors, status, change } = form;
   const saving = status.status === "saving";
   const text = (field: TextField | "prefix") => draft[field];
+  const formRef = useRef<HTMLFormElement>(null);
+  const invalidLabels = FIELD_LABELS.filter(({ field }) => fieldErrors[field] !== undefined).map(({ label: fieldLabel }) => fieldLabel);
+
+  // A refused save takes the keyboard to the first field to fix: in a narrow pane it may be out of view.
+  useEffect(() => {
+    if (status.status !== "invalid" && status.status !== "save-failed") return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [status]);
 
   return (
     <form
+      ref={formRef}
       aria-label={label}
       style={styles.form}
       noValidate
@@ -110,7 +128,7 @@ export function SettingsForm({ saved, save, onSaved, onCancel, focusField, label
           onChange={(_, data) => change("autoStampOnSend", data.checked)}
         />
       </Field>
-      <FormStatusMessage status={status} />
+      <FormStatusMessage status={status} invalidLabels={invalidLabels} />
       <div style={styles.actions}>
         <Button type="submit" appearance="primary" disabledFocusable={saving}>
           Save
@@ -125,7 +143,7 @@ export function SettingsForm({ saved, save, onSaved, onCancel, focusField, label
   );
 }
 
-function FormStatusMessage({ status }: { status: SettingsFormStatus }) {
+function FormStatusMessage({ status, invalidLabels }: { status: SettingsFormStatus; invalidLabels: readonly string[] }) {
   switch (status.status) {
     case "editing":
     case "saving":
@@ -143,7 +161,7 @@ function FormStatusMessage({ status }: { status: SettingsFormStatus }) {
         <MessageBar intent="error">
           <MessageBarBody>
             <MessageBarTitle>Settings not saved</MessageBarTitle>
-            Fix the marked fields; nothing was changed.
+            {invalidLabels.length > 0 ? `Fix ${invalidLabels.join(", ")}; nothing was changed.` : "Nothing was changed."}
             {status.otherErrors.map((message) => (
               <div key={message}>{message}</div>
             ))}

@@ -51,6 +51,12 @@ describe("ComposePane: opening", () => {
     expect(screen.getByText("No tracking token in the subject yet.")).toBeInTheDocument();
   });
 
+  it("explains earlier tokens once, in the singular or the plural", async () => {
+    renderPane({ item: new FakeComposeItem({ subject: "RE: FW: Order CRM:00021003 CRM:10020007" }) });
+    expect(await screen.findByText(/^The 2 earlier tokens are not this message's own/)).toBeInTheDocument();
+    expect(screen.getAllByText(/replaces them with this message's token/)).toHaveLength(1);
+  });
+
   it("does not call our own token an other mark", async () => {
     renderPane({ item: new FakeComposeItem({ subject: "Quarterly report CRM:00021003" }) });
     await tokenDetails("An earlier token of ours");

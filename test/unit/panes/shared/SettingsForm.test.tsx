@@ -97,6 +97,9 @@ describe("SettingsForm", () => {
     expect(field("Earlier prefixes")).toHaveAccessibleDescription(/Earlier prefix 1/);
     expect(field("Active days")).toHaveAccessibleDescription(/got "1\.5"/);
     expect(save).not.toHaveBeenCalled();
+    // The summary names what to fix, and the keyboard goes to the first of them.
+    expect(screen.getByText(/^Fix Prefix, Earlier prefixes, User digits, Counter digits, Deployment base, Your user number, Service URL, Active days;/)).toBeInTheDocument();
+    expect(field("Prefix")).toHaveFocus();
   });
 
   it("clears a field's message when the user edits it", async () => {
