@@ -1,7 +1,7 @@
 import "@testing-library/jest-dom";
 
-// jsdom lacks ResizeObserver and matchMedia, which Fluent UI's MessageBar and motion hooks call.
-// Inert stand-ins: layout never changes in jsdom, and no test asserts on either.
+// jsdom lacks ResizeObserver, matchMedia and scrollIntoView, which Fluent UI's MessageBar, motion
+// hooks and focus handling call. Inert stand-ins: layout never changes in jsdom, and no test asserts on them.
 if (typeof window !== "undefined") {
   if (!("ResizeObserver" in window)) {
     class InertResizeObserver {
@@ -23,5 +23,8 @@ if (typeof window !== "undefined") {
         removeEventListener: () => {},
         dispatchEvent: () => false,
       }) as MediaQueryList;
+  }
+  if (typeof Element.prototype.scrollIntoView !== "function") {
+    Element.prototype.scrollIntoView = () => undefined;
   }
 }

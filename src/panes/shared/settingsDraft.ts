@@ -3,7 +3,7 @@
  * user types; anything that is not a plain whole number is passed on as typed, so validateSettings
  * names it in its message ("got \"3.5\"").
  */
-import { validateSettings } from "../../core";
+import { SETTINGS_FIELDS, validateSettings } from "../../core";
 import type { Settings, ValidationError } from "../../core/types";
 
 export type SettingsDraft = {
@@ -21,19 +21,6 @@ export type SettingsDraft = {
 };
 
 export type SettingsField = keyof Settings;
-
-/** Every settings field, in the form's order (SPEC §6). */
-export const SETTINGS_FORM_FIELDS = [
-  "prefix",
-  "prefixHistory",
-  "userDigits",
-  "counterDigits",
-  "deploymentBase",
-  "userOrdinal",
-  "serviceUrl",
-  "activeDays",
-  "autoStampOnSend",
-] as const satisfies readonly SettingsField[];
 
 /** One message per invalid field (several problems of one field are joined). */
 export type SettingsFieldErrors = Partial<Record<SettingsField, string>>;
@@ -82,7 +69,7 @@ export function settingsInput(draft: SettingsDraft): Record<SettingsField, unkno
 /** The form field an error belongs to: "prefixHistory[1]" belongs to the prefix history field. */
 export function fieldOfError(field: string): SettingsField | undefined {
   const name = /^[A-Za-z]+/.exec(field)?.[0];
-  return (SETTINGS_FORM_FIELDS as readonly string[]).includes(name ?? "") ? (name as SettingsField) : undefined;
+  return (SETTINGS_FIELDS as readonly string[]).includes(name ?? "") ? (name as SettingsField) : undefined;
 }
 
 /** Groups validation errors by form field; errors of no field (e.g. "settings") are kept apart. */

@@ -1,5 +1,4 @@
 /** Renders the compose pane over fakes, and reads what it shows the way a user (or screen reader) would. */
-import "../shared/domStubs";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { Connectivity } from "../../../../src/authority/ports";

@@ -9,9 +9,7 @@ import { ReadPane } from "../../../../src/panes/read/ReadPane";
 import type { ReadPaneProps } from "../../../../src/panes/read/ReadPane";
 import type { ActivityLog } from "../../../../src/storage/ports";
 import { CUSTOMER, FakeActivityLog, FakeMailbox, ME, fakeSettings, received, sentActivity } from "./fakes";
-import { stubBrowserApis } from "./setup";
 
-beforeAll(stubBrowserApis);
 
 const quote = sentActivity({ token: "CRM:00021003", cc: ["carl@contoso.com"] });
 

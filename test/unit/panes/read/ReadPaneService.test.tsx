@@ -11,9 +11,7 @@ import { PaneShell } from "../../../../src/panes/shared/PaneShell";
 import { ReadPane } from "../../../../src/panes/read/ReadPane";
 import type { ReadPaneProps } from "../../../../src/panes/read/ReadPane";
 import { CUSTOMER, FakeActivityLog, FakeMailbox, ME, fakeSettings, received, sentActivity } from "./fakes";
-import { stubBrowserApis } from "./setup";
 
-beforeAll(stubBrowserApis);
 
 const PAT = "pat.seller@contoso.com";
 

@@ -1,5 +1,4 @@
 /** @jest-environment jsdom */
-import "./domStubs";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ClearHistory } from "../../../../src/panes/shared/ClearHistory";

@@ -1,5 +1,4 @@
 /** @jest-environment jsdom */
-import "./domStubs";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DEFAULT_SETTINGS } from "../../../../src/core";
