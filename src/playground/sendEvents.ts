@@ -6,6 +6,7 @@
  * SEND_ANYWAY_AFTER_MS the playground does what a user does in Outlook's dialog, Send Anyway.
  */
 import { LAUNCH_EVENT_KEY } from "./fakeOffice/hostBridge";
+import { compareVersions } from "./fakeOffice/versions";
 import type { MailboxModel, SendHandler } from "./model/mailboxModel";
 
 /** The LaunchEvent's FunctionName in manifest.xml. */
@@ -90,14 +91,4 @@ async function runHandler(win: Window): Promise<{ verdict: Verdict; completedCal
     // The runtime ends with the event, as Outlook's does.
     frame.remove();
   }
-}
-
-function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i += 1) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
 }

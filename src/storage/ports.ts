@@ -1,21 +1,11 @@
 /** Persistence ports: the activity log and the local counter. IndexedDB in the browser, in-memory in tests. */
-import type { Designator } from "../core/types";
+import type { ActivityLike } from "../core/matching";
 
-/** One stamped draft: what a token answers (SPEC §5). */
-export type Activity = {
-  /** The full token, e.g. "CRM:00021003"; the key. */
-  readonly token: string;
-  readonly designator: Designator;
-  readonly user: number;
-  readonly counter: number;
-  /** The subject as stamped. */
-  readonly subject: string;
-  readonly to: readonly string[];
-  readonly cc: readonly string[];
-  /** Who sent it: the mailbox's address. */
-  readonly sender: string;
-  /** When it was stamped (ms since epoch); "time sent" until the service knows better. */
-  readonly stampedAt: number;
+/**
+ * One stamped draft: what a token answers (SPEC §5). Token, parts, subject, recipients, sender and
+ * stampedAt ("time sent" until the service knows better) are core's ActivityLike, which matching reads.
+ */
+export type Activity = ActivityLike & {
   /** The draft it belongs to, so one draft never uses two numbers. */
   readonly draftKey: string;
   /** False while an offline activity waits to reach the authority. */

@@ -15,6 +15,7 @@ import {
   type OfficeErrorData,
   ROAMING_SETTINGS_TOO_LARGE,
 } from "./officeErrors";
+import { compareVersions } from "./versions";
 
 export const ITEM_CHANGED_EVENT = "olkItemSelectedChanged";
 export const MAXIMUM_SUBJECT_LENGTH = 255;
@@ -61,16 +62,6 @@ function conversationKey(subject: string): string {
   let hash = 0;
   for (const char of normalizeSubject(subject).toLowerCase()) hash = (Math.imul(hash, 31) + (char.codePointAt(0) ?? 0)) | 0;
   return (hash >>> 0).toString(16);
-}
-
-function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i += 1) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
 }
 
 /** Builds the Office namespace for one pane. Nothing is installed on the window here. */
