@@ -8,16 +8,16 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadDevCertificate } from "./devCertificate.mjs";
+import { isRunning, PID_FILE, recordedPid } from "./pidFile.mjs";
 import { startStaticServer } from "./serve.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-// Both are in .gitignore.
-const PID_FILE = path.join(root, ".tracking-tokens.pid");
+// In .gitignore.
 const CERT_DIR = path.join(root, ".certs");
 const require = createRequire(import.meta.url);
 
@@ -32,19 +32,9 @@ function portFromEnv(name, fallback) {
   return port;
 }
 
-function isRunning(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
-
 async function refuseIfRunning() {
-  if (!existsSync(PID_FILE)) return;
-  const pid = Number((await readFile(PID_FILE, "utf8")).trim());
-  if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isRunning(pid)) {
+  const pid = await recordedPid();
+  if (pid !== null && pid !== process.pid && isRunning(pid)) {
     console.error(`npm start is already running (pid ${pid}). Run \`npm stop\` first.`);
     process.exit(1);
   }
@@ -207,8 +197,7 @@ async function main() {
     console.log(`\n${signal}: stopping…`);
     await Promise.allSettled([new Promise((resolve) => build.watching.close(resolve)), https.close(), http.close(), service.stop?.()]);
     // Only our own pid file: a second start that refused must not delete the first one's.
-    const current = existsSync(PID_FILE) ? (await readFile(PID_FILE, "utf8")).trim() : "";
-    if (current === String(process.pid)) await rm(PID_FILE, { force: true });
+    if ((await recordedPid()) === process.pid) await rm(PID_FILE, { force: true });
     process.exit(0);
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => void stop(signal));
