@@ -6,8 +6,8 @@ export class FakeMailbox implements MailboxPort {
   private readonly listeners = new Set<() => void>();
 
   constructor(
-    readonly userEmail = "me@example.com",
     item: MailItemPort | null = null,
+    readonly userEmail = "me@example.com",
   ) {
     this.item = item;
   }

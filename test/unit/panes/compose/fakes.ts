@@ -5,7 +5,7 @@
 import { DEFAULT_SETTINGS, applyToken, formatToken, stripTokens, tokenUserNumber } from "../../../../src/core";
 import type { Designator, Settings } from "../../../../src/core/types";
 import type { Connectivity, ConnectivityMonitor, StampOutcome, Stamper, UnstampOutcome } from "../../../../src/authority/ports";
-import type { ComposeItemPort, LoadedSettings, MailItemPort, MailboxPort, ReadMessage, Recipients, SettingsPort } from "../../../../src/office/ports";
+import type { ComposeItemPort, LoadedSettings, ReadMessage, Recipients, SettingsPort } from "../../../../src/office/ports";
 import type { Activity, ActivityLog } from "../../../../src/storage/ports";
 
 /** A promise with its resolve at hand, to hold an operation in flight. */
@@ -59,30 +59,8 @@ export function readMessage(subject: string): ReadMessage {
   return { mode: "read", itemId: "read-1", subject, from: "customer@example.com", to: ["me@example.com"], cc: [], received: null };
 }
 
-export class FakeMailbox implements MailboxPort {
-  readonly userEmail = "me@example.com";
-  private item: MailItemPort | null;
-  private readonly listeners = new Set<() => void>();
-
-  constructor(item: MailItemPort | null) {
-    this.item = item;
-  }
-
-  currentItem(): MailItemPort | null {
-    return this.item;
-  }
-
-  async onItemChanged(listener: () => void): Promise<() => void> {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** The user selects another item (ItemChanged). */
-  select(item: MailItemPort | null): void {
-    this.item = item;
-    for (const listener of [...this.listeners]) listener();
-  }
-}
+/** The shared in-memory mailbox (test/fakes): select() fires ItemChanged. */
+export { FakeMailbox } from "../../../fakes/mailbox";
 
 export const ONLINE: Connectivity = { status: "online", authority: "mailbox", pending: 0 };
 

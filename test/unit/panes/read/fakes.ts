@@ -1,35 +1,18 @@
 /** In-memory ports for the read pane's tests: a mailbox whose selection the test moves, settings, an activity log. */
 import { DEFAULT_SETTINGS } from "../../../../src/core/index";
 import type { Settings, ValidationError } from "../../../../src/core/index";
-import type { LoadedSettings, MailItemPort, MailboxPort, ReadMessage, SettingsPort } from "../../../../src/office/ports";
+import type { LoadedSettings, MailItemPort, ReadMessage, SettingsPort } from "../../../../src/office/ports";
+import { FakeMailbox as SharedFakeMailbox } from "../../../fakes/mailbox";
+import { createMemoryActivityLog } from "../../../../src/storage/memoryActivityLog";
 import type { Activity, ActivityLog } from "../../../../src/storage/ports";
 
 export const ME = "ana@contoso.com";
 export const CUSTOMER = "bob@fabrikam.com";
 
-export class FakeMailbox implements MailboxPort {
-  readonly userEmail = ME;
-  private listeners = new Set<() => void>();
-
-  constructor(private item: MailItemPort | null) {}
-
-  currentItem(): MailItemPort | null {
-    return this.item;
-  }
-
-  onItemChanged(listener: () => void): Promise<() => void> {
-    this.listeners.add(listener);
-    return Promise.resolve(() => this.listeners.delete(listener));
-  }
-
-  /** What Outlook does when the user selects another message in a pinned pane. */
-  select(item: MailItemPort | null): void {
-    this.item = item;
-    for (const listener of this.listeners) listener();
-  }
-
-  get listenerCount(): number {
-    return this.listeners.size;
+/** The shared in-memory mailbox (test/fakes), signed in as ME. */
+export class FakeMailbox extends SharedFakeMailbox {
+  constructor(item: MailItemPort | null) {
+    super(item, ME);
   }
 }
 
@@ -41,43 +24,27 @@ export function fakeSettings(settings: Settings = DEFAULT_SETTINGS, problems: re
   };
 }
 
+/** The in-memory log from src/storage, whose all() can be held back to keep the pane loading. */
 export class FakeActivityLog implements ActivityLog {
-  private readonly activities = new Map<string, Activity>();
   /** While set, all() waits for it: lets a test hold the pane in its loading state. */
   gate: Promise<void> | undefined;
+  private readonly log: ActivityLog;
 
   constructor(activities: readonly Activity[] = []) {
-    for (const a of activities) this.activities.set(a.token, a);
+    this.log = createMemoryActivityLog(activities);
   }
 
-  async put(activity: Activity): Promise<void> {
-    this.activities.set(activity.token, activity);
-  }
-  async get(token: string): Promise<Activity | undefined> {
-    return this.activities.get(token);
-  }
-  async byDraft(draftKey: string): Promise<Activity | undefined> {
-    return [...this.activities.values()].find((a) => a.draftKey === draftKey);
-  }
+  put = (activity: Activity) => this.log.put(activity);
+  get = (token: string) => this.log.get(token);
+  byDraft = (draftKey: string) => this.log.byDraft(draftKey);
   async all(): Promise<readonly Activity[]> {
     if (this.gate !== undefined) await this.gate;
-    return [...this.activities.values()].sort((a, b) => b.stampedAt - a.stampedAt);
+    return this.log.all();
   }
-  async unsynced(): Promise<readonly Activity[]> {
-    return [...this.activities.values()].filter((a) => !a.synced);
-  }
-  async markSynced(token: string): Promise<void> {
-    const a = this.activities.get(token);
-    if (a !== undefined) this.activities.set(token, { ...a, synced: true });
-  }
-  async prune(before: number): Promise<number> {
-    let n = 0;
-    for (const [token, a] of this.activities) if (a.stampedAt < before && this.activities.delete(token)) n++;
-    return n;
-  }
-  async clear(): Promise<void> {
-    this.activities.clear();
-  }
+  unsynced = () => this.log.unsynced();
+  markSynced = (token: string) => this.log.markSynced(token);
+  prune = (before: number) => this.log.prune(before);
+  clear = () => this.log.clear();
 }
 
 export function received(subject: string, partial: Partial<ReadMessage> = {}): ReadMessage {
