@@ -31,7 +31,7 @@ describe("the service process killed and restarted (SQLite)", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const env = (port = 0) => ({ DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", COUNTER_DIGITS: "6", RATE_LIMIT_PER_MINUTE: "1000000" });
+  const env = (port = 0) => ({ DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", COUNTER_DIGITS: "6", RATE_LIMIT_PER_MINUTE: "1000000", RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "1000000", CREATE_DATABASE: "1" });
 
   async function devToken(baseUrl: string, mailbox: string): Promise<string> {
     const agent = keepAliveAgent(1);
