@@ -79,8 +79,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Security headers on every reply (nosniff, frame-ancestors, no referrer...). Replies hold tokens
   // and users' mail data: never stored by a browser or a proxy.
   await app.register(helmet, { global: true });
-  app.addHook("onSend", async (_request, reply) => {
+  app.addHook("onSend", async (_request, reply, payload) => {
     void reply.header("cache-control", "no-store");
+    // A plugin's plain-text refusal (CORS: "Invalid Preflight Request") in the contract's shape.
+    if (reply.statusCode >= 400 && typeof payload === "string" && String(reply.getHeader("content-type")).startsWith("text/plain")) {
+      void reply.type("application/json; charset=utf-8");
+      const message = /preflight/i.test(payload) ? "Invalid CORS preflight: send Origin and Access-Control-Request-Method headers." : payload;
+      return JSON.stringify({ error: "bad-request", message });
+    }
+    return payload;
   });
   // Every string of a request is well-formed Unicode, or the request is refused naming the field:
   // a lone surrogate would be stored as U+FFFD and the client's retry would then look like a conflict.

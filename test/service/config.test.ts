@@ -88,5 +88,5 @@ describe("service configuration", () => {
     await expect(startService({ COUNTER_DIGITS: "0", TOKEN_PREFIX: "CRM 1", DATA_DIR: "/tmp/never-used" })).rejects.toThrow(
       /exited with 1 before listening:[\s\S]*TOKEN_PREFIX: Prefix must not contain whitespace[\s\S]*COUNTER_DIGITS: Counter digits must be a whole number from 1 to 9; got 0\./,
     );
-  });
+  }, 30_000);
 });

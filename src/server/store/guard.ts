@@ -28,9 +28,11 @@ const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOST
 const PG_DRIVER_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|connection error|Cannot use a pool after calling end/i;
 
 export function translatePostgresError(error: unknown): unknown {
-  if (!(error instanceof Error) || error instanceof StorageUnavailableError) return error;
-  const code = (error as { code?: unknown }).code;
-  const unavailable = typeof code === "string" ? PG_UNAVAILABLE_STATES.test(code) || NETWORK_CODES.has(code) : PG_DRIVER_MESSAGES.test(error.message);
+  // Duck-typed, not instanceof Error: socket errors may come from another realm (Node's own, under a test runner).
+  if (error === null || typeof error !== "object" || error instanceof StorageUnavailableError) return error;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof message !== "string") return error;
+  const unavailable = typeof code === "string" ? PG_UNAVAILABLE_STATES.test(code) || NETWORK_CODES.has(code) : PG_DRIVER_MESSAGES.test(message);
   if (!unavailable) return error;
-  return new StorageUnavailableError(`PostgreSQL cannot be used: ${error.message}${typeof code === "string" ? ` (${code})` : ""}. Nothing was stored.`, { cause: error });
+  return new StorageUnavailableError(`PostgreSQL cannot be used: ${message}${typeof code === "string" ? ` (${code})` : ""}. Nothing was stored.`, { cause: error });
 }

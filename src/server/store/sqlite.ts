@@ -194,9 +194,10 @@ class SqliteStore implements TrackingStore {
     const opened = this.#opened;
     if (opened === undefined) return;
     const now = fileStats(opened.file);
-    if (now === undefined || now.ino !== opened.ino || now.dev !== opened.dev) {
+    const change = now === undefined ? "deleted" : now.ino !== opened.ino || now.dev !== opened.dev ? "replaced" : now.size === 0 ? "emptied" : undefined;
+    if (change !== undefined) {
       throw new StorageUnavailableError(
-        `The SQLite database file ${opened.file} was ${now === undefined ? "deleted" : "replaced"} while the service ran; nothing is written into it. ` +
+        `The SQLite database file ${opened.file} was ${change} while the service ran; nothing is written into it. ` +
           "Restore the file (or stop the service and restore a backup), then restart.",
       );
     }
@@ -224,9 +225,18 @@ class SqliteStore implements TrackingStore {
   }
 
   probe(): Promise<void> {
-    // Reads real pages (the last user and the last activity), so a file overwritten or truncated under the handle fails here.
     return this.#use(() => {
       this.#statements.probe.all();
+      const opened = this.#opened;
+      if (opened === undefined) return;
+      // The open handle trusts its page cache while the WAL is unchanged; a fresh read-only
+      // connection reads the file's header and the tables' pages again, so damage shows here.
+      const fresh = new Database(opened.file, { readonly: true, fileMustExist: true });
+      try {
+        fresh.prepare(PROBE_SQL).all();
+      } finally {
+        fresh.close();
+      }
     });
   }
 
