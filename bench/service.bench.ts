@@ -101,6 +101,8 @@ async function benchBackend(backend: "sqlite" | "postgres"): Promise<Row[]> {
     LOG_LEVEL: "silent",
     // The bench measures allocation, not the limiter: raise it far above what 50 clients can send.
     RATE_LIMIT_PER_MINUTE: "100000000",
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "100000000",
+    CREATE_DATABASE: "1",
     COUNTER_DIGITS: "9",
   };
   if (backend === "postgres") {
