@@ -5,7 +5,6 @@
  * stays 200. The database file is owner-only.
  */
 import { closeSync, existsSync, openSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { FastifyInstance } from "fastify";
@@ -16,6 +15,7 @@ import { openSqliteStore, SQLITE_FILE_NAME } from "../../src/server/store/sqlite
 import type { TrackingStore } from "../../src/server/store/types";
 import { tempDir } from "./support/backends";
 import { exited, startService } from "./support/child";
+import { relay } from "./support/relay";
 import { makeTestApp } from "./support/testApp";
 import type { TestApp } from "./support/testApp";
 
@@ -141,52 +141,9 @@ describe("SQLite database broken while the service runs", () => {
   });
 });
 
-/** A TCP relay in front of PostgreSQL that the test can stop and start: a database that goes away and comes back. */
-function relay(target: URL): { url: string; stop: () => Promise<void>; start: () => Promise<void>; close: () => Promise<void> } {
-  const sockets = new Set<net.Socket>();
-  let server: net.Server | undefined;
-  let port = 0;
-  const start = () =>
-    new Promise<void>((resolve) => {
-      server = net.createServer((client) => {
-        const upstream = net.connect(Number(target.port || 5432), target.hostname);
-        for (const s of [client, upstream]) {
-          sockets.add(s);
-          s.on("close", () => sockets.delete(s));
-          s.on("error", () => undefined);
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      server.listen(port, "127.0.0.1", () => {
-        port = (server?.address() as net.AddressInfo).port;
-        resolve();
-      });
-    });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      if (server === undefined) return resolve();
-      server.close(() => resolve());
-    });
-  const viaRelay = () => {
-    const url = new URL(target.href);
-    url.hostname = "127.0.0.1";
-    url.port = String(port);
-    return url.href;
-  };
-  return {
-    get url() {
-      return viaRelay();
-    },
-    stop,
-    start,
-    close: stop,
-  };
-}
-
 describePostgres("PostgreSQL stopped while the service runs", () => {
   const schema = `h_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const proxy = relay(new URL(DATABASE_URL));
+  const proxy = relay(DATABASE_URL);
   let store: TrackingStore;
   let t: TestApp;
   let token: string;
@@ -197,7 +154,7 @@ describePostgres("PostgreSQL stopped while the service runs", () => {
     dataDir = tempDir("pg-health");
   });
   afterAll(async () => {
-    await proxy.close();
+    await proxy.stop();
     const client = new pg.Client({ connectionString: DATABASE_URL });
     await client.connect();
     await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

@@ -66,9 +66,27 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   return guardStore(new PostgresStore(pool), translatePostgresError);
 }
 
-async function migrate(pool: pg.Pool, schema: string, migrations: readonly Migration[], create: boolean): Promise<void> {
+/**
+ * A checked-out client whose connection breaks emits "error"; unheard, that would end the process.
+ * It is heard here, the query in flight fails (503 upstream), and the broken client is discarded.
+ */
+async function withClient<T>(pool: pg.Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let broken = false;
+  const onError = (): void => {
+    broken = true;
+  };
+  client.on("error", onError);
   try {
+    return await work(client);
+  } finally {
+    client.off("error", onError);
+    client.release(broken);
+  }
+}
+
+async function migrate(pool: pg.Pool, schema: string, migrations: readonly Migration[], create: boolean): Promise<void> {
+  await withClient(pool, async (client) => {
     await client.query("SELECT pg_advisory_lock($1, hashtext($2))", [LOCK_MIGRATIONS, schema]);
     try {
       const found = await client.query<{ table: string | null }>("SELECT to_regclass($1) AS table", [`${schema}.schema_migrations`]);
@@ -92,9 +110,7 @@ async function migrate(pool: pg.Pool, schema: string, migrations: readonly Migra
     } finally {
       await client.query("SELECT pg_advisory_unlock($1, hashtext($2))", [LOCK_MIGRATIONS, schema]);
     }
-  } finally {
-    client.release();
-  }
+  });
 }
 
 async function inTransaction<T>(client: PoolClient, work: () => Promise<T>): Promise<T> {
@@ -120,12 +136,7 @@ class PostgresStore implements TrackingStore {
   }
 
   async #withClient<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect();
-    try {
-      return await work(client);
-    } finally {
-      client.release();
-    }
+    return withClient(this.#pool, work);
   }
 
   async registerUser(identity: UserIdentity, maxOrdinal: number, now: number): Promise<StoredUser | undefined> {
