@@ -16,11 +16,12 @@ export type ActivityRow = {
   sender_key: string;
   sender: string;
   sender_name: string | null;
+  status: string;
 };
 
 
 export const ACTIVITY_COLUMNS =
-  "token_key, token, designator, user_number, counter, subject, subject_key, to_json, cc_json, sent_at, draft_key, sender_key, sender, sender_name";
+  "token_key, token, designator, user_number, counter, subject, subject_key, to_json, cc_json, sent_at, draft_key, sender_key, sender, sender_name, status";
 
 export function toRow(a: ActivityRecord, recordedAt: number): Record<string, unknown> {
   return {
@@ -38,6 +39,7 @@ export function toRow(a: ActivityRecord, recordedAt: number): Record<string, unk
     senderKey: a.senderKey,
     sender: a.sender,
     senderName: a.senderName,
+    status: a.status,
     recordedAt,
   };
 }
@@ -58,6 +60,7 @@ export function fromRow(row: ActivityRow): ActivityRecord {
     senderKey: row.sender_key,
     sender: row.sender,
     senderName: row.sender_name,
+    status: row.status === "issued" ? "issued" : "sent",
   };
 }
 
