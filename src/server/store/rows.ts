@@ -17,11 +17,12 @@ export type ActivityRow = {
   sender: string;
   sender_name: string | null;
   status: string;
+  finalized_at: number | null;
 };
 
 
 export const ACTIVITY_COLUMNS =
-  "token_key, token, designator, user_number, counter, subject, subject_key, to_json, cc_json, sent_at, draft_key, sender_key, sender, sender_name, status";
+  "token_key, token, designator, user_number, counter, subject, subject_key, to_json, cc_json, sent_at, draft_key, sender_key, sender, sender_name, status, finalized_at";
 
 export function toRow(a: ActivityRecord, recordedAt: number): Record<string, unknown> {
   return {
@@ -61,6 +62,7 @@ export function fromRow(row: ActivityRow): ActivityRecord {
     sender: row.sender,
     senderName: row.sender_name,
     status: row.status === "issued" ? "issued" : "sent",
+    finalizedAt: row.finalized_at === null ? null : Number(row.finalized_at),
   };
 }
 

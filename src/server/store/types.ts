@@ -48,6 +48,8 @@ export type ActivityRecord = {
   readonly senderName: string | null;
   /** "issued" at stamp, "sent" once finalized (SPEC §5); rows from before version 2 are "sent". */
   readonly status: ActivityStatus;
+  /** When an issued record became sent (read back from the store; not written by routes). */
+  readonly finalizedAt?: number | null;
 };
 
 export type FinalizeOutcome =
@@ -116,7 +118,8 @@ export function recordDecision(incoming: ActivityRecord, holders: readonly Activ
   if (holders.some((held) => sameActivity(held, incoming))) return { kind: "duplicate" };
   const active = holders.find((held) => Math.abs(held.sentAt - incoming.sentAt) < activeWindowMs);
   if (active === undefined) return { kind: "insert" };
-  if (incoming.status === "issued" && active.status === "sent" && active.senderKey === incoming.senderKey && active.draftKey === incoming.draftKey) return { kind: "duplicate" };
+  const finalizedFromIssued = active.status === "sent" && typeof active.finalizedAt === "number";
+  if (incoming.status === "issued" && finalizedFromIssued && active.senderKey === incoming.senderKey && active.draftKey === incoming.draftKey) return { kind: "duplicate" };
   return { kind: "conflict", existing: active };
 }
 
