@@ -51,8 +51,22 @@ export class FakeComposeItem implements ComposeItemPort {
     this.subject = subject;
   }
 
+  recipients: Recipients = { to: ["customer@example.com"], cc: [] };
+  private readonly recipientListeners = new Set<() => void>();
+
   async getRecipients(): Promise<Recipients> {
-    return { to: ["customer@example.com"], cc: [] };
+    return this.recipients;
+  }
+
+  async onRecipientsChanged(listener: () => void): Promise<() => void> {
+    this.recipientListeners.add(listener);
+    return () => this.recipientListeners.delete(listener);
+  }
+
+  /** The user edits To or Cc: RecipientsChanged fires. */
+  changeRecipients(recipients: Recipients): void {
+    this.recipients = recipients;
+    for (const listener of [...this.recipientListeners]) listener();
   }
 }
 

@@ -176,6 +176,7 @@ describe("ReadPane", () => {
       getSubject: () => Promise.resolve("Quote"),
       setSubject: () => Promise.resolve(),
       getRecipients: () => Promise.resolve({ to: [], cc: [] }),
+      onRecipientsChanged: () => Promise.resolve(() => undefined),
     };
     renderPane({ mailbox: new FakeMailbox(draft) });
     expect(await screen.findByText("This pane is for received mail")).toBeInTheDocument();
