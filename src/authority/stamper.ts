@@ -242,10 +242,14 @@ export function createStamper(options: StamperOptions): Stamper {
   }
 
   async function finalize(item: ComposeItemPort, settings: Settings): Promise<FinalizeOutcome> {
-    const existing = await activityLog.byDraft(item.draftKey);
     const subject = await item.getSubject();
-    const decision = decideFinalize(subject, existing?.token, settings);
-    if (decision.action === "skip" || existing === undefined) return { status: "skipped", reason: decision.action === "skip" ? decision.reason : "no-activity" };
+    const byDraft = await activityLog.byDraft(item.draftKey);
+    const decision = decideFinalize(subject, byDraft?.token, settings);
+    // The send handler sees the draft through another item object than the pane that stamped it, so
+    // an unsaved draft's key differs there (draftKeyFor): then the draft's activity is the issued one
+    // of ours whose token stands in the subject (a quoted token of a sent mail is never issued).
+    const existing = decision.action === "finalize" ? byDraft : await issuedInSubject(subject, settings);
+    if (existing === undefined) return { status: "skipped", reason: byDraft === undefined ? "no-activity" : "token-removed" };
     const recipients = await item.getRecipients().catch((): Recipients => ({ to: existing.to, cc: existing.cc }));
     const withService = online.record !== undefined;
     // With a service the finalization is owed to it until it answers: the activity queues again.
@@ -260,6 +264,15 @@ export function createStamper(options: StamperOptions): Stamper {
       options.onRecordFailed?.();
       return { status: "finalized", token: final.token, recorded: "queued" };
     }
+  }
+
+  /** The last token of ours in `subject` whose activity on this device is still issued and this user's. */
+  async function issuedInSubject(subject: string, settings: Settings): Promise<Activity | undefined> {
+    for (const token of [...findTokens(subject, settings)].reverse()) {
+      const activity = await activityLog.get(token.text);
+      if (activity !== undefined && activity.status === "issued" && activity.sender.toLowerCase() === userEmail.toLowerCase()) return activity;
+    }
+    return undefined;
   }
 
   async function follow(item: ComposeItemPort, settings: Settings): Promise<void> {

@@ -3,7 +3,7 @@
  * the next token will use, and the Add / Remove actions. Components only render what this returns.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { DEFAULT_SETTINGS } from "../../core";
+import { DEFAULT_SETTINGS, pruneCutoffs } from "../../core";
 import type { Settings, ValidationError } from "../../core/types";
 import type { Connectivity, ConnectivityMonitor, StampOutcome, Stamper } from "../../authority/ports";
 import type { ComposeItemPort, MailboxPort, SettingsPort } from "../../office/ports";
@@ -245,6 +245,12 @@ export function useComposePane(ports: ComposePorts): ComposePane {
       unsubscribe?.();
     };
   }, [mailbox, show]);
+
+  // Bounded local history: drop what the log no longer needs once per pane (core's mayPrune), in the background.
+  const activityLogPort = ports.activityLog;
+  useEffect(() => {
+    activityLogPort?.prune(pruneCutoffs(Date.now(), settingsRef.current.activeDays)).catch(() => undefined);
+  }, [activityLogPort]);
 
   // Follow the subject: on an interval while visible, and at once when shown or focused again.
   useEffect(() => {

@@ -175,3 +175,26 @@ describe("finalize at send", () => {
     expect(await d.log.get("CRM:00020001")).toMatchObject({ status: "sent", subject: "Offer for 14 standing desks CRM:00020001" });
   });
 });
+
+describe("finalize at send, where the handler sees another draft key than the pane", () => {
+  it("finds the draft's issued activity by the token in its subject", async () => {
+    const d = device("answers");
+    const paneItem = new FakeComposeItem({ subject: "Offer for 12 standing desks", draftKey: "pane-key" });
+    await d.stamper.stamp(paneItem, OFF);
+    const sendItem = new FakeComposeItem({ subject: "Offer for 14 standing desks CRM:00020001", draftKey: "handler-key", to: ["dana.buyer@fabrikam.com"] });
+    const { report } = await d.send(sendItem, OFF);
+    expect(report).toMatchObject({ finalized: { status: "finalized", token: "CRM:00020001" } });
+    expect(await d.log.get("CRM:00020001")).toMatchObject({ status: "sent", to: ["dana.buyer@fabrikam.com"] });
+  });
+
+  it("never takes a quoted token of a sent mail for this draft's", async () => {
+    const d = device("answers");
+    const first = new FakeComposeItem({ subject: "Offer" });
+    await d.stamper.stamp(first, OFF);
+    await d.send(first, OFF);
+    const reply = new FakeComposeItem({ subject: "RE: Offer CRM:00020001", draftKey: "another" });
+    const { report } = await d.send(reply, OFF);
+    expect(report).toMatchObject({ finalized: { status: "skipped", reason: "no-activity" } });
+    expect(await d.log.get("CRM:00020001")).toMatchObject({ subject: "Offer CRM:00020001" });
+  });
+});
