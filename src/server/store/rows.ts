@@ -62,7 +62,7 @@ export function fromRow(row: ActivityRow): ActivityRecord {
     sender: row.sender,
     senderName: row.sender_name,
     status: row.status === "issued" ? "issued" : "sent",
-    finalizedAt: row.finalized_at === null ? null : Number(row.finalized_at),
+    ...(row.finalized_at === null || row.finalized_at === undefined ? {} : { finalizedAt: Number(row.finalized_at) }),
   };
 }
 
