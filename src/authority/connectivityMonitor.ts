@@ -103,7 +103,7 @@ export function createConnectivityMonitor(options: ConnectivityMonitorOptions): 
   };
 
   const refreshPending = async (): Promise<void> => {
-    const count = (await activityLog.unsynced()).length;
+    const count = await activityLog.pendingCount();
     if (count === pending) return;
     pending = count;
     emit({ ...state, pending });

@@ -78,6 +78,18 @@ export type UnstampOutcome =
   | { readonly status: "removed"; readonly subject: string }
   | { readonly status: "failed"; readonly reason: string };
 
+/** What finalizing a draft at send did (SPEC §5, §8). */
+export type FinalizeOutcome =
+  | {
+      readonly status: "finalized";
+      readonly token: string;
+      /** "device": recorded here (standalone, or the service has it too). "queued": the service did not take it in time; the sync queue sends it. */
+      readonly recorded: "device" | "service" | "queued";
+    }
+  /** Nothing of this draft's to finalize: never stamped here, or its token was taken out of the subject. */
+  | { readonly status: "skipped"; readonly reason: "no-activity" | "token-removed" }
+  | { readonly status: "failed"; readonly reason: string };
+
 /** Stamping rules applied to a draft: issue (or reuse) a number, set the subject, record the activity. */
 export interface Stamper {
   stamp(item: ComposeItemPort, settings: Settings): Promise<StampOutcome>;
@@ -85,4 +97,14 @@ export interface Stamper {
   unstamp(item: ComposeItemPort, settings: Settings): Promise<UnstampOutcome>;
   /** The token this draft was given earlier, if any. */
   tokenForDraft(draftKey: string): Promise<string | undefined>;
+  /**
+   * The draft is being sent: when its token still stands in the subject, its activity becomes the
+   * sent mail (final subject, To, Cc, time), on this device and with the authority. Never rejects.
+   */
+  finalize(item: ComposeItemPort, settings: Settings): Promise<FinalizeOutcome>;
+  /**
+   * The draft as it stands now (the compose pane re-reads it): an issued activity takes its current
+   * subject and recipients, for clients that run no send handler. Never rejects; a no-op otherwise.
+   */
+  follow(item: ComposeItemPort, settings: Settings): Promise<void>;
 }

@@ -3,7 +3,7 @@
  * else (or when online fails) the device's offline counter. A number is committed before it is
  * used and never reissued; a draft keeps its one number.
  */
-import { applyToken, findTokens, formatToken, stripTokens, tokenUserNumber } from "../core";
+import { applyToken, decideFinalize, finalizeActivity, findTokens, followDraft, formatToken, stripTokens, tokenUserNumber } from "../core";
 import type { Settings } from "../core";
 import type { ComposeItemPort, Recipients } from "../office/ports";
 import { CounterCorruptError } from "../storage/errors";
@@ -11,7 +11,7 @@ import type { Activity, ActivityLog } from "../storage/ports";
 import { AuthorityTimeoutError, CounterExhaustedError } from "./errors";
 import type { IssuedNumber, NumberAuthority, OnlineAuthority } from "./numberAuthority";
 import type { StandaloneConnectivityMonitor } from "./connectivityMonitor";
-import type { Stamper, StampOutcome, UnstampOutcome } from "./ports";
+import type { FinalizeOutcome, Stamper, StampOutcome, UnstampOutcome } from "./ports";
 import { systemScheduler, withTimeout } from "./scheduler";
 import type { Scheduler } from "./scheduler";
 import { DeploymentMismatchError } from "./service/errors";
@@ -106,6 +106,8 @@ export function createStamper(options: StamperOptions): Stamper {
       sender: userEmail,
       stampedAt: now(),
       draftKey: item.draftKey,
+      // Sent only when the send handler finalizes it (SPEC §5).
+      status: "issued",
       // An online number is known to the mailbox as it is issued; the service learns of it by record().
       synced: number.designator === 0 && online.record === undefined,
     };
@@ -239,6 +241,51 @@ export function createStamper(options: StamperOptions): Stamper {
     }
   }
 
+  async function finalize(item: ComposeItemPort, settings: Settings): Promise<FinalizeOutcome> {
+    const subject = await item.getSubject();
+    const byDraft = await activityLog.byDraft(item.draftKey);
+    const decision = decideFinalize(subject, byDraft?.token, settings);
+    // The send handler sees the draft through another item object than the pane that stamped it, so
+    // an unsaved draft's key differs there (draftKeyFor): then the draft's activity is the issued one
+    // of ours whose token stands in the subject (a quoted token of a sent mail is never issued).
+    const existing = decision.action === "finalize" ? byDraft : await issuedInSubject(subject, settings);
+    if (existing === undefined) return { status: "skipped", reason: byDraft === undefined ? "no-activity" : "token-removed" };
+    const recipients = await item.getRecipients().catch((): Recipients => ({ to: existing.to, cc: existing.cc }));
+    const withService = online.record !== undefined;
+    // With a service the finalization is owed to it until it answers: the activity queues again.
+    const final: Activity = { ...finalizeActivity(existing, { subject, to: recipients.to, cc: recipients.cc, sentAt: now() }), synced: withService ? false : existing.synced };
+    await activityLog.put(final);
+    options.onActivityRecorded?.();
+    if (online.record === undefined) return { status: "finalized", token: final.token, recorded: "device" };
+    try {
+      await withTimeout(online.record(final), onlineTimeoutMs, scheduler, () => new AuthorityTimeoutError(online.label, onlineTimeoutMs));
+      return { status: "finalized", token: final.token, recorded: "service" };
+    } catch {
+      options.onRecordFailed?.();
+      return { status: "finalized", token: final.token, recorded: "queued" };
+    }
+  }
+
+  /** The last token of ours in `subject` whose activity on this device is still issued and this user's. */
+  async function issuedInSubject(subject: string, settings: Settings): Promise<Activity | undefined> {
+    for (const token of [...findTokens(subject, settings)].reverse()) {
+      const activity = await activityLog.get(token.text);
+      if (activity !== undefined && activity.status === "issued" && activity.sender.toLowerCase() === userEmail.toLowerCase()) return activity;
+    }
+    return undefined;
+  }
+
+  async function follow(item: ComposeItemPort, settings: Settings): Promise<void> {
+    const existing = await activityLog.byDraft(item.draftKey);
+    if (existing === undefined) return;
+    const subject = await item.getSubject();
+    // A token taken out by hand: the draft is no longer that activity; the record keeps what it had.
+    if (decideFinalize(subject, existing.token, settings).action !== "finalize") return;
+    const recipients = await item.getRecipients();
+    const followed = followDraft(existing, { subject, to: recipients.to, cc: recipients.cc });
+    if (followed !== existing) await activityLog.put(followed);
+  }
+
   return {
     // Outcomes, not exceptions: an unexpected failure (e.g. the activity log cannot be read) is a
     // "failed" outcome. Numbers are only issued past the last step that could throw here.
@@ -249,6 +296,9 @@ export function createStamper(options: StamperOptions): Stamper {
       })),
     unstamp: (item, settings) => inTurn(item.draftKey, () => unstamp(item, settings)),
     tokenForDraft: async (draftKey) => (await activityLog.byDraft(draftKey))?.token,
+    finalize: (item, settings) =>
+      inTurn(item.draftKey, () => finalize(item, settings)).catch((error: unknown): FinalizeOutcome => ({ status: "failed", reason: message(error) })),
+    follow: (item, settings) => inTurn(item.draftKey, () => follow(item, settings)).catch(() => undefined),
   };
 }
 

@@ -1,9 +1,10 @@
 /**
- * The OnMessageSend handler (SPEC §8): stamps a draft that has no token of ours, then lets it go.
+ * The OnMessageSend handler (SPEC §8): on every send, stamps a draft that has no token of ours
+ * (auto-stamp on), then finalizes the draft's activity with the mail as it goes (SPEC §5), then lets it go.
  * Its one promise to Outlook: `event.completed({ allowEvent: true })`, exactly once, on every path,
  * within DEFAULT_SEND_DEADLINE_MS. It never holds a message back, whatever fails.
  */
-import type { Stamper, StampOutcome } from "../authority/ports";
+import type { FinalizeOutcome, Stamper, StampOutcome } from "../authority/ports";
 import { systemScheduler } from "../authority/scheduler";
 import type { Scheduler } from "../authority/scheduler";
 import { decideOnSend } from "../core";
@@ -23,7 +24,7 @@ export type SendEventLike = {
 
 /** The authority the button uses, opened for one send. */
 export type SendAuthority = {
-  readonly stamper: Pick<Stamper, "stamp">;
+  readonly stamper: Pick<Stamper, "stamp" | "finalize">;
   /** Resolves once the first connectivity check chose online or offline (bounded by its ping timeout). */
   ready(): Promise<void>;
   /** Stops the monitor's timers and listeners: the runtime ends with this event. */
@@ -41,11 +42,14 @@ export type SendHost = {
   openAuthority(settings: Settings): Promise<SendAuthority>;
 };
 
-/** What happened, for the log and for tests. The message is sent on every one of these paths. */
+/**
+ * What happened, for the log and for tests. The message is sent on every one of these paths.
+ * `finalized`: what became of the draft's activity (absent when the handler did not get that far).
+ */
 export type SendReport =
-  | { readonly path: "skipped"; readonly decision: Exclude<SendDecision, { action: "stamp" }> }
-  | { readonly path: "stamped"; readonly outcome: Extract<StampOutcome, { status: "stamped" }> }
-  | { readonly path: "not-stamped"; readonly outcome: Exclude<StampOutcome, { status: "stamped" }> }
+  | { readonly path: "skipped"; readonly decision: Exclude<SendDecision, { action: "stamp" }>; readonly finalized: FinalizeOutcome }
+  | { readonly path: "stamped"; readonly outcome: Extract<StampOutcome, { status: "stamped" }>; readonly finalized: FinalizeOutcome }
+  | { readonly path: "not-stamped"; readonly outcome: Exclude<StampOutcome, { status: "stamped" }>; readonly finalized: FinalizeOutcome }
   | { readonly path: "no-draft" }
   | { readonly path: "deadline"; readonly afterMs: number }
   | { readonly path: "error"; readonly error: string };
@@ -86,7 +90,7 @@ export function createOnMessageSendHandler(options: OnMessageSendOptions): OnMes
       }
       // Work that outlives the deadline still finishes (a number is never reused), but it no longer
       // decides anything: the message has gone.
-      stampIfDue(options.host).then(finish, (error: unknown) => finish({ path: "error", error: describe(error) }));
+      stampAndFinalize(options.host).then(finish, (error: unknown) => finish({ path: "error", error: describe(error) }));
     });
 }
 
@@ -107,20 +111,23 @@ export function completeOnce(event: SendEventLike): () => void {
   };
 }
 
-async function stampIfDue(buildHost: () => SendHost): Promise<SendReport> {
+async function stampAndFinalize(buildHost: () => SendHost): Promise<SendReport> {
   const host = buildHost();
   const item = host.currentItem();
   if (item === null || item.mode !== "compose") return { path: "no-draft" };
   const { settings } = host.settings.load();
   const subject = await item.getSubject();
   const decision = decideOnSend({ settings, subject, numbering: host.numbering(settings) });
-  if (decision.action === "skip") return { path: "skipped", decision };
 
+  // Opened on every send, auto-stamp on or off: the draft's activity is finalized either way.
   const authority = await host.openAuthority(settings);
   try {
+    if (decision.action === "skip") return { path: "skipped", decision, finalized: await authority.stamper.finalize(item, settings) };
     await authority.ready();
     const outcome = await authority.stamper.stamp(item, settings);
-    return outcome.status === "stamped" ? { path: "stamped", outcome } : { path: "not-stamped", outcome };
+    // A stamp that did not work leaves nothing new to finalize, but an earlier stamp of this draft may be there.
+    const finalized = await authority.stamper.finalize(item, settings);
+    return outcome.status === "stamped" ? { path: "stamped", outcome, finalized } : { path: "not-stamped", outcome, finalized };
   } finally {
     authority.dispose();
   }
@@ -128,6 +135,7 @@ async function stampIfDue(buildHost: () => SendHost): Promise<SendReport> {
 
 function logToConsole(report: SendReport): void {
   const unstamped = report.path === "error" || report.path === "deadline" || report.path === "not-stamped";
+  if ("finalized" in report && report.finalized.status === "failed") console.warn("Tracking Tokens: the activity was not finalized:", report);
   if (unstamped || (report.path === "skipped" && report.decision.reason === "no-numbering")) console.warn("Tracking Tokens: sent without a new token:", report);
   else console.info("Tracking Tokens: send handler:", report);
 }

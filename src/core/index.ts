@@ -32,3 +32,15 @@ export { MIN_SHARED_ADDRESSES, activityForToken, matchMessage, matchableSubject,
 export type { ActivityLike, ActivityMatch, MessageLike, SmartMatch, TokenMatch } from "./matching";
 export { decideOnSend } from "./sendDecision";
 export type { NumberingAvailability, SendDecision, SendDecisionInput } from "./sendDecision";
+export {
+  ISSUED_RETENTION_DAYS,
+  SENT_RETENTION_MARGIN_DAYS,
+  alreadyFinalized,
+  answersMail,
+  decideFinalize,
+  finalizeActivity,
+  followDraft,
+  mayPrune,
+  pruneCutoffs,
+} from "./activityLife";
+export type { ActivityLifeFields, ActivityStatus, FinalizeDecision, PruneCutoffs, SentMail } from "./activityLife";

@@ -3,6 +3,8 @@
  * matching as Dynamics 365 does it (same subject once reply prefixes and tokens are gone, and at
  * least HashMinAddressCount = 2 addresses in common). Pure: the caller passes the activities in.
  */
+import { answersMail } from "./activityLife";
+import type { ActivityStatus } from "./activityLife";
 import { DEFAULT_SETTINGS, asciiLowerCase } from "./settings";
 import { stripTokens } from "./stamp";
 import { normalizeSubject } from "./subject";
@@ -25,6 +27,10 @@ export type ActivityLike = {
   readonly sender: string;
   /** When it was stamped, ms since epoch: the most recent wins a tie. */
   readonly stampedAt: number;
+  /** Absent on records made before activities had a life (docs/AUTO-STAMP.md): those count as sent. */
+  readonly status?: ActivityStatus;
+  /** When the mail was sent (finalized), ms since epoch. */
+  readonly sentAt?: number;
 };
 
 /** The parts of a received message that matching reads. */
@@ -77,13 +83,16 @@ export function matchMessage<A extends ActivityLike>(
 }
 
 /**
- * The activity stamped with `token`, the most recent if the counter has wrapped onto it.
+ * The activity stamped with `token`, the most recent if the counter has wrapped onto it. A sent one
+ * wins over a draft that was stamped and never sent; the latter is returned only when it is all
+ * there is, so the caller can say so (it answers nothing).
  * Tokens compare without regard to ASCII case (the prefix is matched that way; digits are digits),
  * so "crm:00021003" names the activity stamped "CRM:00021003", whatever digit settings it had.
  */
 export function activityForToken<A extends ActivityLike>(token: string, activities: readonly A[]): A | undefined {
   const key = asciiLowerCase(token);
-  return mostRecent(activities.filter((a) => asciiLowerCase(a.token) === key));
+  const holders = activities.filter((a) => asciiLowerCase(a.token) === key);
+  return mostRecent(holders.filter(answersMail)) ?? mostRecent(holders);
 }
 
 /**
@@ -102,6 +111,8 @@ export function smartMatch<A extends ActivityLike>(
   const messageAddresses = addressSet([message.from, ...message.to, ...message.cc]);
   let best: SmartMatch<A> | undefined;
   for (const activity of activities) {
+    // A stamped draft that was never sent shared nothing with anyone.
+    if (!answersMail(activity)) continue;
     if (matchableSubject(activity.subject, settings) !== subject) continue;
     const activityAddresses = addressSet([activity.sender, ...activity.to, ...activity.cc]);
     const shared = [...messageAddresses].filter((a) => activityAddresses.has(a));

@@ -1,16 +1,40 @@
 /** Subject normalization for smart matching: the subject without its leading reply and forward prefixes. */
 
-/** Reply/forward prefixes Outlook and other clients write, by language (case-insensitive for Latin ones). */
+/**
+ * Reply/forward prefixes as Outlook writes them in its UI languages, and as other common clients
+ * write them (case-insensitive for Latin letters). Where each comes from: docs/REPLY-PREFIXES.md.
+ * A prefix counts only when its colon follows, so a word that starts like one ("Reorder", "Award",
+ * "Antwerp") is kept.
+ */
 export const REPLY_PREFIXES: readonly string[] = [
-  "RE", "FW", "FWD", // English
+  "RE", "FW", "FWD", // English (and Outlook in most languages)
   "AW", "WG", // German
-  "SV", "VS", "VB", // Scandinavian, Finnish
   "TR", // French
-  "RIF", // Italian
-  "ENC", "RES", "RV", // Portuguese, Spanish
+  "RV", // Spanish
+  "RES", "ENC", // Portuguese
+  "R", "I", "RIF", // Italian
   "ANTW", "DOORST", // Dutch
-  "ODP", // Polish
-  "回复", "答复", "转发", "回覆", "轉寄", "轉發", // Chinese (simplified, traditional)
+  "SV", "VS", "VB", // Danish, Norwegian, Swedish (SV reply; VS/VB forward)
+  "VL", // Finnish (VS reply, VL forward)
+  "FS", // Icelandic (SV reply, FS forward)
+  "ODP", "PD", // Polish
+  "PŘ", // Czech (Odp reply; not "PR", which is also an ordinary word)
+  "TOV", // Hungarian (VS reply)
+  "YNT", "İLT", "ILT", // Turkish
+  "ΑΠ", "ΣΧΕΤ", "ΠΡΘ", // Greek
+  "ОТВ", "ПЕРЕСЛ", // Russian (other clients; Outlook writes RE/FW)
+  "ODG", "PROSLIJEĐENO", // Croatian, Serbian (Latin), Slovenian
+  "EDASI", // Estonian (VS reply)
+  "ATB", "PĀRS", // Latvian
+  "ATS", "PERS", // Lithuanian
+  "השב", "הועבר", // Hebrew
+  "رد", "إعادة توجيه", "توجيه", // Arabic
+  "回复", "答复", "转发", // Chinese (simplified)
+  "回覆", "轉寄", "轉發", // Chinese (traditional)
+  "返信", "転送", // Japanese (other clients; Outlook writes RE/FW)
+  "회신", "전달", // Korean
+  "TL", "CHUYỂN", // Vietnamese
+  "BLS", "TRS", // Indonesian
 ];
 
 // Longest first so the alternation never settles on "FW" inside "FWD"; the colon is required,

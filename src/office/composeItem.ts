@@ -8,6 +8,8 @@ export type ComposeItemOptions = {
   readonly requirements?: RequirementsLike;
   /** Makes the draft key of an unsaved draft. @default crypto.randomUUID */
   readonly randomKey?: () => string;
+  /** Office.EventType.RecipientsChanged. @default the Office global's, read when subscribing */
+  readonly recipientsChangedEvent?: unknown;
 };
 
 // One key per item object: the pane may wrap the same draft several times (ItemChanged, re-render).
@@ -55,7 +57,29 @@ export function createComposeItem(item: ComposeItemLike, options: ComposeItemOpt
       const [to, cc] = await Promise.all([addresses(item.to), addresses(item.cc)]);
       return { to, cc };
     },
+    async onRecipientsChanged(listener) {
+      const eventType = options.recipientsChangedEvent ?? hostEventType("RecipientsChanged");
+      const add = item.addHandlerAsync;
+      const remove = item.removeHandlerAsync;
+      if (eventType === undefined || typeof add !== "function") throw new Error("This version of Outlook does not report recipient changes (Mailbox 1.7).");
+      const handler = () => {
+        // Never throw into Office's dispatcher: nothing there would catch it.
+        try {
+          listener();
+        } catch (error) {
+          console.error("RecipientsChanged listener failed", error);
+        }
+      };
+      await fromAsyncResult<void>((callback) => add.call(item, eventType, handler, callback));
+      return () => {
+        if (typeof remove === "function") void fromAsyncResult<void>((callback) => remove.call(item, eventType, callback)).catch(() => undefined);
+      };
+    },
   };
+}
+
+function hostEventType(name: "RecipientsChanged"): unknown {
+  return (globalThis as { Office?: { EventType?: Record<string, unknown> } }).Office?.EventType?.[name];
 }
 
 function hostRequirements(): RequirementsLike | undefined {

@@ -24,6 +24,9 @@ export type ComposeItemLike = {
   readonly subject: SubjectLike;
   readonly to?: RecipientsLike;
   readonly cc?: RecipientsLike;
+  /** Mailbox 1.7: item-level events such as RecipientsChanged. */
+  addHandlerAsync?(eventType: unknown, handler: (args?: unknown) => void, callback?: OfficeCallback<void>): void;
+  removeHandlerAsync?(eventType: unknown, callback?: OfficeCallback<void>): void;
 };
 
 /** Office.MessageRead, as far as the read pane needs it (Mailbox 1.1). */
@@ -57,5 +60,5 @@ export type OfficeLike = {
     readonly roamingSettings: RoamingSettingsLike;
     readonly requirements: RequirementsLike;
   };
-  readonly EventType: { readonly ItemChanged: unknown };
+  readonly EventType: { readonly ItemChanged: unknown; readonly RecipientsChanged?: unknown };
 };

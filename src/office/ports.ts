@@ -20,6 +20,11 @@ export interface ComposeItemPort {
   /** Rejects with an OfficeError (e.g. DataExceedsMaximumSize past 255 characters). */
   setSubject(subject: string): Promise<void>;
   getRecipients(): Promise<Recipients>;
+  /**
+   * Calls `listener` when To, Cc or Bcc change (RecipientsChanged, Mailbox 1.7). Resolves with an
+   * unsubscribe; rejects where the client has no such event (the pane re-reads on show and focus instead).
+   */
+  onRecipientsChanged(listener: () => void): Promise<() => void>;
 }
 
 /** A received message (read mode). Mailbox 1.1 gives the subject as a plain string. */

@@ -13,6 +13,7 @@ export type ActivityView = {
   readonly draftKey?: string;
   readonly sender: string;
   readonly senderName: string | null;
+  readonly status: "issued" | "sent";
 };
 
 export function activityView(a: ActivityRecord): ActivityView {
@@ -28,5 +29,6 @@ export function activityView(a: ActivityRecord): ActivityView {
     ...(a.draftKey === null ? {} : { draftKey: a.draftKey }),
     sender: a.sender,
     senderName: a.senderName,
+    status: a.status,
   };
 }

@@ -55,6 +55,23 @@ export const activityBody = {
     sentAt: { type: "string", format: "date-time", maxLength: 40, description: "an ISO-8601 date-time with a time zone, like 2026-11-28T09:30:00Z" },
     designator: { type: "integer", enum: [0, 1] },
     draftKey: { type: "string", minLength: 1, maxLength: LIMITS.draftKey },
+    // Absent from add-ins that recorded at stamp time and showed that as sent: "sent".
+    status: { type: "string", enum: ["issued", "sent"], description: '"issued" (stamped on a draft) or "sent"' },
+  },
+} as const;
+
+/** POST /v1/activities/:token/sent: the mail as it went out. */
+export const sentBody = {
+  type: "object",
+  additionalProperties: false,
+  required: ["subject", "to", "cc", "sentAt", "designator"],
+  properties: {
+    subject: activityBody.properties.subject,
+    to: addressList,
+    cc: addressList,
+    sentAt: activityBody.properties.sentAt,
+    designator: activityBody.properties.designator,
+    draftKey: activityBody.properties.draftKey,
   },
 } as const;
 
@@ -92,6 +109,7 @@ export const activityReply = {
     draftKey: { type: "string" },
     sender: { type: "string" },
     senderName: { type: ["string", "null"] },
+    status: { type: "string" },
   },
 } as const;
 

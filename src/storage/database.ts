@@ -4,13 +4,21 @@ import type { DBSchema, IDBPDatabase } from "idb";
 import type { Activity } from "./ports";
 
 export const DEFAULT_DATABASE_NAME = "tracking-tokens";
-const DATABASE_VERSION = 1;
+/** Version 2 (activity lives): the `pending` index and a status on every activity; see upgrade. */
+export const DATABASE_VERSION = 2;
 
 export type CounterRecord = { readonly name: string; readonly value: unknown };
 
+/**
+ * An activity as stored: `pending: 1` while unsynced, absent once synced. IndexedDB indexes only
+ * records that have the key (booleans are not keys), so the `pending` index holds just the queue and
+ * counting it does not read the log.
+ */
+export type StoredActivity = Activity & { readonly pending?: 1 };
+
 export interface TrackingDatabaseSchema extends DBSchema {
   counters: { key: string; value: CounterRecord };
-  activities: { key: string; value: Activity; indexes: { draftKey: string; stampedAt: number } };
+  activities: { key: string; value: StoredActivity; indexes: { draftKey: string; stampedAt: number; pending: number } };
 }
 
 export type TrackingDatabase = IDBPDatabase<TrackingDatabaseSchema>;
@@ -26,11 +34,32 @@ export async function openTrackingDatabase(factory: IDBFactory, name: string = D
       activities.createIndex("draftKey", "draftKey");
       activities.createIndex("stampedAt", "stampedAt");
     }
+    if (event.oldVersion < 2) upgradeToActivityLives(request.transaction);
   };
   const db = (await wrap(request)) as unknown as TrackingDatabase;
   // Another tab upgrading the schema must not wait on us forever: step aside.
   db.addEventListener("versionchange", () => db.close());
   return db;
+}
+
+/**
+ * Version 2. Every activity already recorded is marked "sent": version 1 recorded activities at
+ * stamp time and showed them as sent, and most stamped drafts were sent; marking them "issued"
+ * would stop replies to real mail from finding what they answer. Unsynced ones join the index.
+ */
+function upgradeToActivityLives(transaction: IDBTransaction | null): void {
+  if (transaction === null) return;
+  const activities = transaction.objectStore("activities");
+  activities.createIndex("pending", "pending");
+  const cursorRequest = activities.openCursor();
+  cursorRequest.onsuccess = () => {
+    const cursor = cursorRequest.result;
+    if (cursor === null) return;
+    const stored = cursor.value as StoredActivity;
+    const upgraded: StoredActivity = { ...stored, status: stored.status ?? "sent", ...(stored.synced ? {} : { pending: 1 }) };
+    cursor.update(upgraded);
+    cursor.continue();
+  };
 }
 
 /** indexedDB when this environment has it; read at call time, never at import. */

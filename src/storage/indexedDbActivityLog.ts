@@ -1,6 +1,7 @@
 /** ActivityLog on IndexedDB: keyed by token, indexed by draft and by stamping time. */
 import { environmentIndexedDb, openTrackingDatabase, DEFAULT_DATABASE_NAME } from "./database";
-import type { TrackingDatabase } from "./database";
+import type { StoredActivity, TrackingDatabase } from "./database";
+import { mayPrune } from "../core/activityLife";
 import type { Activity, ActivityLog } from "./ports";
 
 export type ActivityLogOpening =
@@ -29,33 +30,36 @@ export function createIndexedDbActivityLog(db: TrackingDatabase): ActivityLog {
   return {
     async put(activity) {
       const tx = db.transaction("activities", "readwrite");
-      await Promise.all([tx.store.put(activity), tx.done]);
+      await Promise.all([tx.store.put(stored(activity)), tx.done]);
     },
-    get: (token) => db.get("activities", token),
+    get: async (token) => loaded(await db.get("activities", token)),
     async byDraft(draftKey) {
       const found = await db.getAllFromIndex("activities", "draftKey", draftKey);
-      return newestFirst(found)[0];
+      return newestFirst(found.map((record) => loaded(record)))[0];
     },
     async all() {
-      return newestFirst(await db.getAll("activities"));
+      return newestFirst((await db.getAll("activities")).map((record) => loaded(record)));
     },
     async unsynced() {
-      return newestFirst((await db.getAll("activities")).filter((a) => !a.synced));
+      return newestFirst((await db.getAllFromIndex("activities", "pending")).map((record) => loaded(record)));
     },
+    pendingCount: () => db.countFromIndex("activities", "pending"),
     async markSynced(token) {
       // Read and write in one transaction, so a concurrent put of the same token is not undone.
       const tx = db.transaction("activities", "readwrite");
       const activity = await tx.store.get(token);
-      if (activity && !activity.synced) await tx.store.put({ ...activity, synced: true });
+      if (activity && !activity.synced) await tx.store.put(stored({ ...loaded(activity), synced: true }));
       await tx.done;
     },
-    async prune(before) {
+    async prune(cutoffs) {
       const tx = db.transaction("activities", "readwrite");
       let removed = 0;
-      // Oldest first; no IDBKeyRange, which is a global of the real factory only.
-      for (let cursor = await tx.store.index("stampedAt").openCursor(); cursor && cursor.value.stampedAt < before; cursor = await cursor.continue()) {
-        // An offline activity that has not reached the authority yet is kept: dropping it would lose the sync.
-        if (!cursor.value.synced) continue;
+      // Oldest stamp first, up to the later of the two cutoffs (a sent activity was stamped before it
+      // was sent); no IDBKeyRange, which is a global of the real factory only.
+      const until = Math.max(cutoffs.sentBefore, cutoffs.issuedBefore);
+      for (let cursor = await tx.store.index("stampedAt").openCursor(); cursor && cursor.value.stampedAt < until; cursor = await cursor.continue()) {
+        // An activity that has not reached the authority yet is kept (mayPrune): dropping it would lose the sync.
+        if (!mayPrune(cursor.value, cutoffs)) continue;
         await cursor.delete();
         removed++;
       }
@@ -66,6 +70,20 @@ export function createIndexedDbActivityLog(db: TrackingDatabase): ActivityLog {
       await db.clear("activities");
     },
   };
+}
+
+/** The record as stored: the `pending` index key while unsynced. */
+function stored(activity: Activity): StoredActivity {
+  const { pending: _key, ...rest } = activity as StoredActivity;
+  return rest.synced ? rest : { ...rest, pending: 1 };
+}
+
+function loaded(record: StoredActivity): Activity;
+function loaded(record: StoredActivity | undefined): Activity | undefined;
+function loaded(record: StoredActivity | undefined): Activity | undefined {
+  if (record === undefined) return undefined;
+  const { pending: _key, ...activity } = record;
+  return activity;
 }
 
 /** Newest first; ties by token so the order is stable. */

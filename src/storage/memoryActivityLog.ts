@@ -1,4 +1,5 @@
 /** An in-memory ActivityLog with the same contract as the IndexedDB one. */
+import { mayPrune } from "../core/activityLife";
 import { newestFirst } from "./indexedDbActivityLog";
 import type { Activity, ActivityLog } from "./ports";
 
@@ -12,14 +13,15 @@ export function createMemoryActivityLog(initial: readonly Activity[] = []): Acti
     byDraft: async (draftKey) => newestFirst([...byToken.values()].filter((a) => a.draftKey === draftKey))[0],
     all: async () => newestFirst([...byToken.values()]),
     unsynced: async () => newestFirst([...byToken.values()].filter((a) => !a.synced)),
+    pendingCount: async () => [...byToken.values()].filter((a) => !a.synced).length,
     async markSynced(token) {
       const activity = byToken.get(token);
       if (activity && !activity.synced) byToken.set(token, { ...activity, synced: true });
     },
-    async prune(before) {
+    async prune(cutoffs) {
       let removed = 0;
       for (const [token, activity] of byToken) {
-        if (activity.stampedAt < before && activity.synced) {
+        if (mayPrune(activity, cutoffs)) {
           byToken.delete(token);
           removed++;
         }

@@ -1,9 +1,11 @@
 /** Persistence ports: the activity log and the local counter. IndexedDB in the browser, in-memory in tests. */
+import type { PruneCutoffs } from "../core/activityLife";
 import type { ActivityLike } from "../core/matching";
 
 /**
- * One stamped draft: what a token answers (SPEC §5). Token, parts, subject, recipients, sender and
- * stampedAt ("time sent" until the service knows better) are core's ActivityLike, which matching reads.
+ * One stamped draft and, once sent, the mail (SPEC §5). Token, parts, subject, recipients, sender,
+ * stampedAt, status ("issued" until the send handler finalizes it as "sent") and sentAt are core's
+ * ActivityLike, which matching reads.
  */
 export type Activity = ActivityLike & {
   /** The draft it belongs to, so one draft never uses two numbers. */
@@ -19,10 +21,12 @@ export interface ActivityLog {
   byDraft(draftKey: string): Promise<Activity | undefined>;
   /** Every activity, newest first. */
   all(): Promise<readonly Activity[]>;
-  /** Activities not yet synced to the authority. */
+  /** Activities not yet synced to the authority (new ones, or a finalization the authority has not heard of). */
   unsynced(): Promise<readonly Activity[]>;
+  /** How many are unsynced, without reading the rest of the log. */
+  pendingCount(): Promise<number>;
   markSynced(token: string): Promise<void>;
-  /** Drops activities stamped before `before` (ms since epoch). */
-  prune(before: number): Promise<number>;
+  /** Drops what core's mayPrune allows (never an unsynced one). Returns how many were dropped. */
+  prune(cutoffs: PruneCutoffs): Promise<number>;
   clear(): Promise<void>;
 }

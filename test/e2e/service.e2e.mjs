@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { baseUrl, launchBrowser, openPlayground, pane, waitForOfficeReady } from "./helpers.mjs";
+import { baseUrl, launchBrowser, openPlayground, pane, screenshot, waitForOfficeReady } from "./helpers.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -112,6 +112,82 @@ describe("tracking service shared by two users", () => {
     assert.equal(details.Sender, "Pat Seller <pat.seller@contoso.com>");
     assert.equal(details.To, "dana.buyer@fabrikam.com");
     assert.equal(details.Cc, "sam.colleague@contoso.com");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("the record is the sent mail: stamped first, then recipients and a changed subject; a discarded stamped draft is not shown as sent", async () => {
+    const { page, context, errors } = await openPlayground(browser);
+    const signIn = async (user) => {
+      await page.goto(`${baseUrl()}/playground/?user=${user}&service=${service.url}`);
+      await page.waitForFunction(() => Boolean(window.__playground));
+    };
+    const stampInPane = async () => {
+      const compose = await pane(page, "compose");
+      await waitForOfficeReady(compose.frame);
+      await compose.locator.getByRole("status", { name: "Token mode" }).filter({ hasText: /^Online/ }).waitFor();
+      await compose.locator.getByRole("button", { name: "Add tracking token" }).click();
+      await compose.locator.getByRole("button", { name: "Remove tracking token" }).waitFor();
+      return compose;
+    };
+
+    await signIn("pat");
+    // A stamped draft that is discarded: its number is used, but it was never sent.
+    await page.getByRole("button", { name: "New message" }).click();
+    await page.getByLabel("Subject", { exact: true }).fill("Quote for 40 desks");
+    await stampInPane();
+    const discarded = /CRM:\d{8}$/.exec(await page.evaluate(() => window.__playground.getSubject()))?.[0];
+    assert.ok(discarded, "the discarded draft was stamped");
+    await page.evaluate(() => window.__playground.discardDraft());
+
+    // The issue's steps: subject first, Add tracking token, then To and Cc, 12 -> 14, Send.
+    await page.getByRole("button", { name: "New message" }).click();
+    await page.getByLabel("Subject", { exact: true }).fill("Offer for 12 standing desks");
+    await stampInPane();
+    const stamped = await page.evaluate(() => window.__playground.getSubject());
+    const token = /CRM:\d{8}$/.exec(stamped)?.[0];
+    assert.ok(token && token !== discarded, `a new number for the offer (${stamped})`);
+    await page.getByLabel("To", { exact: true }).fill("dana.buyer@fabrikam.com");
+    await page.getByLabel("Cc", { exact: true }).fill("sam.colleague@contoso.com");
+    await page.getByLabel("Subject", { exact: true }).fill(stamped.replace("12", "14"));
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await page.waitForFunction(() => window.__playground.state.draft === null, undefined, { timeout: 15_000 });
+    const run = await page.evaluate(() => window.__playgroundSendEvents.at(-1));
+    assert.equal(run.completedCalls, 1);
+    await page.getByRole("button", { name: /Sent/ }).click();
+    await page.getByRole("option", { name: /Offer for 14 standing desks/ }).click();
+    await page.getByRole("button", { name: "Simulate customer answer" }).click();
+    await page.getByRole("option", { name: /RE: Offer for 14 standing desks/ }).waitFor();
+    // The same answer from a client that dropped the token: only smart matching can pair it.
+    await page.getByRole("button", { name: /Sent/ }).click();
+    await page.getByRole("option", { name: /Offer for 14 standing desks/ }).click();
+    await page.getByRole("button", { name: "Simulate answer without the token" }).click();
+
+    await signIn("sam");
+    const inbox = await page.evaluate(() => window.__playground.messages("inbox").filter((m) => m.subject.startsWith("RE: Offer for 14 standing desks")));
+    const withToken = inbox.find((m) => m.subject.includes(token));
+    const withoutToken = inbox.find((m) => !/CRM:\d{8}/.test(m.subject));
+    assert.ok(withToken && withoutToken, `both answers reached Sam: ${inbox.map((m) => m.subject).join(" | ")}`);
+    await page.evaluate((id) => window.__playground.selectMessage(id), withToken.id);
+    const read = await pane(page, "read");
+    await waitForOfficeReady(read.frame);
+    const answer = read.locator.getByRole("region", { name: "What it answers" });
+    await answer.getByText("Found by token (tracking service)").waitFor();
+    const details = await answer.locator("dt").evaluateAll((terms) => Object.fromEntries(terms.map((t) => [t.textContent, t.nextElementSibling?.textContent])));
+    assert.equal(details.Subject, `Offer for 14 standing desks ${token}`);
+    assert.equal(details.To, "dana.buyer@fabrikam.com");
+    assert.equal(details.Cc, "sam.colleague@contoso.com");
+    await screenshot(page, "read-final-record-via-service.png");
+
+    await page.evaluate((id) => window.__playground.selectMessage(id), withoutToken.id);
+    const smart = await pane(page, "read");
+    await smart.locator.getByText(/smart match/i).first().waitFor();
+    await screenshot(page, "read-smart-match-no-token.png");
+
+    // The discarded draft's token, as a colleague's service lookup sees it: not a sent mail.
+    const devToken = await (await fetch(`${service.url}/v1/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ mailbox: "sam.colleague@contoso.com" }) })).json();
+    const lookup = await fetch(`${service.url}/v1/activities/${encodeURIComponent(discarded)}`, { headers: { authorization: `Bearer ${devToken.accessToken}` } });
+    assert.deepEqual(await lookup.json(), { status: "issued", token: discarded });
     assert.deepEqual(errors, []);
     await context.close();
   });

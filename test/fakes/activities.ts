@@ -17,6 +17,7 @@ export function makeActivity(overrides: Partial<Activity> = {}): Activity {
     stampedAt: 0,
     draftKey: `draft-${designator}-${user}-${counter}`,
     synced: designator === 0,
+    status: "sent",
     ...overrides,
   };
 }

@@ -58,4 +58,21 @@ export class FakeComposeItem implements ComposeItemPort {
   async getRecipients(): Promise<Recipients> {
     return { to: [...this.to], cc: [...this.cc] };
   }
+
+  /** When false, the client has no RecipientsChanged (before Mailbox 1.7). */
+  supportsRecipientsChanged = true;
+  private readonly recipientListeners = new Set<() => void>();
+
+  async onRecipientsChanged(listener: () => void): Promise<() => void> {
+    if (!this.supportsRecipientsChanged) throw new OfficeError("The event is not supported.", 5000, "APINotSupported");
+    this.recipientListeners.add(listener);
+    return () => this.recipientListeners.delete(listener);
+  }
+
+  /** The user edits To or Cc; Outlook fires RecipientsChanged. */
+  changeRecipients(recipients: Partial<Recipients>): void {
+    if (recipients.to !== undefined) this.to = recipients.to;
+    if (recipients.cc !== undefined) this.cc = recipients.cc;
+    for (const listener of [...this.recipientListeners]) listener();
+  }
 }

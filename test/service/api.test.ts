@@ -134,6 +134,7 @@ describeBackends("service API", (backend) => {
     const resolved = await get(t.app, "/v1/activities/crm:00010001", bob);
     expect(resolved.statusCode).toBe(200);
     expect(resolved.json()).toEqual({
+      status: "sent",
       activity: {
         token: "CRM:00010001",
         designator: 0,
@@ -146,7 +147,74 @@ describeBackends("service API", (backend) => {
         draftKey: "draft-1",
         sender: "anna@contoso.com",
         senderName: "Anna Adams",
+        status: "sent",
       },
+    });
+  });
+
+  describe("activity life: issued at stamp, finalized at send (SPEC §5)", () => {
+    const FINAL = "2026-11-28T09:45:00Z";
+    const final = { subject: "Offer for 14 standing desks CRM:00010001", to: ["dana.buyer@fabrikam.com"], cc: ["sam.colleague@contoso.com"], sentAt: FINAL, designator: 0 };
+
+    beforeEach(async () => {
+      await post(t.app, "/v1/users/me", anna, {});
+      await post(t.app, "/v1/users/me", bob, {});
+      const issued = await post(t.app, "/v1/activities", anna, activityBody("CRM:00010001", { subject: "Offer for 12 standing desks CRM:00010001", to: [], cc: [], status: "issued" }));
+      expect(issued.statusCode).toBe(201);
+    });
+
+    test("an issued activity resolves as issued, and answers no message", async () => {
+      const resolved = await get(t.app, "/v1/activities/CRM:00010001", bob);
+      expect(resolved.statusCode).toBe(200);
+      expect(resolved.json()).toEqual({ status: "issued", token: "CRM:00010001" });
+      const byToken = await post(t.app, "/v1/correlate", bob, { subject: "RE: Offer for 12 standing desks CRM:00010001", from: "dana.buyer@fabrikam.com", to: ["anna@contoso.com"], cc: [] });
+      expect(byToken.json()).toEqual({ match: null });
+    });
+
+    test("finalize records the mail as it went; the same again is 200 unchanged; the stamp's record again is a duplicate", async () => {
+      const done = await post(t.app, "/v1/activities/CRM:00010001/sent", anna, final);
+      expect(done.statusCode).toBe(200);
+      expect(done.json()).toEqual({ finalized: true });
+      const again = await post(t.app, "/v1/activities/crm:00010001/sent", anna, final);
+      expect(again.statusCode).toBe(200);
+      expect(again.json()).toEqual({ finalized: false, unchanged: true });
+      const resent = await post(t.app, "/v1/activities", anna, activityBody("CRM:00010001", { subject: "Offer for 12 standing desks CRM:00010001", to: [], cc: [], status: "issued" }));
+      expect(resent.json()).toEqual({ stored: false, duplicate: true });
+      const resolved = (await get(t.app, "/v1/activities/CRM:00010001", bob)).json() as Json;
+      expect(resolved).toMatchObject({ status: "sent", activity: { subject: final.subject, to: final.to, cc: final.cc, sentAt: "2026-11-28T09:45:00.000Z", sender: "anna@contoso.com", status: "sent" } });
+      // Smart matching works on the final subject and recipients: no token, two shared addresses.
+      const smart = await post(t.app, "/v1/correlate", bob, { subject: "RE: Offer for 14 standing desks", from: "dana.buyer@fabrikam.com", to: ["anna@contoso.com"], cc: ["sam.colleague@contoso.com"] });
+      expect(smart.json()).toMatchObject({ match: { method: "smart match", activity: { token: "CRM:00010001" } } });
+    });
+
+    test("a different finalization after the first is 409, and the first stands", async () => {
+      await post(t.app, "/v1/activities/CRM:00010001/sent", anna, final);
+      const other = await post(t.app, "/v1/activities/CRM:00010001/sent", anna, { ...final, cc: [] });
+      expect(other.statusCode).toBe(409);
+      expect(other.json()).toMatchObject({ error: "conflict", field: "token" });
+      expect(((await get(t.app, "/v1/activities/CRM:00010001", bob)).json() as { activity: Json }).activity["cc"]).toEqual(final.cc);
+    });
+
+    test("nobody finalizes another user's activity: 403, and it stays issued", async () => {
+      const asBob = await post(t.app, "/v1/activities/CRM:00010001/sent", bob, final);
+      expect(asBob.statusCode).toBe(403);
+      expect(asBob.json()).toMatchObject({ error: "forbidden", field: "token" });
+      expect((await post(t.app, "/v1/activities/CRM:00010001/sent", undefined, final)).statusCode).toBe(401);
+      expect((await get(t.app, "/v1/activities/CRM:00010001", bob)).json()).toEqual({ status: "issued", token: "CRM:00010001" });
+    });
+
+    test("finalizing an activity the service never heard of (an offline stamp) stores it as sent", async () => {
+      const offline = await post(t.app, "/v1/activities/CRM:10010002/sent", anna, { ...final, subject: "Offline CRM:10010002", designator: 1 });
+      expect(offline.statusCode).toBe(201);
+      expect((await get(t.app, "/v1/activities/CRM:10010002", bob)).json()).toMatchObject({ status: "sent", activity: { subject: "Offline CRM:10010002" } });
+    });
+
+    test("a finalize body that is wrong says which field", async () => {
+      const reply = await post(t.app, "/v1/activities/CRM:00010001/sent", anna, { ...final, to: "dana" });
+      expect(reply.statusCode).toBe(400);
+      expect(reply.json()).toMatchObject({ field: "to" });
+      const mismatch = await post(t.app, "/v1/activities/CRM:00010001/sent", anna, { ...final, designator: 1 });
+      expect(mismatch.json()).toMatchObject({ field: "designator" });
     });
   });
 

@@ -26,6 +26,7 @@ function activity(overrides: Partial<ActivityRecord> & { user: number; counter: 
     senderKey: "anna-key",
     sender: "anna@contoso.com",
     senderName: "Anna",
+    status: "sent",
     ...overrides,
   };
 }

@@ -8,8 +8,8 @@ import type { AccessTokenSource } from "../../office/accessToken";
 import { systemScheduler } from "../scheduler";
 import type { Scheduler } from "../scheduler";
 import { ServiceError, ServiceProtocolError, ServiceTimeoutError, ServiceUnreachableError } from "./errors";
-import { parseAllocation, parseCorrelation, parseHealth, parseServiceActivity, parseServiceUser } from "./types";
-import type { ActivityRecord, Allocation, Correlation, Health, RecordOutcome, ServiceActivity, ServiceUser } from "./types";
+import { parseAllocation, parseCorrelation, parseHealth, parseServiceUser, parseTokenLookup } from "./types";
+import type { ActivityRecord, Allocation, Correlation, FinalizeResult, Health, IssuedActivity, RecordOutcome, SentRecord, ServiceActivity, ServiceUser } from "./types";
 
 /** The part of fetch the client uses: `globalThis.fetch` in browsers and Node 20. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Pick<Response, "status" | "statusText" | "headers" | "text">>;
@@ -46,8 +46,10 @@ export interface ServiceClient {
   nextCounter(): Promise<Allocation>;
   /** Records an activity; idempotent by token. A different record under the same token rejects with ServiceError 409 "conflict". */
   recordActivity(record: ActivityRecord): Promise<RecordOutcome>;
-  /** The activity stamped with `token`; undefined when the service does not know it. */
-  activity(token: string): Promise<ServiceActivity | undefined>;
+  /** Marks the caller's activity sent with the mail as it went; idempotent (the same again is "unchanged"). 403 another's, 409 sent differently. */
+  finalizeActivity(token: string, sent: SentRecord): Promise<FinalizeResult>;
+  /** The activity stamped with `token` (or that it is on a draft not sent yet); undefined when the service does not know it. */
+  activity(token: string): Promise<ServiceActivity | IssuedActivity | undefined>;
   /** What a received message answers: by token, else by smart match; null when nothing. */
   correlate(message: CorrelateRequest): Promise<Correlation | null>;
 }
@@ -168,12 +170,16 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
       const answer = await send({ method: "POST", path: "/v1/activities", body: record, quick: false, idempotent: true, what: `when recording ${record.token}` });
       return answer.status === 201 ? "stored" : "duplicate";
     },
+    async finalizeActivity(token, sent) {
+      const path = `/v1/activities/${encodeURIComponent(token)}/sent`;
+      const answer = await send({ method: "POST", path, body: sent, quick: false, idempotent: true, what: `when marking ${token} sent` });
+      const body = answer.body;
+      return typeof body === "object" && body !== null && (body as { unchanged?: unknown }).unchanged === true ? "unchanged" : "finalized";
+    },
     async activity(token) {
       try {
         const answer = await send({ method: "GET", path: `/v1/activities/${encodeURIComponent(token)}`, quick: false, idempotent: true, what: `about ${token}` });
-        const body = answer.body;
-        const activity = typeof body === "object" && body !== null ? (body as { activity?: unknown }).activity : undefined;
-        return parseServiceActivity(activity);
+        return parseTokenLookup(answer.body);
       } catch (error) {
         if (error instanceof ServiceError && error.status === 404) return undefined;
         throw error;

@@ -32,7 +32,9 @@ export function createServiceDirectory(client: Pick<ServiceClient, "activity" | 
     label: "tracking service",
     async byToken(token, settings) {
       const found = await client.activity(token);
-      return found === undefined ? undefined : directoryActivity(found, settings);
+      if (found === undefined) return undefined;
+      if (found.status === "issued") return issuedActivity(found.token, settings);
+      return directoryActivity(found, settings);
     },
     async correlate(message, settings) {
       const match = await client.correlate({ subject: message.subject, from: message.from ?? "", to: message.to, cc: message.cc });
@@ -41,6 +43,12 @@ export function createServiceDirectory(client: Pick<ServiceClient, "activity" | 
       return match.method === "token" ? { method: "token", activity } : { method: "smart match", activity, sharedAddresses: match.sharedAddresses };
     },
   };
+}
+
+/** A token stamped on a draft not sent (yet): only the token is known; it answers nothing. */
+function issuedActivity(token: string, settings: Settings): DirectoryActivity {
+  const parts = parseToken(token, settings);
+  return { token, designator: parts?.designator ?? 0, user: parts?.user ?? 0, counter: parts?.counter ?? 0, subject: "", to: [], cc: [], sender: "", stampedAt: 0, status: "issued" };
 }
 
 /** The token's parts come from the token itself, decoded with this user's settings (the service's fields when it cannot be). */
@@ -56,6 +64,8 @@ function directoryActivity(found: ServiceActivity, settings: Settings): Director
     cc: found.cc,
     sender: found.sender,
     stampedAt: found.sentAt,
+    sentAt: found.sentAt,
+    status: "sent",
     ...(found.senderName !== undefined ? { senderName: found.senderName } : {}),
   };
 }

@@ -135,7 +135,7 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
     },
 
     async record(activity) {
-      await client.recordActivity(activityRecord(activity));
+      await sendActivity(client, activity);
       await activityLog.markSynced(activity.token);
     },
 
@@ -146,7 +146,7 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
       const rejected: RejectedActivity[] = [];
       for (const activity of activities) {
         try {
-          await client.recordActivity(activityRecord(activity));
+          await sendActivity(client, activity);
         } catch (error) {
           // A refusal that sending again cannot change (a conflict, a token that is not the
           // caller's, a field the service rejects) is reported once; anything else waits.
@@ -161,15 +161,28 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
   };
 }
 
-/** The activity as POST /v1/activities takes it. The draft key stays on this device: it means nothing to colleagues. */
+/**
+ * An issued activity is recorded (POST /v1/activities, status "issued"); a sent one is finalized
+ * (POST /v1/activities/:token/sent), which also stores it when the service never heard of it (an
+ * offline stamp), so one call per activity brings the service up to date.
+ */
+async function sendActivity(client: ServiceClient, activity: Activity): Promise<void> {
+  const { token, status, ...sent } = activityRecord(activity);
+  if (status === "sent") await client.finalizeActivity(token, sent);
+  else await client.recordActivity({ token, ...sent, status: "issued" });
+}
+
+/** The activity as the service takes it. The draft key stays on this device: it means nothing to colleagues. */
 export function activityRecord(activity: Activity): ActivityRecord {
   return {
     token: activity.token,
     subject: activity.subject,
     to: [...activity.to],
     cc: [...activity.cc],
-    sentAt: new Date(activity.stampedAt).toISOString(),
+    sentAt: new Date(activity.status === "sent" ? (activity.sentAt ?? activity.stampedAt) : activity.stampedAt).toISOString(),
     designator: activity.designator,
+    // A record from before activity lives was shown as sent (src/storage/database.ts).
+    status: activity.status ?? "sent",
   };
 }
 

@@ -42,7 +42,18 @@ export type ActivityRecord = {
   readonly sentAt: string;
   readonly designator: 0 | 1;
   readonly draftKey?: string;
+  /** "issued" at stamp time; absent means "sent" (add-ins before activity lives). */
+  readonly status?: "issued" | "sent";
 };
+
+/** POST /v1/activities/:token/sent: the body, the mail as it went. */
+export type SentRecord = Omit<ActivityRecord, "token" | "status">;
+
+/** POST /v1/activities/:token/sent: 200 finalized or unchanged, 201 stored as sent. 403 another's, 409 sent differently. */
+export type FinalizeResult = "finalized" | "unchanged";
+
+/** GET /v1/activities/:token for a token stamped on a draft that was not sent (yet): nothing more is told. */
+export type IssuedActivity = { readonly status: "issued"; readonly token: string };
 
 /** POST /v1/activities: 201 stored, 200 the same record again. A conflict is a ServiceError (409). */
 export type RecordOutcome = "stored" | "duplicate";
@@ -60,6 +71,7 @@ export type ServiceActivity = {
   readonly sender: string;
   /** The sender's display name, when the service knows it. */
   readonly senderName: string | undefined;
+  readonly status: "sent";
 };
 
 /** POST /v1/correlate */
@@ -136,7 +148,15 @@ export function parseServiceActivity(value: unknown): ServiceActivity {
     designator: designator === 0 || designator === 1 ? designator : undefined,
     sender: field(body, "sender", what, isString, "the sender's address"),
     senderName: typeof senderName === "string" && senderName.trim() !== "" ? senderName : undefined,
+    status: "sent",
   };
+}
+
+/** GET /v1/activities/:token: the sent activity, or word that it was stamped on a draft not sent (yet). */
+export function parseTokenLookup(value: unknown): ServiceActivity | IssuedActivity {
+  const body = object(value, "answer about a token");
+  if (body["status"] === "issued") return { status: "issued", token: field(body, "token", "answer about a token", isString, "text") };
+  return parseServiceActivity(body["activity"]);
 }
 
 export function parseCorrelation(value: unknown): Correlation | null {

@@ -59,7 +59,7 @@ export function ActionMessage({ action, onRetry, onOpenSettings }: ActionMessage
             <MessageBarTitle>{outcome.reused ? "Token already added" : "Token added"}</MessageBarTitle>
             The subject now ends with {outcome.token}.
             {outcome.reused && " This message already had that number, so no new one was used."}
-            {outcome.shortened && <div>The subject was shortened to 255 characters to fit the token.</div>}
+            {outcome.shortened && <div>The subject was shortened to {outcome.subject.length} characters to fit the token.</div>}
             {outcome.fallbackReason !== undefined && (
               <div>
                 The token was issued offline: {outcome.fallbackReason} It will be sent to the authority when it answers again.

@@ -1,7 +1,7 @@
 /** The compose task pane: one click adds this message's tracking token to the subject. Renders only. */
 import { Button, Caption1, Spinner, Title3 } from "@fluentui/react-components";
 import { Suspense, lazy, useEffect, useId, useRef } from "react";
-import type { CSSProperties } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import { PaneLoading } from "../shared/PaneShell";
 import { tokenVar } from "../shared/tokenVar";
 import { Notice, preloadNotices } from "./Notice";
@@ -119,10 +119,32 @@ function PaneBody({ pane, actionButtonId }: { pane: ComposePaneModel; actionButt
         <>
           <SubjectSummary subject={state.subject} />
           <DraftActions id={actionButtonId} subject={state.subject} action={state.action} readiness={pane.readiness} pane={pane} />
-          <Notice of={{ kind: "action", action: state.action, onRetry: pane.retry, onOpenSettings: pane.openSettings }} />
+          <ActionResult action={state.action}>
+            <Notice of={{ kind: "action", action: state.action, onRetry: pane.retry, onOpenSettings: pane.openSettings }} />
+          </ActionResult>
         </>
       );
   }
+}
+
+/**
+ * Where the outcome of Add or Remove is said: a live region, so screen readers hear it, and where
+ * focus goes when the action ends. The button's label swaps between Add and Remove, so focus left on
+ * it would make a second Enter undo the first.
+ */
+function ActionResult({ action, children }: { action: ActionState; children: ReactNode }) {
+  const region = useRef<HTMLDivElement>(null);
+  const wasBusy = useRef(false);
+  const busy = action.status === "stamping" || action.status === "removing";
+  useEffect(() => {
+    if (wasBusy.current && !busy) region.current?.focus();
+    wasBusy.current = busy;
+  }, [busy]);
+  return (
+    <div ref={region} role="status" aria-live="polite" aria-label="Result" tabIndex={-1} style={{ outlineOffset: 2 }}>
+      {children}
+    </div>
+  );
 }
 
 function unavailableReason(readiness: StampReadiness): string | null {
@@ -145,7 +167,7 @@ function DraftActions({ id, subject, action, readiness, pane }: DraftActionsProp
   const unavailable = hasOwnToken ? null : unavailableReason(readiness);
   return (
     <div style={styles.actions}>
-      {/* One button whose role switches, so keyboard focus stays on it after Add becomes Remove. */}
+      {/* One button whose role switches; when an action ends, focus moves to its result (ActionResult). */}
       <Button
         id={id}
         appearance={hasOwnToken ? "secondary" : "primary"}

@@ -3,7 +3,7 @@
  * the next token will use, and the Add / Remove actions. Components only render what this returns.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { DEFAULT_SETTINGS } from "../../core";
+import { DEFAULT_SETTINGS, pruneCutoffs } from "../../core";
 import type { Settings, ValidationError } from "../../core/types";
 import type { Connectivity, ConnectivityMonitor, StampOutcome, Stamper } from "../../authority/ports";
 import type { ComposeItemPort, MailboxPort, SettingsPort } from "../../office/ports";
@@ -23,7 +23,15 @@ export type ComposePorts = {
   readonly monitor: ConnectivityMonitor;
   /** The local activity log, for "Clear history"; null when this device has none. */
   readonly activityLog: ActivityLog | null;
+  /** How often the subject is re-read while the pane is visible. @default SUBJECT_RECHECK_MS */
+  readonly subjectRecheckMs?: number;
 };
+
+/**
+ * Outlook has no subject-changed event for add-ins, so the pane re-reads the subject this often
+ * while it is visible (and whenever it is shown or focused): what the user types by hand shows within it.
+ */
+export const SUBJECT_RECHECK_MS = 2000;
 
 export type StampedOutcome = Extract<StampOutcome, { status: "stamped" }>;
 export type BlockedKind = Extract<StampOutcome, { status: "blocked" }>["kind"];
@@ -127,6 +135,56 @@ export function useComposePane(ports: ComposePorts): ComposePane {
   const generation = useRef(0);
   /** Set synchronously on click, so a double-click cannot start a second stamp before re-render. */
   const inFlight = useRef(false);
+  /** The RecipientsChanged subscription of the draft shown, and which draft it is for. */
+  const recipientsWatch = useRef<{ item: ComposeItemPort; off: (() => void) | undefined } | null>(null);
+  const recheckMs = ports.subjectRecheckMs ?? SUBJECT_RECHECK_MS;
+
+  /**
+   * The draft as it stands now, without a spinner: the activity follows it (clients without a send
+   * handler, docs/AUTO-STAMP.md) and the pane shows the subject as typed. A result message stays
+   * unless the subject now contradicts it (its token taken out by hand, or put back).
+   */
+  const refreshDraft = useCallback(async () => {
+    const item = itemRef.current;
+    if (item === null || inFlight.current) return;
+    const gen = generation.current;
+    const settingsNow = settingsRef.current;
+    await stamper.follow(item, settingsNow);
+    let subject: string;
+    let draftToken: string | undefined;
+    try {
+      [subject, draftToken] = await Promise.all([item.getSubject(), stamper.tokenForDraft(item.draftKey)]);
+    } catch {
+      return; // the last reading stays; the next re-read tries again
+    }
+    if (gen !== generation.current || inFlight.current) return;
+    setState((current) => {
+      if (current.status !== "draft" && current.status !== "cannot-set-subject") return current;
+      if (current.subject.text === subject) return current;
+      const reading = readSubject(subject, settingsNow, draftToken);
+      if (current.status === "cannot-set-subject") return { ...current, subject: reading };
+      const contradicted = (current.subject.draftToken === null) !== (reading.draftToken === null);
+      return { ...current, subject: reading, action: contradicted ? { status: "idle" } : current.action };
+    });
+  }, [stamper]);
+
+  const refreshRef = useRef(refreshDraft);
+  refreshRef.current = refreshDraft;
+
+  /** RecipientsChanged (Mailbox 1.7) for the draft shown; where the client has none, show and focus re-read instead. */
+  const watchRecipients = useCallback((item: ComposeItemPort) => {
+    if (recipientsWatch.current?.item === item) return;
+    recipientsWatch.current?.off?.();
+    const watch: { item: ComposeItemPort; off: (() => void) | undefined } = { item, off: undefined };
+    recipientsWatch.current = watch;
+    item.onRecipientsChanged(() => void refreshRef.current()).then(
+      (off) => {
+        if (recipientsWatch.current === watch) watch.off = off;
+        else off();
+      },
+      () => undefined,
+    );
+  }, []);
 
   const show = useCallback(
     async (action: ActionState) => {
@@ -143,6 +201,7 @@ export function useComposePane(ports: ComposePorts): ComposePane {
         return;
       }
       itemRef.current = item;
+      watchRecipients(item);
       try {
         const [subject, draftToken] = await Promise.all([item.getSubject(), stamper.tokenForDraft(item.draftKey)]);
         if (gen !== generation.current) return;
@@ -153,7 +212,7 @@ export function useComposePane(ports: ComposePorts): ComposePane {
         setState({ status: "subject-unreadable", reason: messageOf(error) });
       }
     },
-    [mailbox, stamper],
+    [mailbox, stamper, watchRecipients],
   );
 
   const setAction = useCallback((action: ActionState) => {
@@ -186,6 +245,30 @@ export function useComposePane(ports: ComposePorts): ComposePane {
       unsubscribe?.();
     };
   }, [mailbox, show]);
+
+  // Bounded local history: drop what the log no longer needs once per pane (core's mayPrune), in the background.
+  const activityLogPort = ports.activityLog;
+  useEffect(() => {
+    activityLogPort?.prune(pruneCutoffs(Date.now(), settingsRef.current.activeDays)).catch(() => undefined);
+  }, [activityLogPort]);
+
+  // Follow the subject: on an interval while visible, and at once when shown or focused again.
+  useEffect(() => {
+    const visible = () => typeof document === "undefined" || document.visibilityState !== "hidden";
+    const recheck = () => {
+      if (visible()) void refreshRef.current();
+    };
+    const timer = setInterval(recheck, recheckMs);
+    window.addEventListener("focus", recheck);
+    document.addEventListener("visibilitychange", recheck);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener("focus", recheck);
+      document.removeEventListener("visibilitychange", recheck);
+      recipientsWatch.current?.off?.();
+      recipientsWatch.current = null;
+    };
+  }, [recheckMs]);
 
   useEffect(() => {
     const off = monitor.subscribe(setConnectivity);

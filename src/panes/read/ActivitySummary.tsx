@@ -22,7 +22,7 @@ export function ActivitySummary({ activity, locale }: ActivitySummaryProps) {
     ["Subject", activity.subject],
     ["To", joinAddresses(activity.to)],
     ...(activity.cc.length > 0 ? ([["Cc", joinAddresses(activity.cc)]] as [string, string][]) : []),
-    ["Sent", formatSentTime(activity.stampedAt, locale)],
+    ["Sent", formatSentTime(activity.sentAt ?? activity.stampedAt, locale)],
     ["Sender", senderText(activity)],
   ];
   return (
@@ -47,7 +47,7 @@ function joinAddresses(addresses: readonly string[]): string {
   return addresses.length > 0 ? addresses.join(", ") : "nobody";
 }
 
-/** The time in the user's locale; the token was stamped just before sending, so it stands for "sent". */
+/** The time in the user's locale: when it was sent (finalized); for records from before that, when it was stamped. */
 export function formatSentTime(epochMs: number, locale?: string): string {
   const time = new Date(epochMs);
   if (Number.isNaN(time.getTime())) return "unknown";

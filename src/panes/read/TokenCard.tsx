@@ -65,7 +65,18 @@ export function TokenCard({ report, history, service = { status: "none" }, onCop
         <Subtitle2 as="h4" id={answerId}>
           What it answers
         </Subtitle2>
-        {match !== undefined ? (
+        {match !== undefined && match.activity.status === "issued" ? (
+          <>
+            <div>
+              <StatusBadge kind="warning" appearance="tint">
+                Not sent
+              </StatusBadge>
+            </div>
+            <Body1>
+              {match.activity.token} was stamped on a draft that was not sent (yet): it answers no sent mail. The number stays used and is never issued again.
+            </Body1>
+          </>
+        ) : match !== undefined ? (
           <>
             <div>
               <StatusBadge kind="success" appearance="tint">

@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from "../../core/index";
 import type { FoundToken, Settings, ValidationError } from "../../core/index";
 import { explainSubject } from "../../core";
 import type { ForeignMark, NearMiss } from "../../core";
-import { matchMessage } from "../../core";
+import { answersMail, matchMessage } from "../../core";
 import type { ActivityLike, SmartMatch, TokenMatch } from "../../core";
 import type { ActivityDirectory } from "../../authority/service/directory";
 import type { MailboxPort, ReadMessage, SettingsPort } from "../../office/ports";
@@ -212,8 +212,11 @@ async function resolveThroughDirectory(state: MessageState, directory: ActivityD
   try {
     const tokens = await Promise.all(
       state.tokens.map(async (report): Promise<TokenReport> => {
-        if (report.match !== undefined && own(report.match.activity)) return report;
+        // This device's own record answers, unless it is a draft here that another device may have sent.
+        if (report.match !== undefined && own(report.match.activity) && answersMail(report.match.activity)) return report;
         const found = await directory.byToken(report.token.text, settings);
+        // The service knows no more than a draft that was not sent: keep this device's record of it.
+        if (found !== undefined && !answersMail(found) && report.match !== undefined) return report;
         return found === undefined ? report : { token: report.token, match: { method: "token", token: report.token, activity: found }, foundBy: "service" };
       }),
     );

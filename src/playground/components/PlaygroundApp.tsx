@@ -7,7 +7,7 @@ import { FolderList } from "./FolderList";
 import { MessageList } from "./MessageList";
 import { PaneFrame } from "./PaneFrame";
 import { ReadingView } from "./ReadingView";
-import { ServiceSwitch, SignedInAs, SimulateReplyButton } from "./SessionControls";
+import { ServiceSwitch, SignedInAs, SimulateAnswerWithoutTokenButton, SimulateReplyButton } from "./SessionControls";
 import type { PlaygroundSession } from "../session";
 
 const useStyles = makeStyles({
@@ -59,6 +59,7 @@ export function PlaygroundApp({ model, session }: { model: MailboxModel; session
             Reply
           </Button>
           <SimulateReplyButton model={model} selected={playground.selected} disabled={composing} />
+          <SimulateAnswerWithoutTokenButton model={model} selected={playground.selected} disabled={composing} />
           <ToolbarDivider />
           <Switch
             label="Work offline"

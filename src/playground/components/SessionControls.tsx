@@ -67,3 +67,15 @@ export function SimulateReplyButton({ model, selected, disabled }: { model: Mail
     </Tooltip>
   );
 }
+
+/** The same answer with the token dropped from the subject (some clients do): only smart matching can pair it. */
+export function SimulateAnswerWithoutTokenButton({ model, selected, disabled }: { model: MailboxModel; selected: MailMessage | null; disabled: boolean }) {
+  const usable = selected?.folder === "sent" && !disabled;
+  return (
+    <Tooltip content="Select a message in Sent: its recipient replies to all, but their client drops the token from the subject" relationship="description">
+      <Button onClick={() => selected && model.simulateCustomerReply(selected.id, { dropToken: true })} disabled={!usable}>
+        Simulate answer without the token
+      </Button>
+    </Tooltip>
+  );
+}

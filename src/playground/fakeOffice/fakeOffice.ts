@@ -18,6 +18,7 @@ import {
 import { compareVersions } from "./versions";
 
 export const ITEM_CHANGED_EVENT = "olkItemSelectedChanged";
+export const RECIPIENTS_CHANGED_EVENT = "olkRecipientsChanged";
 export const MAXIMUM_SUBJECT_LENGTH = 255;
 
 export type FakeAsyncResult<T> = {
@@ -126,6 +127,20 @@ export function createFakeOffice({ win, host, surface }: FakeOfficeOptions) {
     // No itemId: in compose, Mailbox 1.1 has none (a saved draft's id needs getItemIdAsync, 1.8).
     return {
       itemType: "message",
+      // Item-level events (Mailbox 1.7): only RecipientsChanged is dispatched here.
+      addHandlerAsync(eventType: unknown, handler: unknown, ...args: unknown[]): void {
+        const { asyncContext, callback } = commonArgs<void>(args);
+        if (eventType !== RECIPIENTS_CHANGED_EVENT || !supports("Mailbox", "1.7")) throw argumentError("eventType");
+        if (typeof handler !== "function") throw argumentError("handler");
+        recipientsHandlers.set(draftId, [...(recipientsHandlers.get(draftId) ?? []), handler as (event: { type: string }) => void]);
+        deliver(callback, 0, () => ({ value: undefined }), asyncContext);
+      },
+      removeHandlerAsync(eventType: unknown, ...args: unknown[]): void {
+        const { asyncContext, callback } = commonArgs<void>(args);
+        if (eventType !== RECIPIENTS_CHANGED_EVENT) throw argumentError("eventType");
+        recipientsHandlers.delete(draftId);
+        deliver(callback, 0, () => ({ value: undefined }), asyncContext);
+      },
       subject: {
         getAsync(...args: unknown[]) {
           const { asyncContext, callback } = commonArgs<string>(args);
@@ -181,6 +196,7 @@ export function createFakeOffice({ win, host, surface }: FakeOfficeOptions) {
   // ---- the mailbox: the current item, the user, ItemChanged ----
   let currentSnapshotId = identity(host.currentItem(surface));
   const itemChangedHandlers: ((event: { type: string }) => void)[] = [];
+  const recipientsHandlers = new Map<string, ((event: { type: string }) => void)[]>();
   const supports = (name: string, minVersion?: string | number) =>
     name.toLowerCase() === "mailbox" && compareVersions(host.options().mailboxVersion, minVersion === undefined ? "1.1" : String(minVersion)) >= 0;
 
@@ -217,6 +233,13 @@ export function createFakeOffice({ win, host, surface }: FakeOfficeOptions) {
   function onHostChange(change: HostChange): void {
     if (change.kind === "connectivity") {
       win.dispatchEvent(new win.Event(change.offline ? "offline" : "online"));
+      return;
+    }
+    if (change.kind === "recipients") {
+      const handlers = [...(recipientsHandlers.get(change.draftId) ?? [])];
+      win.setTimeout(() => {
+        for (const handler of handlers) handler({ type: RECIPIENTS_CHANGED_EVENT });
+      }, 0);
       return;
     }
     const snapshot = host.currentItem(surface);
@@ -275,7 +298,7 @@ export function createFakeOffice({ win, host, surface }: FakeOfficeOptions) {
     HostType: { Outlook: "Outlook", Word: "Word", Excel: "Excel", PowerPoint: "PowerPoint", OneNote: "OneNote", Project: "Project", Access: "Access" },
     PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-    EventType: { ItemChanged: ITEM_CHANGED_EVENT },
+    EventType: { ItemChanged: ITEM_CHANGED_EVENT, RecipientsChanged: RECIPIENTS_CHANGED_EVENT },
     InitializationReason: { Inserted: "inserted", DocumentOpened: "documentOpened" },
     MailboxEnums: {
       ItemType: { Message: "message", Appointment: "appointment" },

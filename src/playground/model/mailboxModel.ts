@@ -62,6 +62,15 @@ export type MailboxModelOptions = {
 
 const REPLY_PREFIX = /^(re|fw|fwd):\s*/i;
 
+/**
+ * The customer's reply subject. `dropToken`: the customer's client (or a ticket system) dropped
+ * the token, as happens in real mail, so only smart matching can pair the reply with the activity.
+ */
+function replySubject(subject: string, dropToken: boolean): string {
+  const kept = dropToken ? subject.replace(/\s*\S+:\d{5,}\s*$/u, "") : subject;
+  return REPLY_PREFIX.test(kept) ? kept : `RE: ${kept}`;
+}
+
 /** Where mail delivered to a playground user (by a colleague, or a customer's reply) is kept. */
 const deliveredKey = (emailAddress: string): string => `${STORAGE_PREFIX}inbox:${emailAddress.toLowerCase()}`;
 
@@ -180,8 +189,10 @@ export class MailboxModel implements PaneHost {
 
   /** The user typing into the compose form. */
   updateDraft(patch: Partial<Pick<Draft, "subject" | "to" | "cc" | "body">>): void {
-    if (!this.state.draft) return;
-    this.update({ draft: { ...this.state.draft, ...patch } });
+    const draft = this.state.draft;
+    if (!draft) return;
+    this.update({ draft: { ...draft, ...patch } });
+    if ((patch.to !== undefined && patch.to !== draft.to) || (patch.cc !== undefined && patch.cc !== draft.cc)) this.emit({ kind: "recipients", draftId: draft.id });
   }
 
   discardDraft(): void {
@@ -228,7 +239,7 @@ export class MailboxModel implements PaneHost {
    * What the customer does next: replies to all of a sent message (default: the selected one). The
    * reply lands in this Inbox (and is selected) and in the Inbox of every colleague it names.
    */
-  simulateCustomerReply(messageId: string | null = this.state.selectedId): MailMessage {
+  simulateCustomerReply(messageId: string | null = this.state.selectedId, options: { dropToken?: boolean } = {}): MailMessage {
     const original = this.state.messages.find((m) => m.id === messageId);
     if (!original || original.folder !== "sent") throw new Error("Select a message in Sent to simulate the customer's reply.");
     const insiders = new Set([this.user, ...this.colleagues].map((u) => u.emailAddress.toLowerCase()));
@@ -239,7 +250,7 @@ export class MailboxModel implements PaneHost {
     const reply: MailMessage = {
       id: `reply-${this.now().getTime().toString(36)}-${++this.draftCount}`,
       folder: "inbox",
-      subject: REPLY_PREFIX.test(original.subject) ? original.subject : `RE: ${original.subject}`,
+      subject: replySubject(original.subject, options.dropToken === true),
       from: customer,
       to: [self],
       cc: others,

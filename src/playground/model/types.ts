@@ -77,7 +77,11 @@ export type ItemSnapshot =
 /** Roaming settings as the mailbox stores them: each value JSON-serialized, as office.js does. */
 export type SerializedRoamingSettings = Readonly<Record<string, string>>;
 
-export type HostChange = { readonly kind: "selection" } | { readonly kind: "connectivity"; readonly offline: boolean };
+export type HostChange =
+  | { readonly kind: "selection" }
+  | { readonly kind: "connectivity"; readonly offline: boolean }
+  /** To or Cc of the open draft changed: Outlook fires RecipientsChanged on it (Mailbox 1.7). */
+  | { readonly kind: "recipients"; readonly draftId: string };
 
 /**
  * What the fake Office in a pane iframe needs from the mailbox. The playground's MailboxModel

@@ -1,16 +1,19 @@
 /**
- * POST /v1/activities records a sent mail, idempotently by token; GET /v1/activities/:token
- * resolves a token for any member of the deployment (that is how a colleague's read pane says who
- * sent the original).
+ * POST /v1/activities records an activity (issued at stamp, or sent), idempotently by token;
+ * POST /v1/activities/:token/sent finalizes the caller's own activity with the mail as it went
+ * (SPEC §5); GET /v1/activities/:token resolves a token for any member of the deployment (that is
+ * how a colleague's read pane says who sent the original), and says so when it was never sent.
  */
 import type { FastifyPluginAsync } from "fastify";
 import { asciiLowerCase, matchableSubject } from "../../core";
 import type { Designator } from "../../core";
 import { activityView } from "../activityView";
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
-import { activityBody, activityReply, tokenParams } from "../schemas";
+import { activityBody, activityReply, sentBody, tokenParams } from "../schemas";
 import type { SentAtWindow } from "../config";
 import type { ActivityRecord } from "../store/types";
+import type { Caller } from "../auth";
+import type { UserDirectory } from "../userDirectory";
 import { requireToken } from "../tokenInput";
 import { callerOf } from "./context";
 import type { RouteContext } from "./context";
@@ -23,7 +26,10 @@ type ActivityBody = {
   sentAt: string;
   designator: Designator;
   draftKey?: string;
+  status?: "issued" | "sent";
 };
+
+type SentBody = Omit<ActivityBody, "token" | "status">;
 
 export function activityRoutes({ store, users, settings, clock, activeWindowMs, sentAtWindow }: RouteContext): FastifyPluginAsync {
   return async (app) => {
@@ -39,38 +45,8 @@ export function activityRoutes({ store, users, settings, clock, activeWindowMs, 
         },
       },
       async (request, reply) => {
-        const caller = callerOf(request);
         const body = request.body;
-        const token = requireToken(body.token, settings);
-        if (token.designator !== body.designator) {
-          throw new BadRequestError("designator", `designator is ${body.designator} but the token's designator digit is ${token.designator}; they must agree.`);
-        }
-        const userNumber = await users.userNumber(caller);
-        if (token.user !== userNumber) {
-          throw new ForbiddenError(
-            `The token ${body.token} belongs to user number ${token.user}, and you are user number ${userNumber}: a caller records only its own activities.`,
-            "token",
-          );
-        }
-        const sentAt = Date.parse(body.sentAt);
-        if (Number.isNaN(sentAt)) throw new BadRequestError("sentAt", `sentAt ${JSON.stringify(body.sentAt)} is not a date-time.`);
-        requireSentAtNear(sentAt, body.sentAt, clock(), sentAtWindow);
-        const record: ActivityRecord = {
-          token: body.token,
-          tokenKey: asciiLowerCase(body.token),
-          designator: token.designator,
-          user: token.user,
-          counter: token.counter,
-          subject: body.subject,
-          subjectKey: matchableSubject(body.subject, settings),
-          to: body.to,
-          cc: body.cc,
-          sentAt,
-          draftKey: body.draftKey ?? null,
-          senderKey: caller.key,
-          sender: caller.mailbox,
-          senderName: caller.name,
-        };
+        const record = await ownRecord(callerOf(request), body.token, body, body.status ?? "sent", { settings, users, now: clock(), sentAtWindow });
         const outcome = await store.recordActivity(record, activeWindowMs, clock());
         switch (outcome.kind) {
           case "stored":
@@ -87,16 +63,98 @@ export function activityRoutes({ store, users, settings, clock, activeWindowMs, 
       },
     );
 
-    app.get<{ Params: { token: string } }>(
-      "/activities/:token",
-      { schema: { params: tokenParams, response: { 200: { type: "object", properties: { activity: activityReply } } } } },
-      async (request) => {
-        requireToken(request.params.token, settings);
-        const [activity] = await store.activitiesByToken([asciiLowerCase(request.params.token)]);
-        if (activity === undefined) throw new NotFoundError(`No activity is recorded for ${request.params.token}.`);
-        return { activity: activityView(activity) };
+    app.post<{ Params: { token: string }; Body: SentBody }>(
+      "/activities/:token/sent",
+      {
+        schema: {
+          params: tokenParams,
+          body: sentBody,
+          response: { 200: { type: "object", properties: { finalized: { type: "boolean" }, unchanged: { type: "boolean" } } }, 201: { type: "object", properties: { finalized: { type: "boolean" } } } },
+        },
+      },
+      async (request, reply) => {
+        const token = request.params.token;
+        const sent = await ownRecord(callerOf(request), token, request.body, "sent", { settings, users, now: clock(), sentAtWindow });
+        const outcome = await store.finalizeActivity(sent, activeWindowMs, clock());
+        switch (outcome.kind) {
+          case "finalized":
+            return reply.code(200).send({ finalized: true });
+          case "stored":
+            return reply.code(201).send({ finalized: true });
+          case "unchanged":
+            return reply.code(200).send({ finalized: false, unchanged: true });
+          case "forbidden":
+            throw new ForbiddenError(`The activity ${token} was recorded by someone else: only its own sender may mark it sent.`, "token");
+          case "conflict":
+            throw new ConflictError(
+              `The activity ${token} was already sent (${new Date(outcome.existing.sentAt).toISOString()}, subject ${JSON.stringify(outcome.existing.subject)}); ` +
+                "a sent activity is never overwritten. Stamp this mail with a new token.",
+              "token",
+            );
+        }
       },
     );
+
+    app.get<{ Params: { token: string } }>(
+      "/activities/:token",
+      {
+        schema: {
+          params: tokenParams,
+          response: { 200: { type: "object", properties: { status: { type: "string" }, token: { type: "string" }, activity: activityReply } } },
+        },
+      },
+      async (request) => {
+        requireToken(request.params.token, settings);
+        const holders = await store.activitiesByToken([asciiLowerCase(request.params.token)]);
+        const sent = holders.find((a) => a.status === "sent");
+        if (sent !== undefined) return { status: "sent", activity: activityView(sent) };
+        const issued = holders[0];
+        if (issued === undefined) throw new NotFoundError(`No activity is recorded for ${request.params.token}.`);
+        // Stamped on a draft that was not sent (yet): what the draft said is nobody else's business.
+        return { status: "issued", token: issued.token };
+      },
+    );
+  };
+}
+
+/** The caller's record of `text`: the token must be one of ours, agree with `designator`, and carry the caller's user number (else 403). */
+async function ownRecord(
+  caller: Caller,
+  text: string,
+  body: SentBody,
+  status: "issued" | "sent",
+  { settings, users, now, sentAtWindow }: { settings: RouteContext["settings"]; users: UserDirectory; now: number; sentAtWindow: SentAtWindow },
+): Promise<ActivityRecord> {
+  const token = requireToken(text, settings);
+  if (token.designator !== body.designator) {
+    throw new BadRequestError("designator", `designator is ${body.designator} but the token's designator digit is ${token.designator}; they must agree.`);
+  }
+  const userNumber = await users.userNumber(caller);
+  if (token.user !== userNumber) {
+    throw new ForbiddenError(
+      `The token ${text} belongs to user number ${token.user}, and you are user number ${userNumber}: a caller records only its own activities.`,
+      "token",
+    );
+  }
+  const sentAt = Date.parse(body.sentAt);
+  if (Number.isNaN(sentAt)) throw new BadRequestError("sentAt", `sentAt ${JSON.stringify(body.sentAt)} is not a date-time.`);
+  requireSentAtNear(sentAt, body.sentAt, now, sentAtWindow);
+  return {
+    token: text,
+    tokenKey: asciiLowerCase(text),
+    designator: token.designator,
+    user: token.user,
+    counter: token.counter,
+    subject: body.subject,
+    subjectKey: matchableSubject(body.subject, settings),
+    to: body.to,
+    cc: body.cc,
+    sentAt,
+    draftKey: body.draftKey ?? null,
+    senderKey: caller.key,
+    sender: caller.mailbox,
+    senderName: caller.name,
+    status,
   };
 }
 

@@ -45,6 +45,15 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX activities_active ON activities (user_number, designator, counter, sent_at);
     `,
   },
+  {
+    version: 2,
+    name: "activity status: issued at stamp, sent at finalize",
+    // Rows recorded before were written at stamp time by add-ins that showed them as sent: they stay "sent".
+    sql: `
+      ALTER TABLE activities ADD COLUMN status TEXT NOT NULL DEFAULT 'sent';
+      ALTER TABLE activities ADD COLUMN finalized_at INTEGER;
+    `,
+  },
 ];
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -86,6 +95,14 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX activities_by_token ON activities (token_key, sent_at);
       CREATE INDEX activities_by_subject ON activities (subject_key, sent_at);
       CREATE INDEX activities_active ON activities (user_number, designator, counter, sent_at);
+    `,
+  },
+  {
+    version: 2,
+    name: "activity status: issued at stamp, sent at finalize",
+    sql: `
+      ALTER TABLE activities ADD COLUMN status TEXT NOT NULL DEFAULT 'sent';
+      ALTER TABLE activities ADD COLUMN finalized_at BIGINT;
     `,
   },
 ];

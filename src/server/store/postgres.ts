@@ -16,8 +16,8 @@ import { POSTGRES_MIGRATIONS } from "./migrations";
 import type { Migration } from "./migrations";
 import { ACTIVITY_COLUMNS, fromRow, PROBE_SQL, SUBJECT_CANDIDATES_SQL } from "./rows";
 import type { ActivityRow } from "./rows";
-import { holdsToken, sameActivity } from "./types";
-import type { ActivityRecord, RecordOutcome, StoredUser, TrackingStore, UserIdentity } from "./types";
+import { finalizeDecision, recordDecision } from "./types";
+import type { ActivityRecord, FinalizeOutcome, RecordOutcome, StoredUser, TrackingStore, UserIdentity } from "./types";
 
 // BIGINT columns (ms timestamps, user numbers) come back as strings by default; they fit a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -125,6 +125,31 @@ async function inTransaction<T>(client: PoolClient, work: () => Promise<T>): Pro
   }
 }
 
+async function insertActivity(client: PoolClient, activity: ActivityRecord, now: number): Promise<void> {
+  await client.query(
+    "INSERT INTO activities (token_key, token, designator, user_number, counter, subject, subject_key, to_json, cc_json, sent_at, draft_key, sender_key, sender, sender_name, status, recorded_at) " +
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+    [
+      activity.tokenKey,
+      activity.token,
+      activity.designator,
+      activity.user,
+      activity.counter,
+      activity.subject,
+      activity.subjectKey,
+      JSON.stringify(activity.to),
+      JSON.stringify(activity.cc),
+      activity.sentAt,
+      activity.draftKey,
+      activity.senderKey,
+      activity.sender,
+      activity.senderName,
+      activity.status,
+      now,
+    ],
+  );
+}
+
 type UserRow = { ordinal: number; user_key: string; mailbox: string; name: string | null };
 
 class PostgresStore implements TrackingStore {
@@ -218,39 +243,38 @@ class PostgresStore implements TrackingStore {
   async recordActivity(activity: ActivityRecord, activeWindowMs: number, now: number): Promise<RecordOutcome> {
     return this.#withClient((client) =>
       inTransaction(client, async () => {
-        // Two instances recording the same token at once: the second waits, then sees the first.
-        await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [LOCK_TOKENS, activity.tokenKey]);
-        const { rows } = await client.query<ActivityRow>(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE token_key = $1 ORDER BY sent_at DESC, id DESC`, [
-          activity.tokenKey,
-        ]);
-        const holders = rows.map(fromRow);
-        if (holders.some((held) => sameActivity(held, activity))) return { kind: "duplicate" };
-        const active = holders.find((held) => holdsToken(held, activity, activeWindowMs));
-        if (active !== undefined) return { kind: "conflict", existing: active };
-        await client.query(
-          "INSERT INTO activities (token_key, token, designator, user_number, counter, subject, subject_key, to_json, cc_json, sent_at, draft_key, sender_key, sender, sender_name, recorded_at) " +
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-          [
-            activity.tokenKey,
-            activity.token,
-            activity.designator,
-            activity.user,
-            activity.counter,
-            activity.subject,
-            activity.subjectKey,
-            JSON.stringify(activity.to),
-            JSON.stringify(activity.cc),
-            activity.sentAt,
-            activity.draftKey,
-            activity.senderKey,
-            activity.sender,
-            activity.senderName,
-            now,
-          ],
-        );
+        const decision = recordDecision(activity, await this.#holdersLocked(client, activity.tokenKey), activeWindowMs);
+        if (decision.kind !== "insert") return decision;
+        await insertActivity(client, activity, now);
         return { kind: "stored" };
       }),
     );
+  }
+
+  async finalizeActivity(sent: ActivityRecord, activeWindowMs: number, now: number): Promise<FinalizeOutcome> {
+    return this.#withClient((client) =>
+      inTransaction(client, async () => {
+        const decision = finalizeDecision(sent, await this.#holdersLocked(client, sent.tokenKey), activeWindowMs);
+        if (decision.kind === "insert") {
+          await insertActivity(client, sent, now);
+          return { kind: "stored" };
+        }
+        if (decision.kind !== "update") return decision;
+        await client.query(
+          "UPDATE activities SET subject = $1, subject_key = $2, to_json = $3, cc_json = $4, sent_at = $5, status = 'sent', finalized_at = $6 " +
+            "WHERE token_key = $7 AND sender_key = $8 AND status = 'issued' AND sent_at = $9",
+          [sent.subject, sent.subjectKey, JSON.stringify(sent.to), JSON.stringify(sent.cc), sent.sentAt, now, sent.tokenKey, sent.senderKey, decision.issued.sentAt],
+        );
+        return { kind: "finalized" };
+      }),
+    );
+  }
+
+  /** The token's records, most recent first, under a lock: two instances recording one token at once take turns. */
+  async #holdersLocked(client: PoolClient, tokenKey: string): Promise<ActivityRecord[]> {
+    await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [LOCK_TOKENS, tokenKey]);
+    const { rows } = await client.query<ActivityRow>(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE token_key = $1 ORDER BY sent_at DESC, id DESC`, [tokenKey]);
+    return rows.map(fromRow);
   }
 
   async activitiesByToken(tokenKeys: readonly string[]): Promise<ActivityRecord[]> {

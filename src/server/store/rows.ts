@@ -16,11 +16,13 @@ export type ActivityRow = {
   sender_key: string;
   sender: string;
   sender_name: string | null;
+  status: string;
+  finalized_at: number | null;
 };
 
 
 export const ACTIVITY_COLUMNS =
-  "token_key, token, designator, user_number, counter, subject, subject_key, to_json, cc_json, sent_at, draft_key, sender_key, sender, sender_name";
+  "token_key, token, designator, user_number, counter, subject, subject_key, to_json, cc_json, sent_at, draft_key, sender_key, sender, sender_name, status, finalized_at";
 
 /**
  * Smart-match candidates: the newest activities with a subject key ($1), at most $2 of them from
@@ -28,7 +30,7 @@ export const ACTIVITY_COLUMNS =
  */
 export const SUBJECT_CANDIDATES_SQL =
   `SELECT ${ACTIVITY_COLUMNS} FROM (SELECT ${ACTIVITY_COLUMNS}, id, ROW_NUMBER() OVER (PARTITION BY sender_key ORDER BY sent_at DESC, id DESC) AS sender_rank ` +
-  "FROM activities WHERE subject_key = $1) AS candidates WHERE sender_rank <= $2 ORDER BY sent_at DESC, id DESC LIMIT $3";
+  "FROM activities WHERE subject_key = $1 AND status = 'sent') AS candidates WHERE sender_rank <= $2 ORDER BY sent_at DESC, id DESC LIMIT $3";
 
 /** Readiness: reads real pages of both tables, so a broken or vanished database fails it. */
 export const PROBE_SQL =
@@ -51,6 +53,7 @@ export function toRow(a: ActivityRecord, recordedAt: number): Record<string, unk
     senderKey: a.senderKey,
     sender: a.sender,
     senderName: a.senderName,
+    status: a.status,
     recordedAt,
   };
 }
@@ -71,6 +74,8 @@ export function fromRow(row: ActivityRow): ActivityRecord {
     senderKey: row.sender_key,
     sender: row.sender,
     senderName: row.sender_name,
+    status: row.status === "issued" ? "issued" : "sent",
+    ...(row.finalized_at === null || row.finalized_at === undefined ? {} : { finalizedAt: Number(row.finalized_at) }),
   };
 }
 

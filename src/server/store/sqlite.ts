@@ -16,8 +16,8 @@ import { SQLITE_MIGRATIONS } from "./migrations";
 import type { Migration } from "./migrations";
 import { ACTIVITY_COLUMNS, fromRow, PROBE_SQL, SUBJECT_CANDIDATES_SQL, toRow } from "./rows";
 import type { ActivityRow } from "./rows";
-import { holdsToken, sameActivity } from "./types";
-import type { ActivityRecord, RecordOutcome, StoredUser, TrackingStore, UserIdentity } from "./types";
+import { finalizeDecision, recordDecision } from "./types";
+import type { ActivityRecord, FinalizeOutcome, RecordOutcome, StoredUser, TrackingStore, UserIdentity } from "./types";
 
 export const SQLITE_FILE_NAME = "tracking.sqlite";
 
@@ -104,6 +104,7 @@ class SqliteStore implements TrackingStore {
   readonly #register;
   readonly #allocate;
   readonly #record;
+  readonly #finalize;
 
   readonly #opened: OpenedFile | undefined;
 
@@ -130,8 +131,12 @@ class SqliteStore implements TrackingStore {
       bySubject: db.prepare<[string, number, number], ActivityRow>(SUBJECT_CANDIDATES_SQL.replace(/\$\d/g, "?")),
       probe: db.prepare(PROBE_SQL),
       insertActivity: db.prepare(
-        "INSERT INTO activities (token_key, token, designator, user_number, counter, subject, subject_key, to_json, cc_json, sent_at, draft_key, sender_key, sender, sender_name, recorded_at) " +
-          "VALUES (@tokenKey, @token, @designator, @user, @counter, @subject, @subjectKey, @toJson, @ccJson, @sentAt, @draftKey, @senderKey, @sender, @senderName, @recordedAt)",
+        "INSERT INTO activities (token_key, token, designator, user_number, counter, subject, subject_key, to_json, cc_json, sent_at, draft_key, sender_key, sender, sender_name, status, recorded_at) " +
+          "VALUES (@tokenKey, @token, @designator, @user, @counter, @subject, @subjectKey, @toJson, @ccJson, @sentAt, @draftKey, @senderKey, @sender, @senderName, @status, @recordedAt)",
+      ),
+      finalizeIssued: db.prepare(
+        "UPDATE activities SET subject = @subject, subject_key = @subjectKey, to_json = @toJson, cc_json = @ccJson, sent_at = @sentAt, status = 'sent', finalized_at = @recordedAt " +
+          "WHERE token_key = @tokenKey AND sender_key = @senderKey AND status = 'issued' AND sent_at = @issuedAt",
       ),
     });
 
@@ -162,12 +167,21 @@ class SqliteStore implements TrackingStore {
     });
 
     this.#record = db.transaction((activity: ActivityRecord, activeWindowMs: number, now: number): RecordOutcome => {
-      const holders = s.byToken.all(activity.tokenKey).map(fromRow);
-      if (holders.some((held) => sameActivity(held, activity))) return { kind: "duplicate" };
-      const active = holders.find((held) => holdsToken(held, activity, activeWindowMs));
-      if (active !== undefined) return { kind: "conflict", existing: active };
+      const decision = recordDecision(activity, s.byToken.all(activity.tokenKey).map(fromRow), activeWindowMs);
+      if (decision.kind !== "insert") return decision;
       s.insertActivity.run(toRow(activity, now));
       return { kind: "stored" };
+    });
+
+    this.#finalize = db.transaction((sent: ActivityRecord, activeWindowMs: number, now: number): FinalizeOutcome => {
+      const decision = finalizeDecision(sent, s.byToken.all(sent.tokenKey).map(fromRow), activeWindowMs);
+      if (decision.kind === "insert") {
+        s.insertActivity.run(toRow(sent, now));
+        return { kind: "stored" };
+      }
+      if (decision.kind !== "update") return decision;
+      s.finalizeIssued.run({ ...toRow(sent, now), issuedAt: decision.issued.sentAt });
+      return { kind: "finalized" };
     });
   }
 
@@ -214,6 +228,10 @@ class SqliteStore implements TrackingStore {
 
   recordActivity(activity: ActivityRecord, activeWindowMs: number, now: number): Promise<RecordOutcome> {
     return this.#use(() => this.#record.immediate(activity, activeWindowMs, now));
+  }
+
+  finalizeActivity(sent: ActivityRecord, activeWindowMs: number, now: number): Promise<FinalizeOutcome> {
+    return this.#use(() => this.#finalize.immediate(sent, activeWindowMs, now));
   }
 
   activitiesByToken(tokenKeys: readonly string[]): Promise<ActivityRecord[]> {

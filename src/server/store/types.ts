@@ -4,7 +4,7 @@
  * (counter wrap, active numbers, smart matching) stay in src/core and are passed in or applied by
  * the routes.
  */
-import type { Designator, FreeCounter, Settings } from "../../core";
+import type { ActivityStatus, Designator, FreeCounter, Settings } from "../../core";
 
 export type StorageKind = "sqlite" | "postgres";
 
@@ -39,13 +39,30 @@ export type ActivityRecord = {
   readonly subjectKey: string;
   readonly to: readonly string[];
   readonly cc: readonly string[];
+  /** Issued: the stamp time. Sent: when the mail went (finalized). */
   readonly sentAt: number;
   readonly draftKey: string | null;
   readonly senderKey: string;
   /** The sender's mailbox, lower-cased, from the verified token. */
   readonly sender: string;
   readonly senderName: string | null;
+  /** "issued" at stamp, "sent" once finalized (SPEC §5); rows from before version 2 are "sent". */
+  readonly status: ActivityStatus;
+  /** When an issued record became sent (read back from the store; not written by routes). */
+  readonly finalizedAt?: number | null;
 };
+
+export type FinalizeOutcome =
+  /** The issued activity is now the sent mail. */
+  | { readonly kind: "finalized" }
+  /** Nothing held the token (an offline activity, or its record never arrived): stored as sent. */
+  | { readonly kind: "stored" }
+  /** Already finalized with exactly this mail (a retried send): nothing changed. */
+  | { readonly kind: "unchanged" }
+  /** Another caller's activity holds the token: nothing changed. */
+  | { readonly kind: "forbidden"; readonly existing: ActivityRecord }
+  /** Already finalized with a different mail: a sent activity is never overwritten. */
+  | { readonly kind: "conflict"; readonly existing: ActivityRecord };
 
 export type RecordOutcome =
   | { readonly kind: "stored" }
@@ -76,6 +93,13 @@ export interface TrackingStore {
    */
   recordActivity(activity: ActivityRecord, activeWindowMs: number, now: number): Promise<RecordOutcome>;
 
+  /**
+   * Marks the caller's activity under `sent.tokenKey` (within `activeWindowMs` of `sent.sentAt`) as
+   * sent with the final subject, recipients and time; stores it as sent when none holds the token.
+   * Atomic, and idempotent: the same finalization again is "unchanged".
+   */
+  finalizeActivity(sent: ActivityRecord, activeWindowMs: number, now: number): Promise<FinalizeOutcome>;
+
   /** Activities with these token keys, most recent first. */
   activitiesByToken(tokenKeys: readonly string[]): Promise<ActivityRecord[]>;
 
@@ -96,10 +120,42 @@ export function holdsToken(held: ActivityRecord, activity: ActivityRecord, activ
   return activity.sentAt - held.sentAt < activeWindowMs;
 }
 
+/**
+ * What recording `incoming` does given the token's `holders` (most recent first), for both stores.
+ * An issued record arriving after its activity was finalized by the same caller is a retried sync
+ * of the stamp: a duplicate, not a conflict.
+ */
+export function recordDecision(incoming: ActivityRecord, holders: readonly ActivityRecord[], activeWindowMs: number): RecordOutcome | { readonly kind: "insert" } {
+  if (holders.some((held) => sameActivity(held, incoming))) return { kind: "duplicate" };
+  const active = holders.find((held) => holdsToken(held, incoming, activeWindowMs));
+  if (active === undefined) return { kind: "insert" };
+  const finalizedFromIssued = active.status === "sent" && typeof active.finalizedAt === "number";
+  if (incoming.status === "issued" && finalizedFromIssued && active.senderKey === incoming.senderKey && active.draftKey === incoming.draftKey) return { kind: "duplicate" };
+  return { kind: "conflict", existing: active };
+}
+
+/** What finalizing `sent` does given the token's `holders`, for both stores; "update" names the issued row. */
+export function finalizeDecision(
+  sent: ActivityRecord,
+  holders: readonly ActivityRecord[],
+  activeWindowMs: number,
+): FinalizeOutcome | { readonly kind: "update"; readonly issued: ActivityRecord } | { readonly kind: "insert" } {
+  const active = holders.find((held) => holdsToken(held, sent, activeWindowMs));
+  if (active === undefined) return { kind: "insert" };
+  if (active.senderKey !== sent.senderKey) return { kind: "forbidden", existing: active };
+  if (active.status === "issued") return { kind: "update", issued: active };
+  return sameActivity(active, sent) || sameMail(active, sent) ? { kind: "unchanged" } : { kind: "conflict", existing: active };
+}
+
+function sameMail(a: ActivityRecord, b: ActivityRecord): boolean {
+  return a.subject === b.subject && a.sentAt === b.sentAt && sameList(a.to, b.to) && sameList(a.cc, b.cc);
+}
+
 /** True when two records describe the same sent mail: a retried sync, not a conflict. */
 export function sameActivity(a: ActivityRecord, b: ActivityRecord): boolean {
   return (
     a.token === b.token &&
+    a.status === b.status &&
     a.designator === b.designator &&
     a.subject === b.subject &&
     a.sentAt === b.sentAt &&

@@ -1,5 +1,5 @@
 /** The OnMessageSend handler against a fake event: completed exactly once, allowEvent true, on every path. */
-import type { StampOutcome } from "../../../src/authority";
+import type { FinalizeOutcome, StampOutcome } from "../../../src/authority";
 import { DEFAULT_SEND_DEADLINE_MS, completeOnce, createOnMessageSendHandler } from "../../../src/commands/onMessageSend";
 import type { SendAuthority, SendHost, SendReport } from "../../../src/commands/onMessageSend";
 import { DEFAULT_SETTINGS } from "../../../src/core";
@@ -18,6 +18,7 @@ class FakeSendEvent {
 }
 
 const ON: Settings = { ...DEFAULT_SETTINGS, autoStampOnSend: true, userOrdinal: 2 };
+const FINALIZED: FinalizeOutcome = { status: "finalized", token: "CRM:00020001", recorded: "device" };
 const STAMPED: StampOutcome = { status: "stamped", token: "CRM:00020001", designator: 0, subject: "Quote CRM:00020001", shortened: false, reused: false };
 
 type HostInit = {
@@ -25,12 +26,13 @@ type HostInit = {
   item?: MailItemPort | null;
   numbering?: NumberingAvailability;
   stamp?: (item: MailItemPort) => Promise<StampOutcome>;
+  finalize?: () => Promise<FinalizeOutcome>;
   ready?: () => Promise<void>;
   openAuthority?: () => Promise<SendAuthority>;
 };
 
 function fakeHost(init: HostInit = {}) {
-  const probe = { authorityOpened: 0, stamps: 0, disposed: 0 };
+  const probe = { authorityOpened: 0, stamps: 0, finalizes: 0, disposed: 0 };
   const item = init.item === undefined ? new FakeComposeItem({ subject: "Quote" }) : init.item;
   const host: SendHost = {
     settings: { load: () => ({ settings: init.settings ?? ON, problems: [] }) },
@@ -45,6 +47,10 @@ function fakeHost(init: HostInit = {}) {
             stamp: (draft) => {
               probe.stamps++;
               return (init.stamp ?? (async () => STAMPED))(draft);
+            },
+            finalize: () => {
+              probe.finalizes++;
+              return (init.finalize ?? (async () => FINALIZED))();
             },
           },
           ready: init.ready ?? (async () => undefined),
@@ -78,27 +84,33 @@ describe("the OnMessageSend handler: completed exactly once, allowEvent true", (
       ...host,
       openAuthority: async (settings) => {
         const authority = await host.openAuthority(settings);
-        return { ...authority, stamper: { stamp: (item, s) => ((completedBeforeStamp = event.calls.length > 0), authority.stamper.stamp(item, s)) } };
+        return {
+          ...authority,
+          stamper: {
+            stamp: (item, s) => ((completedBeforeStamp = event.calls.length > 0), authority.stamper.stamp(item, s)),
+            finalize: (item, s) => authority.stamper.finalize(item, s),
+          },
+        };
       },
     });
     const report = await handler(event);
-    expect(report).toEqual({ path: "stamped", outcome: STAMPED });
+    expect(report).toEqual({ path: "stamped", outcome: STAMPED, finalized: FINALIZED });
     expect(event.calls).toEqual([{ allowEvent: true }]);
     expect(completedBeforeStamp).toBe(false);
-    expect(probe).toEqual({ authorityOpened: 1, stamps: 1, disposed: 1 });
+    expect(probe).toEqual({ authorityOpened: 1, stamps: 1, finalizes: 1, disposed: 1 });
   });
 
   it.each<[string, HostInit, SendReport["path"], string]>([
     ["the setting is off", { settings: { ...ON, autoStampOnSend: false } }, "skipped", "setting-off"],
     ["the draft already has a token of ours", { item: new FakeComposeItem({ subject: "RE: Quote CRM:00031003" }) }, "skipped", "already-stamped"],
     ["no safe counter in this runtime", { numbering: { available: false, reason: "No IndexedDB." } }, "skipped", "no-numbering"],
-  ])("skips when %s, without opening an authority", async (_name, init, path, reason) => {
+  ])("does not stamp when %s, and still finalizes", async (_name, init, path, reason) => {
     const { host, probe } = fakeHost(init);
     const event = new FakeSendEvent();
     const report = await handlerFor(host).handler(event);
-    expect(report).toMatchObject({ path, decision: { reason } });
+    expect(report).toMatchObject({ path, decision: { reason }, finalized: FINALIZED });
     expect(event.calls).toEqual([{ allowEvent: true }]);
-    expect(probe.authorityOpened).toBe(0);
+    expect(probe).toMatchObject({ stamps: 0, finalizes: 1, disposed: 1 });
   });
 
   it("lets a message go when setAsync fails (the number is burned, never reused)", async () => {
@@ -136,6 +148,7 @@ describe("the OnMessageSend handler: completed exactly once, allowEvent true", (
       ["loading settings throws", () => ({ ...fakeHost().host, settings: { load: () => { throw new Error("roaming settings unreadable"); } } })],
       ["opening the authority rejects", () => fakeHost({ openAuthority: () => Promise.reject(new Error("IndexedDB blocked")) }).host],
       ["the stamper throws", () => fakeHost({ stamp: () => Promise.reject(new Error("bug")) }).host],
+      ["finalizing throws", () => fakeHost({ settings: { ...ON, autoStampOnSend: false }, finalize: () => Promise.reject(new Error("bug")) }).host],
     ])("%s: completed once, reported as an error", async (_name, build) => {
       const event = new FakeSendEvent();
       const report = await handlerFor(build).handler(event);
@@ -174,6 +187,7 @@ describe("the OnMessageSend handler: completed exactly once, allowEvent true", (
       ["the authority never answers", { stamp: () => never() }],
       ["the first connectivity check never ends", { ready: () => never() }],
       ["opening storage never ends", { openAuthority: () => never() }],
+      ["finalizing never ends (auto-stamp off)", { settings: { ...ON, autoStampOnSend: false }, finalize: () => never() }],
     ])("%s: completes at the deadline, once", async (_name, init) => {
       jest.useFakeTimers();
       const event = new FakeSendEvent();

@@ -47,6 +47,44 @@ describe("normalizeSubject", () => {
     expect(normalizeSubject(subject)).toBe(expected);
   });
 
+  // One reply and one forward per Outlook UI language (docs/REPLY-PREFIXES.md), plus counted forms.
+  it.each<[string, string]>([
+    ["R: Offerta", "Offerta"], ["I: Offerta", "Offerta"], // Italian
+    ["VL: Tarjous", "Tarjous"], // Finnish forward
+    ["FS: Tilboð", "Tilboð"], // Icelandic forward
+    ["PD: Oferta", "Oferta"], // Polish forward
+    ["PŘ: Nabídka", "Nabídka"], ["Odp: Nabídka", "Nabídka"], // Czech
+    ["TOV: Ajánlat", "Ajánlat"], // Hungarian forward
+    ["YNT: Teklif", "Teklif"], ["İLT: Teklif", "Teklif"], // Turkish
+    ["ΑΠ: Προσφορά", "Προσφορά"], ["ΠΡΘ: Προσφορά", "Προσφορά"], // Greek
+    ["Отв: Предложение", "Предложение"], // Russian (other clients)
+    ["Odg: Ponuda", "Ponuda"], // Croatian
+    ["Edasi: Pakkumine", "Pakkumine"], // Estonian forward
+    ["ATB: Piedāvājums", "Piedāvājums"], ["PĀRS: Piedāvājums", "Piedāvājums"], // Latvian
+    ["ATS: Pasiūlymas", "Pasiūlymas"], // Lithuanian
+    ["השב: הצעה", "הצעה"], ["הועבר: הצעה", "הצעה"], // Hebrew
+    ["رد: عرض", "عرض"], // Arabic
+    ["回覆：報價", "報價"], ["轉寄: 報價", "報價"], // Chinese (traditional)
+    ["返信: 見積", "見積"], ["転送：見積", "見積"], // Japanese
+    ["회신: 견적", "견적"], ["전달: 견적", "견적"], // Korean
+    ["TL: Báo giá", "Báo giá"], // Vietnamese
+    ["BLS: Penawaran", "Penawaran"], // Indonesian
+    ["AW[2]: WG(3): SV： Angebot", "Angebot"],
+  ])("strips %j → %j", (subject, expected) => {
+    expect(normalizeSubject(subject)).toBe(expected);
+  });
+
+  it.each(["Award: winners", "Antwerp: offices", "Rates: 2027", "Ideas: list", "PR: launch", "Tlumočení: x", "Trends: Q3", "Resume attached"])(
+    "keeps %j, which only looks like a prefix",
+    (subject) => {
+      expect(normalizeSubject(subject)).toBe(subject);
+    },
+  );
+
+  it("knows prefixes of at least 20 languages", () => {
+    expect(REPLY_PREFIXES.length).toBeGreaterThanOrEqual(40);
+  });
+
   it("does not fold non-ASCII letters into Latin prefixes", () => {
     // U+212A KELVIN SIGN and U+017F LONG S fold to k and s only under Unicode case folding.
     expect(normalizeSubject("\u017FV: x")).toBe("\u017FV: x");

@@ -4,7 +4,7 @@
  * shape, the 255-character subject limit, the 32 KB roaming limit, offline saves, ItemChanged with
  * no item, and onReady's host.
  */
-import { createFakeOffice, type FakeAsyncResult, ITEM_CHANGED_EVENT, overrideOnLine, type PaneWindow } from "../../../src/playground/fakeOffice/fakeOffice";
+import { createFakeOffice, type FakeAsyncResult, ITEM_CHANGED_EVENT, RECIPIENTS_CHANGED_EVENT, overrideOnLine, type PaneWindow } from "../../../src/playground/fakeOffice/fakeOffice";
 import { MailboxModel, STORAGE_PREFIX } from "../../../src/playground/model/mailboxModel";
 import { SEEDED_ROAMING_SETTINGS } from "../../../src/playground/model/samples";
 import type { Surface } from "../../../src/playground/model/types";
@@ -229,6 +229,35 @@ describe("ItemChanged (a pinned read pane)", () => {
     expect(context.requirements.isSetSupported("Mailbox", "1.5")).toBe(false);
     expect(context.requirements.isSetSupported("Mailbox", 1.1)).toBe(true);
     expect(() => context.mailbox.addHandlerAsync(office.EventType.ItemChanged, () => undefined)).toThrow(expect.objectContaining({ name: "Sys.ArgumentException" }));
+  });
+});
+
+describe("RecipientsChanged (Mailbox 1.7, on the draft)", () => {
+  type WithEvents = { addHandlerAsync: (eventType: unknown, handler: unknown, callback?: unknown) => void };
+
+  it("calls the draft's handler asynchronously when To or Cc change, not when the subject does", async () => {
+    const { context, office, model } = setup("compose", (m) => void m.composeNew());
+    const item = context.mailbox.item as unknown as WithEvents;
+    const seen: string[] = [];
+    const added = await call<void>((cb) => item.addHandlerAsync(office.EventType.RecipientsChanged, (event: { type: string }) => seen.push(event.type), cb));
+    expect(added.result.status).toBe("succeeded");
+    model.updateDraft({ subject: "Offer" });
+    model.updateDraft({ to: "dana.buyer@fabrikam.com" });
+    expect(seen).toEqual([]);
+    await flush();
+    expect(seen).toEqual([RECIPIENTS_CHANGED_EVENT]);
+    model.updateDraft({ cc: "sam.colleague@contoso.com" });
+    await flush();
+    expect(seen).toHaveLength(2);
+  });
+
+  it("rejects it below Mailbox 1.7", () => {
+    const { context, office } = setup("compose", (m) => {
+      m.setOptions({ mailboxVersion: "1.5" });
+      void m.composeNew();
+    });
+    const item = context.mailbox.item as unknown as WithEvents;
+    expect(() => item.addHandlerAsync(office.EventType.RecipientsChanged, () => undefined)).toThrow(expect.objectContaining({ name: "Sys.ArgumentException" }));
   });
 });
 

@@ -141,6 +141,7 @@ describe("service client", () => {
       designator: 0,
       sender: PAT,
       senderName: "Pat Seller",
+      status: "sent",
     });
     await expect(client.activity("CRM:00019999")).resolves.toBeUndefined();
     await expect(client.correlate({ subject: "RE: Quote CRM:00010001", from: "dana@fabrikam.com", to: [PAT], cc: [] })).resolves.toMatchObject({ method: "token" });

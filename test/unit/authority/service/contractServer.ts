@@ -152,10 +152,11 @@ export class ContractServer {
       const activity = this.activities.get(found.text.toLowerCase());
       if (activity) return send(200, { match: { method: "token", activity } });
     }
-    const candidates = [...this.activities.values()].map((a) => ({ ...a, designator: a.designator, user: 0, counter: 0, stampedAt: Date.parse(a.sentAt) }));
+    const candidates = [...this.activities.values()].map((a) => ({ ...a, designator: a.designator, user: 0, counter: 0, stampedAt: Date.parse(a.sentAt), sentAt: Date.parse(a.sentAt) }));
     const smart = smartMatch(message, candidates, this.settings);
     if (smart === undefined) return send(200, { match: null });
-    const { user: _u, counter: _c, stampedAt: _s, ...activity } = smart.activity;
+    const { user: _u, counter: _c, stampedAt: _s, sentAt: _t, ...rest } = smart.activity;
+    const activity = { ...rest, sentAt: new Date(smart.activity.stampedAt).toISOString() };
     return send(200, { match: { method: "smart match", activity, sharedAddresses: smart.sharedAddresses } });
   }
 

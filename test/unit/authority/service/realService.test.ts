@@ -78,14 +78,22 @@ describe("service mode against the real tracking service", () => {
     await expect(sam.stamper.stamp(new FakeComposeItem({ subject: "Hello", to: ["lee@fabrikam.com"] }), settings)).resolves.toMatchObject({ token: "CRM:00020001" });
 
     const directory = createServiceDirectory(clientFor(SAM));
-    await expect(directory.byToken("CRM:00010001", settings)).resolves.toMatchObject({
-      subject: "Quote for 200 chairs CRM:00010001",
+    // Stamped, not sent yet: the colleague learns only that.
+    await expect(directory.byToken("CRM:00010001", settings)).resolves.toMatchObject({ status: "issued", subject: "" });
+    const draft = new FakeComposeItem({ subject: "Quote for 200 chairs", to: ["dana.buyer@fabrikam.com"] });
+    await pat.stamper.stamp(draft, settings);
+    draft.cc = ["sam@contoso.com"];
+    await expect(pat.stamper.finalize(draft, settings)).resolves.toMatchObject({ status: "finalized", token: "CRM:00010002", recorded: "service" });
+    await expect(directory.byToken("CRM:00010002", settings)).resolves.toMatchObject({
+      status: "sent",
+      cc: ["sam@contoso.com"],
+      subject: "Quote for 200 chairs CRM:00010002",
       sender: PAT.mailbox,
       senderName: "Pat Seller",
       user: 1,
-      counter: 1,
+      counter: 2,
     });
-    await expect(directory.byToken("CRM:00010002", settings)).resolves.toBeUndefined();
+    await expect(directory.byToken("CRM:00010003", settings)).resolves.toBeUndefined();
   });
 
   it("syncs offline activities exactly once, and reports a conflict without overwriting", async () => {
@@ -102,7 +110,7 @@ describe("service mode against the real tracking service", () => {
     expect(state.syncProblem).toContain("CRM:10010002");
 
     const directory = createServiceDirectory(clientFor(SAM));
-    await expect(directory.byToken("CRM:10010001", settings)).resolves.toMatchObject({ subject: "One CRM:10010001", designator: 1 });
+    await expect(directory.byToken("CRM:10010001", settings)).resolves.toMatchObject({ status: "issued", designator: 1 });
     await expect(directory.byToken("CRM:10010002", settings)).resolves.toMatchObject({ subject: "Restored elsewhere" });
 
     // Sent again: duplicates, nothing stored twice, nothing refused that was stored.

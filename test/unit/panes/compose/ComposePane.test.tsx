@@ -93,15 +93,31 @@ describe("ComposePane: adding and removing the token", () => {
     expect(screen.queryByRole("button", { name: "Add tracking token" })).not.toBeInTheDocument();
   });
 
-  it("is usable by keyboard alone: Tab to Add, Enter, and focus stays on the button that becomes Remove", async () => {
-    const { user, stamper } = renderPane({ activityLog: null });
+  it("is usable by keyboard alone: Tab to Add, Enter, focus moves to the result, a second Enter undoes nothing", async () => {
+    const item = new FakeComposeItem({ subject: "Quarterly report" });
+    const { user, stamper } = renderPane({ item, activityLog: null });
     await addButton();
     await user.tab(); // Settings
     await user.tab(); // Add tracking token
     expect(screen.getByRole("button", { name: "Add tracking token" })).toHaveFocus();
     await user.keyboard("{Enter}");
+    await removeButton();
+    const result = screen.getByRole("status", { name: "Result" });
+    await waitFor(() => expect(result).toHaveFocus());
+    expect(await message("Token added")).toBeInTheDocument();
+    await user.keyboard("{Enter}");
+    expect(stamper).toMatchObject({ stampCalls: 1, unstampCalls: 0 });
+    expect(item.subject).toBe("Quarterly report CRM:00021003");
+    // Remove by keyboard: focus lands on the result again, so Enter does not add it back.
+    await user.tab({ shift: true });
     expect(await removeButton()).toHaveFocus();
-    expect(stamper.stampCalls).toBe(1);
+    await user.keyboard("{Enter}");
+    await addButton();
+    await waitFor(() => expect(result).toHaveFocus());
+    await user.keyboard("{Enter}");
+    expect(stamper).toMatchObject({ stampCalls: 1, unstampCalls: 1 });
+    expect(result).toHaveAttribute("aria-live", "polite");
+    expect(await message("Token removed")).toBeInTheDocument();
   });
 
   it("disables Add while a stamp is in flight, so a double click issues one number", async () => {
@@ -154,11 +170,13 @@ describe("ComposePane: adding and removing the token", () => {
 
   it("says the subject was shortened (Stamper's outcome)", async () => {
     const stamper = new CodecStamper();
-    const outcome: StampOutcome = { status: "stamped", token: "CRM:00021003", designator: 0, subject: "…", shortened: true, reused: false };
+    const subject = `${"x".repeat(239)}… CRM:00021003`;
+    const outcome: StampOutcome = { status: "stamped", token: "CRM:00021003", designator: 0, subject, shortened: true, reused: false };
     stamper.scripted.push(outcome);
     const { user } = renderPane({ stamper });
     await user.click(await addButton());
-    expect(await message("Token added")).toHaveTextContent("The subject was shortened to 255 characters to fit the token");
+    expect(await message("Token added")).toHaveTextContent(`The subject was shortened to ${subject.length} characters to fit the token`);
+    expect(subject.length).toBe(253);
   });
 
   it("shortens a 250-character subject with the real codec and says so", async () => {
@@ -168,9 +186,9 @@ describe("ComposePane: adding and removing the token", () => {
     const { user } = renderPane({ item });
     await user.click(await addButton());
 
-    expect(await message("Token added")).toHaveTextContent("The subject was shortened to 255 characters to fit the token");
-    // Cut at a word boundary, so at most 255: the token whole, the text marked with "…".
+    // Cut at a word boundary, so at most 255: the token whole, the text marked with "…"; the message says the real length.
     expect(item.subject.length).toBeLessThanOrEqual(255);
+    expect(await message("Token added")).toHaveTextContent(`The subject was shortened to ${item.subject.length} characters to fit the token`);
     expect(item.subject).toMatch(/^Budget review .*review… CRM:00021003$/);
   });
 
@@ -405,5 +423,61 @@ describe("ComposePane: settings", () => {
     await user.click(screen.getByRole("button", { name: "Settings" }));
     expect(await screen.findByRole("form", { name: "Settings" })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Clear history" })).not.toBeInTheDocument();
+  });
+});
+
+describe("ComposePane: follows the subject and recipients", () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it("a token deleted from the subject by hand shows within a re-read, and Add comes back", async () => {
+    jest.useFakeTimers({ advanceTimers: true });
+    const item = new FakeComposeItem({ subject: "Quarterly report" });
+    const { user } = renderPane({ item });
+    await user.click(await addButton());
+    expect(await message("Token added")).toBeInTheDocument();
+    item.subject = "Quarterly report";
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(2000);
+    });
+    expect(await addButton()).toBeInTheDocument();
+    expect(screen.getByText("No tracking token in the subject yet.")).toBeInTheDocument();
+    expect(screen.queryByRole("group", { name: "Token added" })).not.toBeInTheDocument();
+  });
+
+  it("a subject typed with tokens in it shows them once the window is focused", async () => {
+    const item = new FakeComposeItem({ subject: "Quarterly report" });
+    renderPane({ item });
+    await addButton();
+    item.subject = "RE: Quarterly report CRM:00020999";
+    await act(async () => {
+      window.dispatchEvent(new Event("focus"));
+    });
+    expect(await tokenDetails("An earlier token of ours")).toMatchObject({ Token: "CRM:00020999" });
+    expect(screen.queryByText("No tracking token in the subject yet.")).not.toBeInTheDocument();
+  });
+
+  it("a foreign mark pasted into the subject is reported", async () => {
+    jest.useFakeTimers({ advanceTimers: true });
+    const item = new FakeComposeItem({ subject: "Quarterly report" });
+    renderPane({ item });
+    await addButton();
+    item.subject = "Quarterly report TT:123456";
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(2000);
+    });
+    expect(await screen.findByText("Other marks in the subject are left as they are.")).toBeInTheDocument();
+  });
+
+  it("recipients changed: the draft's activity follows them (RecipientsChanged)", async () => {
+    const item = new FakeComposeItem({ subject: "Quarterly report" });
+    const { user, stamper } = renderPane({ item });
+    await user.click(await addButton());
+    const before = stamper.followCalls;
+    await act(async () => {
+      item.changeRecipients({ to: ["dana.buyer@fabrikam.com"], cc: ["sam.colleague@contoso.com"] });
+    });
+    await waitFor(() => expect(stamper.followCalls).toBeGreaterThan(before));
   });
 });

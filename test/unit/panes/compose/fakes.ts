@@ -4,8 +4,9 @@
  */
 import { DEFAULT_SETTINGS, applyToken, formatToken, stripTokens, tokenUserNumber } from "../../../../src/core";
 import type { Designator, Settings } from "../../../../src/core/types";
-import type { Connectivity, ConnectivityMonitor, StampOutcome, Stamper, UnstampOutcome } from "../../../../src/authority/ports";
+import type { Connectivity, ConnectivityMonitor, FinalizeOutcome, StampOutcome, Stamper, UnstampOutcome } from "../../../../src/authority/ports";
 import type { ComposeItemPort, LoadedSettings, ReadMessage, Recipients, SettingsPort } from "../../../../src/office/ports";
+import type { PruneCutoffs } from "../../../../src/core";
 import type { Activity, ActivityLog } from "../../../../src/storage/ports";
 
 /** A promise with its resolve at hand, to hold an operation in flight. */
@@ -50,8 +51,22 @@ export class FakeComposeItem implements ComposeItemPort {
     this.subject = subject;
   }
 
+  recipients: Recipients = { to: ["customer@example.com"], cc: [] };
+  private readonly recipientListeners = new Set<() => void>();
+
   async getRecipients(): Promise<Recipients> {
-    return { to: ["customer@example.com"], cc: [] };
+    return this.recipients;
+  }
+
+  async onRecipientsChanged(listener: () => void): Promise<() => void> {
+    this.recipientListeners.add(listener);
+    return () => this.recipientListeners.delete(listener);
+  }
+
+  /** The user edits To or Cc: RecipientsChanged fires. */
+  changeRecipients(recipients: Recipients): void {
+    this.recipients = recipients;
+    for (const listener of [...this.recipientListeners]) listener();
   }
 }
 
@@ -166,6 +181,18 @@ export class CodecStamper implements Stamper {
     return { status: "removed", subject };
   }
 
+  finalizeCalls = 0;
+  followCalls = 0;
+
+  async finalize(_item: ComposeItemPort, _settings: Settings): Promise<FinalizeOutcome> {
+    this.finalizeCalls += 1;
+    return { status: "skipped", reason: "no-activity" };
+  }
+
+  async follow(_item: ComposeItemPort, _settings: Settings): Promise<void> {
+    this.followCalls += 1;
+  }
+
   async tokenForDraft(draftKey: string): Promise<string | undefined> {
     return this.drafts.get(draftKey);
   }
@@ -187,8 +214,11 @@ export class FakeActivityLog implements ActivityLog {
   async unsynced(): Promise<readonly Activity[]> {
     return [];
   }
+  async pendingCount(): Promise<number> {
+    return 0;
+  }
   async markSynced(_token: string): Promise<void> {}
-  async prune(_before: number): Promise<number> {
+  async prune(_cutoffs: PruneCutoffs): Promise<number> {
     return 0;
   }
   async clear(): Promise<void> {

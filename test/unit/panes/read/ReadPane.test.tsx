@@ -89,6 +89,17 @@ describe("ReadPane", () => {
     expect(within(card).getByText(expected)).toBeInTheDocument();
   });
 
+  it("says a token stamped on a draft that was never sent answers nothing, instead of showing it as sent", async () => {
+    const draft = sentActivity({ token: "CRM:00021777", subject: "Quote for 40 desks CRM:00021777", to: [], status: "issued" });
+    renderPane({ mailbox: new FakeMailbox(received("RE: Quote for 40 desks CRM:00021777")), activityLog: new FakeActivityLog([draft]) });
+    const card = await tokenCard("CRM:00021777");
+    const answer = within(card).getByRole("region", { name: "What it answers" });
+    expect(within(answer).getByText("Not sent")).toBeInTheDocument();
+    expect(within(answer).getByText(/stamped on a draft that was not sent \(yet\)/)).toBeInTheDocument();
+    expect(within(answer).queryByText("Found by token")).not.toBeInTheDocument();
+    expect(within(answer).queryByRole("term")).not.toBeInTheDocument();
+  });
+
   it("says an online token is not in this device's history", async () => {
     renderPane({ mailbox: new FakeMailbox(received("RE: CRM:00059999")) });
     const card = await tokenCard("CRM:00059999");
@@ -176,6 +187,7 @@ describe("ReadPane", () => {
       getSubject: () => Promise.resolve("Quote"),
       setSubject: () => Promise.resolve(),
       getRecipients: () => Promise.resolve({ to: [], cc: [] }),
+      onRecipientsChanged: () => Promise.resolve(() => undefined),
     };
     renderPane({ mailbox: new FakeMailbox(draft) });
     expect(await screen.findByText("This pane is for received mail")).toBeInTheDocument();

@@ -4,6 +4,7 @@ import type { Settings, ValidationError } from "../../../../src/core/index";
 import type { LoadedSettings, MailItemPort, ReadMessage, SettingsPort } from "../../../../src/office/ports";
 import { FakeMailbox as SharedFakeMailbox } from "../../../fakes/mailbox";
 import { createMemoryActivityLog } from "../../../../src/storage/memoryActivityLog";
+import type { PruneCutoffs } from "../../../../src/core";
 import type { Activity, ActivityLog } from "../../../../src/storage/ports";
 
 export const ME = "ana@contoso.com";
@@ -43,7 +44,8 @@ export class FakeActivityLog implements ActivityLog {
   }
   unsynced = () => this.log.unsynced();
   markSynced = (token: string) => this.log.markSynced(token);
-  prune = (before: number) => this.log.prune(before);
+  pendingCount = () => this.log.pendingCount();
+  prune = (cutoffs: PruneCutoffs) => this.log.prune(cutoffs);
   clear = () => this.log.clear();
 }
 

@@ -6,6 +6,10 @@ import type { Settings } from "../../../../src/core/types";
 import { PaneShell } from "../../../../src/panes/shared/PaneShell";
 import { SettingsForm } from "../../../../src/panes/shared/SettingsForm";
 
+// Typing into every field of the form with user-event takes longer than Jest's 5 s default on a
+// shared, loaded machine (seen at load 16 on 2 cores); the behaviour asserted does not depend on it.
+jest.setTimeout(30_000);
+
 const SAVED: Settings = { ...DEFAULT_SETTINGS, prefixHistory: ["OLD:"], userOrdinal: 2 };
 
 /** Every labelled text field of the form. */
