@@ -109,11 +109,11 @@ export function createStamper(options: StamperOptions): Stamper {
       // An online number is known to the mailbox as it is issued; the service learns of it by record().
       synced: number.designator === 0 && online.record === undefined,
     };
-    let warning: string | undefined;
+    let warning: string | undefined = number.caution;
     try {
       await activityLog.put(activity);
     } catch (error) {
-      warning = `The token is in the subject, but this device could not record it (${message(error)}): stamping this draft again would use a new number.`;
+      warning = `${number.caution !== undefined ? `${number.caution} ` : ""}The token is in the subject, but this device could not record it (${message(error)}): stamping this draft again would use a new number.`;
     }
     if (number.designator === 0 && online.record !== undefined) {
       try {

@@ -8,8 +8,8 @@ import type { AccessTokenSource } from "../../office/accessToken";
 import { systemScheduler } from "../scheduler";
 import type { Scheduler } from "../scheduler";
 import { ServiceError, ServiceProtocolError, ServiceTimeoutError, ServiceUnreachableError } from "./errors";
-import { parseAllocation, parseCorrelation, parseHealth, parseServiceActivity, parseServiceUser } from "./types";
-import type { ActivityRecord, Allocation, Correlation, Health, RecordOutcome, ServiceActivity, ServiceUser } from "./types";
+import { parseAllocation, parseCorrelation, parseHealth, parseReserve, parseServiceActivity, parseServiceUser } from "./types";
+import type { ActivityRecord, Allocation, Correlation, Health, RecordOutcome, Reserve, ServiceActivity, ServiceUser } from "./types";
 
 /** The part of fetch the client uses: `globalThis.fetch` in browsers and Node 20. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Pick<Response, "status" | "statusText" | "headers" | "text">>;
@@ -44,6 +44,8 @@ export interface ServiceClient {
   me(): Promise<ServiceUser>;
   /** Allocates the caller's next counter. Never retried: an allocation whose answer was lost is burned. */
   nextCounter(): Promise<Allocation>;
+  /** Reserves offline numbers for this device (`device`: its random id). Never retried: a reserve whose answer was lost is abandoned. */
+  reserve(device: string): Promise<Reserve>;
   /** Records an activity; idempotent by token. A different record under the same token rejects with ServiceError 409 "conflict". */
   recordActivity(record: ActivityRecord): Promise<RecordOutcome>;
   /** The activity stamped with `token`; undefined when the service does not know it. */
@@ -164,6 +166,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     health: async () => parseHealth((await send({ method: "GET", path: "/v1/health", anonymous: true, quick: true, idempotent: true, what: "the health check" })).body),
     me: async () => parseServiceUser((await send({ method: "POST", path: "/v1/users/me", body: {}, quick: true, idempotent: true, what: "who you are" })).body),
     nextCounter: async () => parseAllocation((await send({ method: "POST", path: "/v1/counters/next", body: {}, quick: true, idempotent: false, what: "for a number" })).body),
+    reserve: async (device) => parseReserve((await send({ method: "POST", path: "/v1/reserves", body: { device }, quick: false, idempotent: false, what: "for offline numbers" })).body),
     async recordActivity(record) {
       const answer = await send({ method: "POST", path: "/v1/activities", body: record, quick: false, idempotent: true, what: `when recording ${record.token}` });
       return answer.status === 201 ? "stored" : "duplicate";

@@ -10,6 +10,7 @@ import type { CounterStore } from "../../storage/counterStore";
 import type { Activity, ActivityLog } from "../../storage/ports";
 import { CounterExhaustedError } from "../errors";
 import type { LocalAuthority } from "../localAuthority";
+import type { ReserveSource } from "../offlineReserve";
 import type { AssignedUserNumber, IssuedNumber, OnlineAuthority, RejectedActivity, SyncReport } from "../numberAuthority";
 import { raiseRoamingPosition, ROAMING_OFFLINE_HWM_KEY } from "../roamingCounters";
 import type { ServiceClient } from "./client";
@@ -27,10 +28,13 @@ export type ServiceAuthorityOptions = {
   readonly roaming: RoamingStore;
   /** This device's offline positions, carried to the roaming high-water mark on sync; null without a device counter. */
   readonly local: Pick<LocalAuthority, "position"> | null;
+  /** A new random device id (the first reserve names the device with it). @default crypto.randomUUID */
+  readonly newDeviceId?: () => string;
 };
 
 export type ServiceAuthority = OnlineAuthority & {
   readonly kind: "service";
+  readonly reserves?: ReserveSource;
   readonly userNumber: AssignedUserNumber;
   record(activity: Activity): Promise<void>;
 };
@@ -40,7 +44,10 @@ export const ROAMING_SERVICE_USER_KEY = "service:user";
 /** Counter store name of the remembered user number: per service and mailbox, since the device's storage is shared. */
 export const serviceUserCounterName = (baseUrl: string, mailbox: string): string => `service-user:${baseUrl}:${mailbox.toLowerCase()}`;
 
-export function createServiceAuthority({ client, mailbox, activityLog, counters, roaming, local }: ServiceAuthorityOptions): ServiceAuthority {
+/** Counter store record of this device's random id, sent with each reserve. */
+export const DEVICE_ID_RECORD = "device-id";
+
+export function createServiceAuthority({ client, mailbox, activityLog, counters, roaming, local, newDeviceId }: ServiceAuthorityOptions): ServiceAuthority {
   const key = client.baseUrl.replace(/\/+$/, "");
   const counterName = serviceUserCounterName(key, mailbox);
   let me: Promise<ServiceUser> | undefined;
@@ -100,10 +107,34 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
     if (changed) await roaming.save();
   };
 
+  const deviceId = (store: CounterStore): Promise<string> =>
+    store.exclusiveRecord(DEVICE_ID_RECORD, async (record) => {
+      const stored = await record.read();
+      if (typeof stored === "string" && stored.length > 0 && stored.length <= 100) return stored;
+      const id = (newDeviceId ?? (() => globalThis.crypto.randomUUID()))();
+      await record.commit(id);
+      return id;
+    });
+
+  const reserves: ReserveSource | undefined =
+    counters === null
+      ? undefined
+      : {
+          async take(_settings, user) {
+            const reserve = await client.reserve(await deviceId(counters));
+            if (reserve.user !== user) {
+              me = undefined;
+              throw new ServiceProtocolError(`The tracking service reserved offline numbers for user ${reserve.user}, but your user number is ${user}.`);
+            }
+            return { ranges: reserve.ranges, size: reserve.reserveSize };
+          },
+        };
+
   return {
     kind: "service",
     label: "tracking service",
     userNumber,
+    ...(reserves ? { reserves } : {}),
 
     async issue(settings: Settings, user: number): Promise<IssuedNumber> {
       let allocation;

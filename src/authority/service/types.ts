@@ -12,6 +12,17 @@ export type Deployment = {
   readonly counterDigits: number;
   readonly deploymentBase: number;
   readonly activeDays: number;
+  /** false: the team turned tracking tokens off. @default true */
+  readonly trackingEnabled: boolean;
+  /** Offline numbers the service hands each device (POST /v1/reserves). @default 50 */
+  readonly reserveSize: number;
+};
+
+/** POST /v1/reserves: counters for designator 1 handed to this device, inclusive ranges. */
+export type Reserve = {
+  readonly user: number;
+  readonly ranges: readonly { readonly from: number; readonly to: number }[];
+  readonly reserveSize: number;
 };
 
 /** POST /v1/users/me */
@@ -103,6 +114,8 @@ export function parseServiceUser(value: unknown): ServiceUser {
       counterDigits: field(d, "counterDigits", dwhat, isWhole, "a whole number"),
       deploymentBase: isWhole(d["deploymentBase"]) ? d["deploymentBase"] : 0,
       activeDays: isWhole(d["activeDays"]) ? d["activeDays"] : 30,
+      trackingEnabled: isBoolean(d["trackingEnabled"]) ? d["trackingEnabled"] : true,
+      reserveSize: isWhole(d["reserveSize"]) && d["reserveSize"] > 0 ? d["reserveSize"] : 50,
     },
   };
 }
@@ -117,6 +130,21 @@ export function parseAllocation(value: unknown): Allocation {
     user: field(body, "user", what, isWhole, "a whole number"),
     counter: field(body, "counter", what, isWhole, "a whole number"),
     wrapped: isBoolean(body["wrapped"]) ? body["wrapped"] : false,
+  };
+}
+
+export function parseReserve(value: unknown): Reserve {
+  const what = "answer to reserves";
+  const body = object(value, what);
+  if (body["designator"] !== 1) throw new ServiceProtocolError(`The tracking service's ${what} has designator ${String(body["designator"])}, not 1.`);
+  const ranges = body["ranges"];
+  const isRange = (r: unknown): r is { from: number; to: number } =>
+    typeof r === "object" && r !== null && isWhole((r as { from?: unknown }).from) && isWhole((r as { to?: unknown }).to) && (r as { from: number }).from <= (r as { to: number }).to;
+  if (!Array.isArray(ranges) || !ranges.every(isRange)) throw new ServiceProtocolError(`The tracking service's ${what} has no valid "ranges" (expected a list of { from, to } with from <= to).`);
+  return {
+    user: field(body, "user", what, isWhole, "a whole number"),
+    ranges: ranges.map((r) => ({ from: r.from, to: r.to })),
+    reserveSize: isWhole(body["reserveSize"]) && body["reserveSize"] > 0 ? body["reserveSize"] : ranges.reduce((n, r) => n + r.to - r.from + 1, 0),
   };
 }
 
