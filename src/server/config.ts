@@ -25,6 +25,10 @@ export type ServiceConfig = {
   readonly databasePoolSize: number;
   /** The deployment's token settings (only the token fields matter to the service). */
   readonly settings: Settings;
+  /** TRACKING_ENABLED: whether the add-in stamps at all (docs/SERVICE-API.md, deployment). */
+  readonly trackingEnabled: boolean;
+  /** OFFLINE_RESERVE_SIZE: numbers a device holds for offline use (docs/NUMBERING.md). */
+  readonly offlineReserveSize: number;
   readonly auth: AuthConfig;
   readonly addinOrigins: readonly string[];
   readonly rateLimitPerMinute: number;
@@ -32,6 +36,9 @@ export type ServiceConfig = {
   readonly logLevel: string;
   readonly trustProxy: boolean;
 };
+
+/** Offline numbers per reserve unless OFFLINE_RESERVE_SIZE says otherwise (capped by counter digits). */
+export const DEFAULT_RESERVE_SIZE = 50;
 
 export const DEV_AUDIENCE = "api://tracking-tokens-dev";
 export const DEV_ISSUER = "urn:tracking-tokens:dev";
@@ -103,6 +110,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): ServiceConfig
     databaseSchema,
     databasePoolSize: integer("DATABASE_POOL_SIZE", DEFAULTS.databasePoolSize, 1, 1000),
     settings,
+    trackingEnabled: readFlag("TRACKING_ENABLED", text("TRACKING_ENABLED"), problems) ?? true,
+    offlineReserveSize: integer("OFFLINE_RESERVE_SIZE", Math.min(DEFAULT_RESERVE_SIZE, 10 ** settings.counterDigits - 1), 1, 10 ** settings.counterDigits - 1),
     auth: readAuth(text, host, problems),
     addinOrigins,
     rateLimitPerMinute: integer("RATE_LIMIT_PER_MINUTE", DEFAULTS.rateLimitPerMinute, 1, 100_000_000),

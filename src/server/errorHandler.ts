@@ -5,7 +5,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { ServiceError } from "./errors";
 
-export type ErrorReply = { error: string; message: string; field?: string };
+export type ErrorReply = { error: string; message: string; field?: string; [detail: string]: unknown };
 
 export function toServiceError(error: FastifyError | ServiceError | Error, bodyLimit: number): ServiceError {
   if (error instanceof ServiceError) return error;
@@ -33,7 +33,7 @@ export function makeErrorHandler(bodyLimit: number) {
   return function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
     const mapped = toServiceError(error, bodyLimit);
     if (mapped.statusCode >= 500) request.log.error({ err: error }, "request failed");
-    const body: ErrorReply = { error: mapped.code, message: mapped.message };
+    const body: ErrorReply = { ...mapped.details, error: mapped.code, message: mapped.message };
     if (mapped.field !== undefined) body.field = mapped.field;
     if (mapped.statusCode === 401) void reply.header("www-authenticate", 'Bearer error="invalid_token"');
     return reply.status(mapped.statusCode).send(body);

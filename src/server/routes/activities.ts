@@ -72,6 +72,9 @@ export function activityRoutes({ store, users, settings, clock, activeWindowMs }
         const outcome = await store.recordActivity(record, activeWindowMs, clock());
         switch (outcome.kind) {
           case "stored":
+            // An offline number the device issued on its own (its reserve ran out): later reserves
+            // start above it (docs/NUMBERING.md).
+            if (token.designator === 1) await store.noteOfflineCounter(token.user, token.counter, clock() - activeWindowMs, clock());
             return reply.code(201).send({ stored: true });
           case "duplicate":
             return reply.code(200).send({ stored: false, duplicate: true });
@@ -80,6 +83,7 @@ export function activityRoutes({ store, users, settings, clock, activeWindowMs }
               `The token ${body.token} already names another activity (sent ${new Date(outcome.existing.sentAt).toISOString()}, ` +
                 `subject ${JSON.stringify(outcome.existing.subject)}); a recorded activity is never overwritten. Stamp this mail with a new token.`,
               "token",
+              activityView(outcome.existing),
             );
         }
       },
