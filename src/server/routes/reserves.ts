@@ -22,7 +22,12 @@ export function reserveRoutes({ store, users, settings, clock, activeWindowMs, d
       const user = await users.userNumber(callerOf(request));
       const now = clock();
       const reserve = await store.allocateReserve(user, request.body.device, size, settings, now - activeWindowMs, now);
-      if (!reserve.ok) throw new CounterExhaustedError(reserve.reason);
+      if (!reserve.ok) {
+        throw new CounterExhaustedError(
+          `No offline number is free: every counter number (0-${10 ** settings.counterDigits - 1}) is held by a reserve or an offline activity of the last ` +
+            `${settings.activeDays} days. Raise COUNTER_DIGITS for more numbers, or lower OFFLINE_RESERVE_SIZE.`,
+        );
+      }
       return reply.code(201).send({ designator: 1, user, ranges: reserve.ranges, reserveSize });
     });
   };
