@@ -33,8 +33,9 @@ export function makeErrorHandler(bodyLimit: number) {
   return function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
     const mapped = toServiceError(error, bodyLimit);
     if (mapped.statusCode >= 500) request.log.error({ err: error }, "request failed");
-    const body: ErrorReply = { ...mapped.details, error: mapped.code, message: mapped.message };
+    const body: ErrorReply = { error: mapped.code, message: mapped.message };
     if (mapped.field !== undefined) body.field = mapped.field;
+    Object.assign(body, mapped.details);
     if (mapped.statusCode === 401) void reply.header("www-authenticate", 'Bearer error="invalid_token"');
     return reply.status(mapped.statusCode).send(body);
   };

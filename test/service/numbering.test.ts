@@ -206,6 +206,30 @@ describeBackends("numbering across devices and modes", (backend) => {
       expect((await post(t.app, "/v1/counters/next", sam, {})).json()).toMatchObject({ counter: 4 });
     });
 
+    test("a lost database: mailboxes re-register with their numbers and marks, and numbering goes on above them", async () => {
+      const before = await app();
+      const sam = await before.tokenFor("sam@contoso.com");
+      const pat = await before.tokenFor("pat@contoso.com");
+      const samUser = (await post(before.app, "/v1/users/me", sam, {})).json() as Registered;
+      const patUser = (await post(before.app, "/v1/users/me", pat, {})).json() as Registered;
+      for (let i = 0; i < 3; i++) await post(before.app, "/v1/counters/next", pat, {});
+      const patReserve = (await post(before.app, "/v1/reserves", pat, { device: "laptop" })).json() as Reserve;
+
+      // The database is gone; a new one starts empty. Pat's add-in comes back first, then Sam's.
+      const empty = await backend.setup();
+      try {
+        const after = await app({}, await empty.open());
+        const patAgain = (await post(after.app, "/v1/users/me", pat, { claim: { userNumber: patUser.userNumber }, marks: { online: 3, offline: Math.max(...counters(patReserve.ranges)) } })).json() as Registered;
+        const samAgain = (await post(after.app, "/v1/users/me", sam, { claim: { userNumber: samUser.userNumber }, marks: {} })).json() as Registered;
+        expect([patAgain.userNumber, samAgain.userNumber]).toEqual([2, 1]);
+        expect((await post(after.app, "/v1/counters/next", pat, {})).json()).toMatchObject({ user: 2, counter: 4 });
+        expect((await post(after.app, "/v1/reserves", pat, { device: "phone", size: 1 })).json()).toMatchObject({ ranges: [{ from: 51, to: 51 }] });
+      } finally {
+        for (const t of apps.splice(0)) await t.app.close();
+        await empty.cleanup();
+      }
+    });
+
     test("marks outside the counter's range are 400 naming the mark", async () => {
       const t = await app();
       const anna = await t.tokenFor("anna@contoso.com");

@@ -45,8 +45,8 @@ export function userRoutes({ store, users, settings, clock, deployment }: RouteC
         if (claimed === undefined) return reply;
         if (claimed === user.userNumber) return { ...reply, claim: { claimed, outcome: "kept", message: `You keep user number ${claimed}.` } };
         const message = user.created
-          ? `User number ${claimed} already belongs to another mailbox, so the tracking service gave you ${user.userNumber}. ` +
-            `Your new tokens use ${user.userNumber}; tokens you already sent with ${claimed} still resolve.`
+          ? `User number ${claimed} already belongs to another mailbox, so the tracking service made you user number ${user.userNumber}: ` +
+            `your new tokens use ${user.userNumber}.`
           : `You are registered as user number ${user.userNumber}, not ${claimed}; your tokens use ${user.userNumber}.`;
         request.log.warn({ mailbox: user.mailbox, claimed, assigned: user.userNumber }, "claimed user number reassigned");
         return { ...reply, claim: { claimed, outcome: "reassigned", message } };

@@ -16,6 +16,8 @@ export type OpenedBackend = {
   readonly open: () => Promise<TrackingStore>;
   /** A folder for the dev key (and the SQLite file). */
   readonly dataDir: string;
+  /** Environment for a service process (support/child.ts) on this same database. */
+  readonly serviceEnv: Readonly<Record<string, string>>;
   readonly cleanup: () => Promise<void>;
 };
 
@@ -32,6 +34,7 @@ export const BACKENDS: readonly Backend[] = [
       const stores: TrackingStore[] = [];
       return {
         dataDir,
+        serviceEnv: { DATA_DIR: dataDir },
         open: async () => {
           const store = openSqliteStore({ dataDir });
           stores.push(store);
@@ -54,6 +57,7 @@ export const BACKENDS: readonly Backend[] = [
       const stores: TrackingStore[] = [];
       return {
         dataDir,
+        serviceEnv: { DATA_DIR: dataDir, DATABASE_URL: url, DATABASE_SCHEMA: schema },
         open: async () => {
           const store = await openPostgresStore({ connectionString: url, schema, poolSize: 10 });
           stores.push(store);
