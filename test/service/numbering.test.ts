@@ -273,6 +273,13 @@ describeBackends("numbering across devices and modes", (backend) => {
       expect(Math.max(...given)).toBe(700);
     });
 
+    test("a reserve across the wrap comes as two ranges", async () => {
+      const t = await app({ offlineReserveSize: 5, settings: settingsWith({ counterDigits: 1 }) });
+      const anna = await t.tokenFor("anna@contoso.com");
+      await post(t.app, "/v1/users/me", anna, { marks: { offline: 7 } });
+      expect((await post(t.app, "/v1/reserves", anna, { device: "laptop" })).json()).toMatchObject({ ranges: [{ from: 8, to: 9 }, { from: 0, to: 2 }] });
+    });
+
     test("an abandoned reserve is never reissued, not even after the counter wraps within activeDays", async () => {
       const clock = testClock();
       const t = await app({ clock, offlineReserveSize: 3, settings: settingsWith({ counterDigits: 1, activeDays: 30 }) });
