@@ -4,56 +4,8 @@
  * customer replies to all; Sam's read pane shows Pat's activity, resolved through the service.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import { baseUrl, launchBrowser, openPlayground, pane, waitForOfficeReady } from "./helpers.mjs";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
-/** Starts src/server/main.ts on a free port; resolves with its URL once it listens. */
-async function startService() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "e2e-service-"));
-  const page = new URL(baseUrl());
-  const origins = [page.origin, `${page.protocol}//127.0.0.1:${page.port}`, `${page.protocol}//localhost:${page.port}`];
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "src/server/main.ts")], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", HOST: "127.0.0.1", PORT: "0", DATA_DIR: dataDir, SERVICE_DEV_AUTH: "1", ADDIN_ORIGINS: [...new Set(origins)].join(","), LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The tracking service did not start:\n${output}`)), 30_000);
-    const onData = (chunk) => {
-      output += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1].replace(/[;,)]$/, ""));
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The tracking service exited (${code}):\n${output}`));
-    });
-  });
-  return {
-    url,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
-        await exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+import { baseUrl, launchBrowser, openPlayground, pane, startService, waitForOfficeReady } from "./helpers.mjs";
 
 describe("tracking service shared by two users", () => {
   let browser;

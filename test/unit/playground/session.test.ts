@@ -22,7 +22,7 @@ describe("playground session", () => {
 
   it("delivers mail to a colleague in Cc, and the customer's reply-all to both", () => {
     const storage = memoryStorage();
-    const session = { user: PLAYGROUND_USER, serviceUrl: "", serviceOn: false };
+    const session = { user: PLAYGROUND_USER, serviceUrl: "", serviceOn: false, device: "laptop" as const };
     const pat = new MailboxModel(modelOptionsFor(session, storage, noFetch));
     pat.composeNew();
     pat.updateDraft({ to: "Dana Buyer <dana.buyer@fabrikam.com>", cc: COLLEAGUE_USER.emailAddress, subject: "Quote CRM:00010001" });
@@ -44,11 +44,21 @@ describe("playground session", () => {
 
   it("sets the service URL in the user's stored settings, keeping the rest", () => {
     const storage = memoryStorage();
-    const model = new MailboxModel(modelOptionsFor({ user: PLAYGROUND_USER, serviceUrl: "http://127.0.0.1:3002", serviceOn: true }, storage, noFetch));
+    const model = new MailboxModel(modelOptionsFor({ user: PLAYGROUND_USER, serviceUrl: "http://127.0.0.1:3002", serviceOn: true, device: "laptop" }, storage, noFetch));
     model.setServiceUrl("http://127.0.0.1:3002");
     expect(model.serviceUrl()).toBe("http://127.0.0.1:3002");
     expect(JSON.parse(model.loadRoamingSettings()["settings"] ?? "{}")).toMatchObject({ prefix: "CRM:", userOrdinal: 2, serviceUrl: "http://127.0.0.1:3002" });
     model.setServiceUrl("");
     expect(model.serviceUrl()).toBe("");
+  });
+});
+
+describe("the device switch", () => {
+  it("opens on the laptop, follows ?device=phone and remembers it, and ignores unknown devices", () => {
+    const storage = memoryStorage();
+    expect(readSession({ search: "" }, storage).device).toBe("laptop");
+    expect(readSession({ search: "?device=phone" }, storage).device).toBe("phone");
+    expect(readSession({ search: "" }, storage).device).toBe("phone");
+    expect(readSession({ search: "?device=toaster" }, storage).device).toBe("laptop");
   });
 });
