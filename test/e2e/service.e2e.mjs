@@ -39,15 +39,15 @@ describe("tracking service shared by two users", () => {
     await compose.locator.getByRole("button", { name: "Add tracking token" }).click();
     await compose.locator.getByRole("button", { name: "Remove tracking token" }).waitFor();
     const subject = await page.evaluate(() => window.__playground.getSubject());
-    // Pat signed in to the service first: user number 1, the service's first number for Pat, online.
-    assert.equal(subject, "Quote for 12 standing desks CRM:00010001");
+    // Pat numbered on her own as user 2 before: the service keeps the number she claims (docs/NUMBERING.md), online.
+    assert.equal(subject, "Quote for 12 standing desks CRM:00020001");
     await page.getByRole("button", { name: "Send" }).click();
     await page.getByRole("button", { name: /Sent/ }).click();
-    await page.getByRole("option", { name: /Quote for 12 standing desks CRM:00010001/ }).click();
+    await page.getByRole("option", { name: /Quote for 12 standing desks CRM:00020001/ }).click();
 
     // The customer replies to all: Pat and Sam (Cc) get the reply.
     await page.getByRole("button", { name: "Simulate customer answer" }).click();
-    await page.getByRole("option", { name: /RE: Quote for 12 standing desks CRM:00010001/ }).waitFor();
+    await page.getByRole("option", { name: /RE: Quote for 12 standing desks CRM:00020001/ }).waitFor();
 
     // Sam: the reply is in his Inbox; his read pane asks the service, which knows Pat's activity.
     await signIn("sam");
@@ -60,7 +60,7 @@ describe("tracking service shared by two users", () => {
     const answer = read.locator.getByRole("region", { name: "What it answers" });
     await answer.getByText("Found by token (tracking service)").waitFor();
     const details = await answer.locator("dt").evaluateAll((terms) => Object.fromEntries(terms.map((t) => [t.textContent, t.nextElementSibling?.textContent])));
-    assert.equal(details.Subject, "Quote for 12 standing desks CRM:00010001");
+    assert.equal(details.Subject, "Quote for 12 standing desks CRM:00020001");
     assert.equal(details.Sender, "Pat Seller <pat.seller@contoso.com>");
     assert.equal(details.To, "dana.buyer@fabrikam.com");
     assert.equal(details.Cc, "sam.colleague@contoso.com");

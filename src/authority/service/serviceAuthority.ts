@@ -12,10 +12,11 @@ import { CounterExhaustedError } from "../errors";
 import type { LocalAuthority } from "../localAuthority";
 import type { ReserveSource } from "../offlineReserve";
 import type { AssignedUserNumber, IssuedNumber, OnlineAuthority, RejectedActivity, SyncReport } from "../numberAuthority";
-import { raiseRoamingPosition, ROAMING_OFFLINE_HWM_KEY } from "../roamingCounters";
+import { later } from "../position";
+import { raiseRoamingPosition, readRoamingPosition, ROAMING_OFFLINE_HWM_KEY, ROAMING_ONLINE_KEY } from "../roamingCounters";
 import type { ServiceClient } from "./client";
 import { DeploymentMismatchError, ServiceError, ServiceProtocolError } from "./errors";
-import type { ActivityRecord, Deployment, ServiceUser } from "./types";
+import type { ActivityRecord, Deployment, RegistrationRequest, ServiceUser } from "./types";
 
 export type ServiceAuthorityOptions = {
   readonly client: ServiceClient;
@@ -28,6 +29,8 @@ export type ServiceAuthorityOptions = {
   readonly roaming: RoamingStore;
   /** This device's offline positions, carried to the roaming high-water mark on sync; null without a device counter. */
   readonly local: Pick<LocalAuthority, "position"> | null;
+  /** The user number this mailbox numbered with on its own (standalone settings), claimed on registration. */
+  readonly claimedUser?: () => number | undefined;
   /** A new random device id (the first reserve names the device with it). @default crypto.randomUUID */
   readonly newDeviceId?: () => string;
 };
@@ -47,7 +50,7 @@ export const serviceUserCounterName = (baseUrl: string, mailbox: string): string
 /** Counter store record of this device's random id, sent with each reserve. */
 export const DEVICE_ID_RECORD = "device-id";
 
-export function createServiceAuthority({ client, mailbox, activityLog, counters, roaming, local, newDeviceId }: ServiceAuthorityOptions): ServiceAuthority {
+export function createServiceAuthority({ client, mailbox, activityLog, counters, roaming, local, newDeviceId, claimedUser }: ServiceAuthorityOptions): ServiceAuthority {
   const key = client.baseUrl.replace(/\/+$/, "");
   const counterName = serviceUserCounterName(key, mailbox);
   let me: Promise<ServiceUser> | undefined;
@@ -65,10 +68,61 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
     }
   };
 
+  /**
+   * What registration sends (docs/NUMBERING.md, moving between modes): the standalone user number
+   * as a claim and the highest counters the mailbox and this device issued under it, so the service
+   * never repeats them. Sent on every call: the user may have numbered on their own in between.
+   */
+  const registration = async (): Promise<RegistrationRequest> => {
+    const claimed = claimedUser?.();
+    if (claimed === undefined) return {};
+    const counterOf = (position: { counter: number } | null): number | undefined => position?.counter;
+    const safely = <T>(read: () => T): T | null => {
+      try {
+        return read();
+      } catch {
+        return null; // a corrupt mark is reported where it is used; registration goes on without it
+      }
+    };
+    const online = counterOf(safely(() => readRoamingPosition(roaming, ROAMING_ONLINE_KEY, claimed)));
+    const offlinePosition = later(safely(() => readRoamingPosition(roaming, ROAMING_OFFLINE_HWM_KEY, claimed)), local ? await local.position(claimed).catch(() => null) : null);
+    const offline = counterOf(offlinePosition);
+    const marks = { ...(online !== undefined ? { online } : {}), ...(offline !== undefined ? { offline } : {}) };
+    return { claim: { userNumber: claimed }, ...(Object.keys(marks).length > 0 ? { marks } : {}) };
+  };
+
+  /** Switching back to standalone must continue past the service's numbers: the mailbox's counters rise above them. */
+  const carryServiceHighWater = (user: ServiceUser): void => {
+    const raise = (key: string, counter: number | null): boolean => {
+      if (counter === null) return false;
+      const current = safeRead(key, user.userNumber);
+      return raiseRoamingPosition(roaming, key, user.userNumber, { cycle: current?.cycle ?? 0, counter });
+    };
+    const changed = [raise(ROAMING_ONLINE_KEY, user.highWater.online), raise(ROAMING_OFFLINE_HWM_KEY, user.highWater.offline)].some(Boolean);
+    if (changed) void roaming.save().catch(() => undefined);
+  };
+  const safeRead = (key: string, user: number) => {
+    try {
+      return readRoamingPosition(roaming, key, user);
+    } catch {
+      return null;
+    }
+  };
+
+  const register = async (): Promise<ServiceUser> => {
+    const user = await client.me(await registration());
+    try {
+      carryServiceHighWater(user);
+    } catch {
+      // a corrupt roaming mark must not stop service numbering
+    }
+    return user;
+  };
+
   /** users/me, asked once per pane and cached; a failure is not cached, so the next stamp asks again. */
   const whoAmI = (): Promise<ServiceUser> => {
     if (me === undefined) {
-      const asking = client.me().then(async (user) => {
+      const asking = register().then(async (user) => {
         await remember(user.userNumber).catch(() => undefined); // remembering is for later; it must not fail this stamp
         return user;
       });
@@ -160,7 +214,7 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
     // users/me rather than health: it proves the token is accepted, which is what "online" needs,
     // and it refreshes (and remembers) the user number, so this device can number offline later.
     async ping() {
-      const user = await client.me();
+      const user = await register();
       me = Promise.resolve(user);
       await remember(user.userNumber).catch(() => undefined);
     },

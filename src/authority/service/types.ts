@@ -32,6 +32,16 @@ export type ServiceUser = {
   /** deploymentBase + ordinal: the USER part of the caller's tokens. */
   readonly userNumber: number;
   readonly deployment: Deployment;
+  /** The highest counters the service issued to this user (designator 0, 1); null when none. */
+  readonly highWater: { readonly online: number | null; readonly offline: number | null };
+  /** What became of a claimed user number, when one was sent. */
+  readonly claim?: { readonly claimed: number; readonly outcome: "kept" | "reassigned"; readonly message: string };
+};
+
+/** POST /v1/users/me: the body. A mailbox that numbered on its own claims its number and sends its marks (docs/NUMBERING.md). */
+export type RegistrationRequest = {
+  readonly claim?: { readonly userNumber: number };
+  readonly marks?: { readonly online?: number; readonly offline?: number };
 };
 
 /** POST /v1/counters/next */
@@ -103,7 +113,14 @@ export function parseServiceUser(value: unknown): ServiceUser {
   const body = object(value, what);
   const d = object(body["deployment"], `${what} (deployment)`);
   const dwhat = `${what} (deployment)`;
+  const high = typeof body["highWater"] === "object" && body["highWater"] !== null ? (body["highWater"] as Json) : {};
+  const mark = (v: unknown): number | null => (isWhole(v) ? v : null);
+  const claim = typeof body["claim"] === "object" && body["claim"] !== null ? (body["claim"] as Json) : undefined;
   return {
+    highWater: { online: mark(high["online"]), offline: mark(high["offline"]) },
+    ...(claim !== undefined && isWhole(claim["claimed"]) && (claim["outcome"] === "kept" || claim["outcome"] === "reassigned")
+      ? { claim: { claimed: claim["claimed"], outcome: claim["outcome"], message: isString(claim["message"]) ? claim["message"] : "" } }
+      : {}),
     mailbox: field(body, "mailbox", what, isString, "text"),
     ordinal: field(body, "ordinal", what, isWhole, "a whole number"),
     userNumber: field(body, "userNumber", what, isWhole, "a whole number"),
