@@ -63,6 +63,9 @@ export function createStamper(options: StamperOptions): Stamper {
         reason: "This version of Outlook does not let add-ins change the subject. Use Outlook on the web or a current Outlook for Windows or Mac.",
       };
     }
+    if (!settings.trackingEnabled) {
+      return { status: "blocked", kind: "tracking-off", reason: "Tracking tokens are turned off in Settings, so no token is added. Tokens in received mail are still explained." };
+    }
     let subject: string;
     try {
       subject = await item.getSubject();

@@ -4,6 +4,7 @@ import type { Settings, ValidationError, ValidationResult } from "./types";
 
 /** Every settings key, in display order. */
 export const SETTINGS_FIELDS = [
+  "trackingEnabled",
   "prefix",
   "prefixHistory",
   "userDigits",
@@ -28,6 +29,7 @@ export const SETTINGS_LIMITS = {
 } as const;
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  trackingEnabled: true,
   prefix: "CRM:",
   prefixHistory: Object.freeze([]) as readonly string[],
   userDigits: 3,
@@ -156,11 +158,15 @@ export function validateSettings(input: unknown): ValidationResult {
 
   checkInteger(fail, "activeDays", "Active days", read("activeDays"), SETTINGS_LIMITS.activeDays);
 
+  const tracking = read("trackingEnabled");
+  if (typeof tracking !== "boolean") fail("trackingEnabled", `Tracking tokens must be on (true) or off (false); got ${describe(tracking)}.`);
+
   const autoStamp = read("autoStampOnSend");
   if (typeof autoStamp !== "boolean") fail("autoStampOnSend", `Auto-stamp on send must be true or false; got ${describe(autoStamp)}.`);
 
   if (errors.length > 0) return { ok: false, errors };
   const settings: Settings = Object.freeze({
+    trackingEnabled: tracking as boolean,
     prefix: prefix as string,
     prefixHistory: Object.freeze([...(history as string[])]),
     userDigits: userDigits as number,

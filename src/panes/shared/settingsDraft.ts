@@ -7,6 +7,7 @@ import { SETTINGS_FIELDS, validateSettings } from "../../core";
 import type { Settings, ValidationError } from "../../core/types";
 
 export type SettingsDraft = {
+  readonly trackingEnabled: boolean;
   readonly prefix: string;
   /** Earlier prefixes, one per line or separated by commas. */
   readonly prefixHistory: string;
@@ -31,6 +32,7 @@ export type DraftCheck =
 
 export function draftFromSettings(settings: Settings): SettingsDraft {
   return {
+    trackingEnabled: settings.trackingEnabled,
     prefix: settings.prefix,
     prefixHistory: settings.prefixHistory.join("\n"),
     userDigits: String(settings.userDigits),
@@ -51,6 +53,7 @@ function wholeNumberOrText(text: string): number | string {
 /** The draft as the plain object validateSettings checks. */
 export function settingsInput(draft: SettingsDraft): Record<SettingsField, unknown> {
   return {
+    trackingEnabled: draft.trackingEnabled,
     prefix: draft.prefix,
     prefixHistory: draft.prefixHistory
       .split(/[\n,]/)

@@ -9,6 +9,7 @@ const errorsOf = (input: unknown): readonly ValidationError[] => {
 describe("DEFAULT_SETTINGS", () => {
   it("matches SPEC §2 and §6", () => {
     expect(DEFAULT_SETTINGS).toEqual({
+      trackingEnabled: true,
       prefix: "CRM:",
       prefixHistory: [],
       userDigits: 3,
@@ -107,6 +108,7 @@ describe("validateSettings: one error per invalid field, saying what is allowed"
     ["activeDays 0", { activeDays: 0 }, "activeDays", [/whole number from 1 to 3650/]],
     ["activeDays 3651", { activeDays: 3651 }, "activeDays", [/from 1 to 3650/, /got 3651/]],
     ["autoStampOnSend not boolean", { autoStampOnSend: "yes" }, "autoStampOnSend", [/true or false/, /got "yes"/]],
+    ["trackingEnabled not boolean", { trackingEnabled: "off" }, "trackingEnabled", [/Tracking tokens must be on/, /got "off"/]],
     ["unknown field", { colour: "blue" }, "colour", [/not a setting/, /prefix, prefixHistory/]],
   ])("%s", (_name, input, field, messages) => {
     const errors = errorsOf(input);

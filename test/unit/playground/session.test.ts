@@ -14,8 +14,8 @@ const noFetch = (() => Promise.reject(new Error("no network in this test"))) as 
 describe("playground session", () => {
   it("signs in as the user the URL names, remembers them and the service, and defaults to Pat", () => {
     const storage = memoryStorage();
-    expect(readSession({ search: "" }, storage)).toEqual({ user: PLAYGROUND_USER, serviceUrl: "", serviceOn: false });
-    expect(readSession({ search: "?user=sam&service=http://127.0.0.1:3002/" }, storage)).toEqual({ user: COLLEAGUE_USER, serviceUrl: "http://127.0.0.1:3002", serviceOn: true });
+    expect(readSession({ search: "" }, storage)).toEqual({ user: PLAYGROUND_USER, serviceUrl: "", serviceOn: false, device: "laptop" });
+    expect(readSession({ search: "?user=sam&service=http://127.0.0.1:3002/" }, storage)).toEqual({ user: COLLEAGUE_USER, serviceUrl: "http://127.0.0.1:3002", serviceOn: true, device: "laptop" });
     expect(readSession({ search: "" }, storage)).toMatchObject({ user: COLLEAGUE_USER, serviceUrl: "http://127.0.0.1:3002" });
     expect(readSession({ search: "?service=" }, storage)).toMatchObject({ serviceUrl: "", serviceOn: false });
   });

@@ -6,6 +6,9 @@ import type { Settings } from "../../../../src/core/types";
 import { PaneShell } from "../../../../src/panes/shared/PaneShell";
 import { SettingsForm } from "../../../../src/panes/shared/SettingsForm";
 
+// Typing through user-event into a form of ten fields takes seconds on a busy 2-core machine.
+jest.setTimeout(30_000);
+
 const SAVED: Settings = { ...DEFAULT_SETTINGS, prefixHistory: ["OLD:"], userOrdinal: 2 };
 
 /** Every labelled text field of the form. */
@@ -124,6 +127,7 @@ describe("SettingsForm", () => {
     await user.click(screen.getByRole("button", { name: "Save" }));
 
     const expected: Settings = {
+      trackingEnabled: true,
       prefix: "ACME-",
       prefixHistory: ["CRM:", "OLD:", "TT#"],
       userDigits: 4,
