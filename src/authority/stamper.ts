@@ -14,7 +14,7 @@ import type { StandaloneConnectivityMonitor } from "./connectivityMonitor";
 import type { Stamper, StampOutcome, UnstampOutcome } from "./ports";
 import { systemScheduler, withTimeout } from "./scheduler";
 import type { Scheduler } from "./scheduler";
-import { DeploymentMismatchError } from "./service/errors";
+import { DeploymentMismatchError, TrackingOffError } from "./service/errors";
 
 /** The offline counter, or why this device has none. */
 export type LocalNumbering = { readonly available: true; readonly authority: NumberAuthority } | { readonly available: false; readonly reason: string };
@@ -183,6 +183,7 @@ export function createStamper(options: StamperOptions): Stamper {
         return { user: await withTimeout(assigned.current(settings), onlineTimeoutMs, scheduler, () => new AuthorityTimeoutError(online.label, onlineTimeoutMs)) };
       } catch (error) {
         if (error instanceof DeploymentMismatchError) return { status: "blocked", kind: "settings-mismatch", reason: error.message };
+        if (error instanceof TrackingOffError) return { status: "blocked", kind: "tracking-off", reason: error.message };
         onlineProblem = onlineFailed(error);
       }
     }

@@ -180,6 +180,20 @@ export function validateSettings(input: unknown): ValidationResult {
   return { ok: true, settings };
 }
 
+/**
+ * A prefix change keeps the old prefix as an earlier one (its tokens stay ours), and the new prefix
+ * leaves the history. Only on a change: a prefix the user removed from the history stays removed.
+ */
+export function keepEarlierPrefix<T extends { readonly prefix: unknown; readonly prefixHistory: unknown }>(saved: Pick<Settings, "prefix">, next: T): T {
+  // An invalid new prefix is reported as it is; the history changes only with a prefix that will be saved.
+  if (typeof next.prefix !== "string" || prefixProblem(next.prefix) !== undefined || !Array.isArray(next.prefixHistory)) return next;
+  const newKey = asciiLowerCase(next.prefix);
+  if (asciiLowerCase(saved.prefix) === newKey) return next;
+  const history = (next.prefixHistory as unknown[]).filter((entry) => typeof entry !== "string" || asciiLowerCase(entry) !== newKey);
+  const kept = history.some((entry) => typeof entry === "string" && asciiLowerCase(entry) === asciiLowerCase(saved.prefix)) ? history : [saved.prefix, ...history];
+  return { ...next, prefixHistory: kept };
+}
+
 const checkedSettings = new WeakSet<Settings>();
 
 /**

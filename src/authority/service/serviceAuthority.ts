@@ -15,7 +15,7 @@ import type { AssignedUserNumber, IssuedNumber, OnlineAuthority, RejectedActivit
 import { later } from "../position";
 import { raiseRoamingPosition, readRoamingPosition, ROAMING_OFFLINE_HWM_KEY, ROAMING_ONLINE_KEY } from "../roamingCounters";
 import type { ServiceClient } from "./client";
-import { DeploymentMismatchError, ServiceError, ServiceProtocolError } from "./errors";
+import { DeploymentMismatchError, ServiceError, ServiceProtocolError, TrackingOffError } from "./errors";
 import type { ActivityRecord, Deployment, RegistrationRequest, ServiceUser } from "./types";
 
 export type ServiceAuthorityOptions = {
@@ -137,6 +137,7 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
   const userNumber: AssignedUserNumber = {
     async current(settings) {
       const user = await whoAmI();
+      if (!user.deployment.trackingEnabled) throw new TrackingOffError("Your team turned tracking tokens off on its tracking service, so no token is added. Tokens in received mail are still explained.");
       const mismatch = deploymentMismatch(user.deployment, settings);
       if (mismatch !== undefined) throw new DeploymentMismatchError(mismatch);
       return user.userNumber;

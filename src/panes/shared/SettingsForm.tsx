@@ -102,7 +102,7 @@ export function SettingsForm({ saved, save, onSaved, onCancel, focusField, label
       </Field>
       <Field
         label="Prefix"
-        hint={'Starts every token, e.g. "CRM:". 1-20 characters, no spaces, not ending in a digit. When you change it, add the old one to the earlier prefixes.'}
+        hint={'Starts every token, e.g. "CRM:". 1-20 characters, no spaces, not ending in a digit. When you change it, the old one is kept as an earlier prefix.'}
         {...invalid(fieldErrors.prefix)}
       >
         <Input value={text("prefix")} autoFocus={focusField === "prefix"} onChange={(_, data) => change("prefix", data.value)} />

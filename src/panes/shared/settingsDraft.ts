@@ -3,7 +3,7 @@
  * user types; anything that is not a plain whole number is passed on as typed, so validateSettings
  * names it in its message ("got \"3.5\"").
  */
-import { SETTINGS_FIELDS, validateSettings } from "../../core";
+import { keepEarlierPrefix, SETTINGS_FIELDS, validateSettings } from "../../core";
 import type { Settings, ValidationError } from "../../core/types";
 
 export type SettingsDraft = {
@@ -87,7 +87,9 @@ export function groupErrors(errors: readonly ValidationError[]): { fieldErrors: 
   return { fieldErrors, otherErrors };
 }
 
-export function checkDraft(draft: SettingsDraft): DraftCheck {
-  const result = validateSettings(settingsInput(draft));
+/** `saved`: the settings saved now; a changed prefix keeps the saved one as an earlier prefix (docs/NUMBERING.md). */
+export function checkDraft(draft: SettingsDraft, saved?: Pick<Settings, "prefix">): DraftCheck {
+  const input = settingsInput(draft);
+  const result = validateSettings(saved === undefined ? input : keepEarlierPrefix(saved, input));
   return result.ok ? { ok: true, settings: result.settings } : { ok: false, ...groupErrors(result.errors) };
 }
