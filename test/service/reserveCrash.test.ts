@@ -31,7 +31,7 @@ describeBackends("a restart in the middle of reservations", (backend) => {
     await opened.cleanup();
   });
 
-  const env = () => ({ ...opened.serviceEnv, PORT: "0", HOST: "127.0.0.1", COUNTER_DIGITS: "6", OFFLINE_RESERVE_SIZE: "5", RATE_LIMIT_PER_MINUTE: "1000000" });
+  const env = () => ({ ...opened.serviceEnv, CREATE_DATABASE: "1", PORT: "0", HOST: "127.0.0.1", COUNTER_DIGITS: "6", OFFLINE_RESERVE_SIZE: "5", RATE_LIMIT_PER_MINUTE: "1000000" });
 
   test("SIGKILL while 10 devices reserve: every acknowledged number distinct, none reissued after the restart", async () => {
     service = await startService(env());

@@ -42,6 +42,7 @@ export async function makeTestApp(
     settings?: Settings;
     clock?: TestClock;
     rateLimitPerMinute?: number;
+    rateLimitPerAddressPerMinute?: number;
     bodyLimitBytes?: number;
     trackingEnabled?: boolean;
     offlineReserveSize?: number;
@@ -61,6 +62,7 @@ export async function makeTestApp(
     clock: clock.read,
     addinOrigins: [ADDIN_ORIGIN, "http://localhost:3001"],
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1_000_000,
+    rateLimitPerAddressPerMinute: options.rateLimitPerAddressPerMinute ?? 1_000_000,
     ...(options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes }),
   });
   await app.ready();
