@@ -4,15 +4,19 @@
  * invisible here; a local high-water mark (shared by every window of this device) guards against
  * that stale copy and against a roaming value that went back.
  */
+import { maxCounter } from "../core";
 import type { Settings } from "../core";
 import type { RoamingStore } from "../office/ports";
 import type { CounterStore } from "../storage/counterStore";
 import type { Activity, ActivityLog } from "../storage/ports";
 import { advancePastActive } from "./activeCounters";
 import { AuthoritySaveError } from "./errors";
+import { offlineCounterName } from "./localAuthority";
 import type { LocalAuthority } from "./localAuthority";
+import type { ReserveRange, ReserveSource } from "./offlineReserve";
 import type { IssuedNumber, OnlineAuthority } from "./numberAuthority";
 import { decodePosition, encodePosition, later } from "./position";
+import type { CounterPosition } from "./position";
 import { raiseRoamingPosition, readRoamingPosition, ROAMING_OFFLINE_HWM_KEY, ROAMING_ONLINE_KEY } from "./roamingCounters";
 
 export type MailboxAuthorityOptions = {
@@ -26,6 +30,11 @@ export type MailboxAuthorityOptions = {
 
 export const onlineHighWaterName = (user: number): string => `online-hwm:${user}`;
 
+/** Offline numbers one device reserves from the mailbox: 100, or a tenth of the counter for small widths (docs/NUMBERING.md). */
+export function standaloneReserveSize(settings: Settings): number {
+  return Math.max(1, Math.min(100, Math.floor(maxCounter(settings) / 10)));
+}
+
 export function createMailboxAuthority({ roaming, counters, activityLog, local, now }: MailboxAuthorityOptions): OnlineAuthority {
   /** Raises the mailbox's offline high-water mark to this device's offline positions; true if it changed. */
   const carryOfflineHighWater = async (users: Iterable<number>): Promise<boolean> => {
@@ -36,9 +45,38 @@ export function createMailboxAuthority({ roaming, counters, activityLog, local, 
     return changed;
   };
 
+  /**
+   * The mailbox's offline high-water mark is the standalone reserve counter: a reserve is the next
+   * numbers above it (and above this device's own offline counter), and the mark moves past them
+   * before the device may use them. Under the offline counter's lock, so windows take turns.
+   */
+  const reserves: ReserveSource = {
+    take: (settings, user) =>
+      counters.exclusive(offlineCounterName(user), async (offline) => {
+        const size = standaloneReserveSize(settings);
+        let position: CounterPosition | null = later(decodePosition(await offline.read()), readRoamingPosition(roaming, ROAMING_OFFLINE_HWM_KEY, user));
+        const taken: number[] = [];
+        for (let i = 0; i < size; i++) {
+          try {
+            position = await advancePastActive(position, activityLog, 1, user, settings, now());
+          } catch (error) {
+            if (taken.length === 0) throw error;
+            break; // fewer free numbers than a full reserve: take what there is
+          }
+          taken.push(position.counter);
+        }
+        if (position === null) return { ranges: [], size };
+        await offline.commit(encodePosition(position));
+        raiseRoamingPosition(roaming, ROAMING_OFFLINE_HWM_KEY, user, position);
+        await roaming.save(); // before the reserve is used: another device's reserve starts above it
+        return { ranges: toRanges(taken), size, highest: position };
+      }),
+  };
+
   return {
     kind: "mailbox",
     label: "mailbox",
+    reserves,
     async issue(settings: Settings, user: number): Promise<IssuedNumber> {
       return counters.exclusive(onlineHighWaterName(user), async (highWater) => {
         const last = later(decodePosition(await highWater.read()), readRoamingPosition(roaming, ROAMING_ONLINE_KEY, user));
@@ -64,4 +102,15 @@ export function createMailboxAuthority({ roaming, counters, activityLog, local, 
       await roaming.save();
     },
   };
+}
+
+/** Consecutive counters as inclusive ranges, in the order given. */
+export function toRanges(counters: readonly number[]): ReserveRange[] {
+  const ranges: { from: number; to: number }[] = [];
+  for (const counter of counters) {
+    const last = ranges[ranges.length - 1];
+    if (last !== undefined && counter === last.to + 1) last.to = counter;
+    else ranges.push({ from: counter, to: counter });
+  }
+  return ranges;
 }

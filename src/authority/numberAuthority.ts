@@ -4,12 +4,15 @@
  */
 import type { Designator, Settings } from "../core";
 import type { Activity } from "../storage/ports";
+import type { ReserveSource } from "./offlineReserve";
 
 export type IssuedNumber = {
   readonly designator: Designator;
   readonly counter: number;
   /** The counter passed its maximum and restarted. */
   readonly wrapped: boolean;
+  /** Something the user should know about this number (it came from past the device's reserve). */
+  readonly caution?: string;
 };
 
 export interface NumberAuthority {
@@ -57,4 +60,6 @@ export interface OnlineAuthority extends NumberAuthority {
    * colleagues can resolve them). Rejects when it did not work: the activity then waits for a sync.
    */
   record?(activity: Activity): Promise<void>;
+  /** Hands this device offline numbers while it is online (docs/NUMBERING.md); absent: no reserves. */
+  readonly reserves?: ReserveSource;
 }

@@ -56,6 +56,8 @@ export type StampOutcome =
       /** Nothing was issued: the user must act first. */
       readonly status: "blocked";
       readonly kind:
+        /** Tracking tokens are off (a setting, or the service's): nothing is numbered. */
+        | "tracking-off"
         | "no-user-number"
         /** Service mode: the tracking service never answered on this device or mailbox, so the user number is unknown. */
         | "no-service-user"

@@ -14,7 +14,7 @@ import type { StandaloneConnectivityMonitor } from "./connectivityMonitor";
 import type { FinalizeOutcome, Stamper, StampOutcome, UnstampOutcome } from "./ports";
 import { systemScheduler, withTimeout } from "./scheduler";
 import type { Scheduler } from "./scheduler";
-import { DeploymentMismatchError } from "./service/errors";
+import { DeploymentMismatchError, TrackingOffError } from "./service/errors";
 
 /** The offline counter, or why this device has none. */
 export type LocalNumbering = { readonly available: true; readonly authority: NumberAuthority } | { readonly available: false; readonly reason: string };
@@ -62,6 +62,9 @@ export function createStamper(options: StamperOptions): Stamper {
         kind: "cannot-set-subject",
         reason: "This version of Outlook does not let add-ins change the subject. Use Outlook on the web or a current Outlook for Windows or Mac.",
       };
+    }
+    if (!settings.trackingEnabled) {
+      return { status: "blocked", kind: "tracking-off", reason: "Tracking tokens are turned off in Settings, so no token is added. Tokens in received mail are still explained." };
     }
     let subject: string;
     try {
@@ -111,11 +114,11 @@ export function createStamper(options: StamperOptions): Stamper {
       // An online number is known to the mailbox as it is issued; the service learns of it by record().
       synced: number.designator === 0 && online.record === undefined,
     };
-    let warning: string | undefined;
+    let warning: string | undefined = number.caution;
     try {
       await activityLog.put(activity);
     } catch (error) {
-      warning = `The token is in the subject, but this device could not record it (${message(error)}): stamping this draft again would use a new number.`;
+      warning = `${number.caution !== undefined ? `${number.caution} ` : ""}The token is in the subject, but this device could not record it (${message(error)}): stamping this draft again would use a new number.`;
     }
     if (number.designator === 0 && online.record !== undefined) {
       try {
@@ -182,6 +185,7 @@ export function createStamper(options: StamperOptions): Stamper {
         return { user: await withTimeout(assigned.current(settings), onlineTimeoutMs, scheduler, () => new AuthorityTimeoutError(online.label, onlineTimeoutMs)) };
       } catch (error) {
         if (error instanceof DeploymentMismatchError) return { status: "blocked", kind: "settings-mismatch", reason: error.message };
+        if (error instanceof TrackingOffError) return { status: "blocked", kind: "tracking-off", reason: error.message };
         onlineProblem = onlineFailed(error);
       }
     }

@@ -16,6 +16,7 @@ export {
   SETTINGS_FIELDS,
   SETTINGS_LIMITS,
   asciiLowerCase,
+  keepEarlierPrefix,
   prefixProblem,
   tokenDigitCount,
   tokenUserNumber,

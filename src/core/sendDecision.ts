@@ -19,6 +19,8 @@ export type SendDecisionInput = {
 
 export type SendDecision =
   | { readonly action: "skip"; readonly reason: "setting-off" }
+  /** Tracking tokens are off for this deployment (a setting, or the service's): nothing is stamped. */
+  | { readonly action: "skip"; readonly reason: "tracking-off" }
   /** A token of ours (current prefix or history) is there: a reply keeps the token it answers. */
   | { readonly action: "skip"; readonly reason: "already-stamped"; readonly token: string }
   /** No authority can number here without risking a repeat: the message goes unstamped. */
@@ -27,6 +29,7 @@ export type SendDecision =
 
 /** In this order: the setting, then the subject, then the authority. */
 export function decideOnSend({ settings, subject, numbering }: SendDecisionInput): SendDecision {
+  if (!settings.trackingEnabled) return { action: "skip", reason: "tracking-off" };
   if (!settings.autoStampOnSend) return { action: "skip", reason: "setting-off" };
   const ours = findTokens(subject, settings)[0];
   if (ours !== undefined) return { action: "skip", reason: "already-stamped", token: ours.text };

@@ -4,6 +4,7 @@ import type { Settings, ValidationError, ValidationResult } from "./types";
 
 /** Every settings key, in display order. */
 export const SETTINGS_FIELDS = [
+  "trackingEnabled",
   "prefix",
   "prefixHistory",
   "userDigits",
@@ -28,6 +29,7 @@ export const SETTINGS_LIMITS = {
 } as const;
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  trackingEnabled: true,
   prefix: "CRM:",
   prefixHistory: Object.freeze([]) as readonly string[],
   userDigits: 3,
@@ -156,11 +158,15 @@ export function validateSettings(input: unknown): ValidationResult {
 
   checkInteger(fail, "activeDays", "Active days", read("activeDays"), SETTINGS_LIMITS.activeDays);
 
+  const tracking = read("trackingEnabled");
+  if (typeof tracking !== "boolean") fail("trackingEnabled", `Tracking tokens must be on (true) or off (false); got ${describe(tracking)}.`);
+
   const autoStamp = read("autoStampOnSend");
   if (typeof autoStamp !== "boolean") fail("autoStampOnSend", `Auto-stamp on send must be true or false; got ${describe(autoStamp)}.`);
 
   if (errors.length > 0) return { ok: false, errors };
   const settings: Settings = Object.freeze({
+    trackingEnabled: tracking as boolean,
     prefix: prefix as string,
     prefixHistory: Object.freeze([...(history as string[])]),
     userDigits: userDigits as number,
@@ -172,6 +178,20 @@ export function validateSettings(input: unknown): ValidationResult {
     autoStampOnSend: autoStamp as boolean,
   });
   return { ok: true, settings };
+}
+
+/**
+ * A prefix change keeps the old prefix as an earlier one (its tokens stay ours), and the new prefix
+ * leaves the history. Only on a change: a prefix the user removed from the history stays removed.
+ */
+export function keepEarlierPrefix<T extends { readonly prefix: unknown; readonly prefixHistory: unknown }>(saved: Pick<Settings, "prefix">, next: T): T {
+  // An invalid new prefix is reported as it is; the history changes only with a prefix that will be saved.
+  if (typeof next.prefix !== "string" || prefixProblem(next.prefix) !== undefined || !Array.isArray(next.prefixHistory)) return next;
+  const newKey = asciiLowerCase(next.prefix);
+  if (asciiLowerCase(saved.prefix) === newKey) return next;
+  const history = (next.prefixHistory as unknown[]).filter((entry) => typeof entry !== "string" || asciiLowerCase(entry) !== newKey);
+  const kept = history.some((entry) => typeof entry === "string" && asciiLowerCase(entry) === asciiLowerCase(saved.prefix)) ? history : [saved.prefix, ...history];
+  return { ...next, prefixHistory: kept };
 }
 
 const checkedSettings = new WeakSet<Settings>();

@@ -8,6 +8,8 @@ export type PrefixOrigin = "current" | "history";
 
 /** The add-in's settings (SPEC §6). Stored in roaming settings. */
 export type Settings = {
+  /** Tracking tokens on (the seed's first setting): off, nothing is stamped, received tokens still decode. @default true */
+  readonly trackingEnabled: boolean;
   /** Names the deployment. 1-20 characters, no whitespace, must not end in a digit. @default "CRM:" */
   readonly prefix: string;
   /** Earlier prefixes of this deployment: their tokens are still ours. @default [] */

@@ -25,7 +25,7 @@ const model = new MailboxModel(modelOptionsFor(session, window.localStorage, (in
 if (session.serviceUrl !== "") model.setServiceUrl(session.serviceOn ? session.serviceUrl : "");
 // Published before any pane iframe exists, so every pane finds the mailbox when it loads.
 publishHost(window, model);
-window.__playground = createPlaygroundApi(model);
+window.__playground = createPlaygroundApi(model, session.serviceUrl);
 // Send runs the add-in's OnMessageSend handler first, in a hidden runtime (auto-stamp on send).
 installSendEvents(window, model);
 model.selectMessage(model.messagesIn("inbox")[0]?.id ?? null);

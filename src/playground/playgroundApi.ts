@@ -31,7 +31,8 @@ export type PlaygroundApi = {
   reset(): Promise<void>;
 };
 
-export function createPlaygroundApi(model: MailboxModel): PlaygroundApi {
+/** `serviceUrl`: the playground's tracking service, reset with the playground. */
+export function createPlaygroundApi(model: MailboxModel, serviceUrl = ""): PlaygroundApi {
   return {
     model,
     get state() {
@@ -51,6 +52,8 @@ export function createPlaygroundApi(model: MailboxModel): PlaygroundApi {
     setOptions: (options) => model.setOptions(options),
     setSendHandler: (handler) => model.setSendHandler(handler),
     roamingSettings: () => Object.fromEntries(Object.entries(model.loadRoamingSettings()).map(([k, v]) => [k, JSON.parse(v) as unknown])),
-    reset: () => resetPlayground(),
+    reset: async () => {
+      await resetPlayground(window, { serviceUrl, bearer: () => model.accessToken?.() ?? Promise.reject(new Error("no sign-in")) });
+    },
   };
 }

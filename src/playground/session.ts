@@ -7,11 +7,13 @@
 import { STORAGE_PREFIX, type KeyValueStorage } from "./model/mailboxModel";
 import { COLLEAGUE_INBOX, COLLEAGUE_ROAMING_SETTINGS, PLAYGROUND_USER, PLAYGROUND_USERS, SAMPLE_INBOX, SAMPLE_SENT, SEEDED_ROAMING_SETTINGS } from "./model/samples";
 import type { MailboxModelOptions } from "./model/mailboxModel";
-import type { UserProfile } from "./model/types";
+import { PLAYGROUND_DEVICES } from "./model/types";
+import type { PlaygroundDevice, UserProfile } from "./model/types";
 
 const USER_KEY = `${STORAGE_PREFIX}signed-in`;
 const SERVICE_KEY = `${STORAGE_PREFIX}service`;
 const SERVICE_ON_KEY = `${STORAGE_PREFIX}service-on`;
+const DEVICE_KEY = `${STORAGE_PREFIX}device`;
 
 export type PlaygroundSession = {
   readonly user: UserProfile;
@@ -19,6 +21,8 @@ export type PlaygroundSession = {
   readonly serviceUrl: string;
   /** Whether the users' settings point at it ("Tracking service" switch). */
   readonly serviceOn: boolean;
+  /** The device the panes run on ("Device" switch, ?device=phone): each has its own IndexedDB. */
+  readonly device: PlaygroundDevice;
 };
 
 /** A short name for the URL: "pat", "sam". */
@@ -32,7 +36,10 @@ export function readSession(location: Pick<Location, "search">, storage: KeyValu
   const named = params.get("service");
   if (named !== null) storage.setItem(SERVICE_KEY, named.replace(/\/+$/, ""));
   const serviceUrl = storage.getItem(SERVICE_KEY) ?? "";
-  return { user, serviceUrl, serviceOn: serviceUrl !== "" && storage.getItem(SERVICE_ON_KEY) !== "0" };
+  const wantedDevice = params.get("device") ?? storage.getItem(DEVICE_KEY) ?? "laptop";
+  const device = PLAYGROUND_DEVICES.find((d) => d === wantedDevice) ?? "laptop";
+  storage.setItem(DEVICE_KEY, device);
+  return { user, serviceUrl, serviceOn: serviceUrl !== "" && storage.getItem(SERVICE_ON_KEY) !== "0", device };
 }
 
 /** What the mailbox model of `session.user` starts from: their samples, colleagues, and sign-in to the service. */
@@ -44,6 +51,7 @@ export function modelOptionsFor(session: PlaygroundSession, storage: KeyValueSto
     inbox: pat ? SAMPLE_INBOX : COLLEAGUE_INBOX,
     sent: pat ? SAMPLE_SENT : [],
     seedRoaming: pat ? SEEDED_ROAMING_SETTINGS : COLLEAGUE_ROAMING_SETTINGS,
+    device: session.device,
     colleagues: PLAYGROUND_USERS.filter((u) => u.emailAddress !== session.user.emailAddress),
     ...(session.serviceUrl !== "" ? { accessTokens: devTokens(session.serviceUrl, fetch) } : {}),
   };
@@ -72,6 +80,14 @@ export function switchUser(win: Pick<Window, "location" | "localStorage">, user:
   win.localStorage.setItem(USER_KEY, userSlug(user));
   const url = new URL(win.location.href);
   url.searchParams.set("user", userSlug(user));
+  win.location.assign(url.toString());
+}
+
+/** Moves to the user's other device: the page reloads, and the panes open on that device's storage. */
+export function switchDevice(win: Pick<Window, "location" | "localStorage">, device: PlaygroundDevice): void {
+  win.localStorage.setItem(DEVICE_KEY, device);
+  const url = new URL(win.location.href);
+  url.searchParams.set("device", device);
   win.location.assign(url.toString());
 }
 

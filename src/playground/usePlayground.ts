@@ -47,15 +47,31 @@ export function usePlayground(model: MailboxModel) {
     },
     send,
     setOffline: (offline: boolean) => model.setOffline(offline),
-    reset: () => void resetPlayground(),
+    /** `serviceUrl`: the playground's tracking service, whose data is reset too ("" for none). */
+    reset: (serviceUrl = "") => void resetPlayground(window, { serviceUrl, bearer: () => model.accessToken?.() ?? Promise.reject(new Error("no sign-in")) }),
   };
 }
 
+/** The playground's tracking service, reset with the playground (POST /v1/dev/reset, development sign-in only). */
+export type PlaygroundService = { readonly serviceUrl: string; readonly bearer: () => Promise<string> };
+
 /**
  * Clears everything this origin stored (the mailbox's roaming settings and sent mail, and the
- * panes' own local counter and activity log), then reloads: a fresh mailbox.
+ * panes' own local counter and activity log on every device) and the service's users, counters,
+ * reserves and activities, then reloads: a fresh mailbox whose next tokens repeat nothing kept.
  */
-export async function resetPlayground(win: Window = window): Promise<void> {
+export async function resetPlayground(win: Window = window, service?: PlaygroundService): Promise<string | undefined> {
+  let problem: string | undefined;
+  if (service !== undefined && service.serviceUrl !== "") {
+    try {
+      const response = await win.fetch(`${service.serviceUrl}/v1/dev/reset`, { method: "POST", headers: { Authorization: `Bearer ${await service.bearer()}` } });
+      if (!response.ok) problem = `The tracking service did not reset (${response.status}).`;
+    } catch (error) {
+      problem = `The tracking service could not be reset: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    // Without the service's reset, its counters stay ahead: still no repeats, only higher numbers.
+    if (problem !== undefined) console.warn(problem);
+  }
   win.localStorage.clear();
   win.sessionStorage.clear();
   const databases = typeof win.indexedDB?.databases === "function" ? await win.indexedDB.databases() : [];
@@ -71,4 +87,5 @@ export async function resetPlayground(win: Window = window): Promise<void> {
     ),
   );
   win.location.reload();
+  return problem;
 }

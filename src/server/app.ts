@@ -15,12 +15,17 @@ import type { SentAtWindow } from "./config";
 import type { DevTokenIssuer } from "./devAuth";
 import { frameworkErrorReply, makeErrorHandler, rawClientErrorReply } from "./errorHandler";
 import { NotFoundError, RateLimitedError, ServiceError } from "./errors";
+import { DEFAULT_RESERVE_SIZE } from "./config";
+import { deploymentOf, withRememberedPrefixes } from "./deployment";
 import { activityRoutes } from "./routes/activities";
 import type { RouteContext } from "./routes/context";
 import { correlateRoutes } from "./routes/correlate";
 import { counterRoutes } from "./routes/counters";
+import { deploymentRoutes } from "./routes/deployment";
+import { devResetRoutes } from "./routes/devReset";
 import { devTokenRoutes } from "./routes/devToken";
 import { healthRoutes } from "./routes/health";
+import { reserveRoutes } from "./routes/reserves";
 import { userRoutes } from "./routes/users";
 import type { TrackingStore } from "./store/types";
 import { UserDirectory } from "./userDirectory";
@@ -33,6 +38,10 @@ export type AppOptions = {
   readonly verifier: TokenVerifier;
   /** The deployment's token settings (validated). */
   readonly settings: Settings;
+  /** Whether the add-in stamps at all. @default true */
+  readonly trackingEnabled?: boolean;
+  /** Offline numbers per reserve (1..10^counterDigits - 1). @default 50, or fewer when counterDigits is small */
+  readonly offlineReserveSize?: number;
   /** Present only with development auth: enables POST /v1/dev/token. */
   readonly devTokens?: DevTokenIssuer;
   /** ms since the epoch. @default Date.now */
@@ -121,13 +130,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxAge: 600,
   });
 
+  // Every prefix this service was ever configured with stays ours (docs/SERVICE-API.md, deployment).
+  const settings = await withRememberedPrefixes(options.store, options.settings, clock());
+  const reserveSize = options.offlineReserveSize ?? Math.min(DEFAULT_RESERVE_SIZE, 10 ** settings.counterDigits - 1);
   const context: RouteContext = {
     store: options.store,
-    users: new UserDirectory(options.store, options.settings, clock),
-    settings: options.settings,
+    users: new UserDirectory(options.store, settings, clock),
+    settings,
+    deployment: deploymentOf(settings, options.trackingEnabled ?? true, reserveSize),
     clock,
-    activeWindowMs: options.settings.activeDays * DAY_MS,
-    sentAtWindow: options.sentAtWindow ?? { aheadMs: DAY_MS, behindMs: options.settings.activeDays * DAY_MS },
+    activeWindowMs: settings.activeDays * DAY_MS,
+    sentAtWindow: options.sentAtWindow ?? { aheadMs: DAY_MS, behindMs: settings.activeDays * DAY_MS },
   };
   const verifier = cachedVerifier(options.verifier, { clock, maxEntries: options.tokenCacheSize ?? 10_000 });
   const devTokens = options.devTokens;
@@ -171,6 +184,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           await authenticated.register(counterRoutes(context));
           await authenticated.register(activityRoutes(context));
           await authenticated.register(correlateRoutes(context));
+          await authenticated.register(deploymentRoutes(context));
+          await authenticated.register(reserveRoutes(context));
+          if (devTokens !== undefined) await authenticated.register(devResetRoutes(context));
         });
       });
     },

@@ -26,6 +26,10 @@ export type ServiceConfig = {
   readonly databasePoolSize: number;
   /** The deployment's token settings (only the token fields matter to the service). */
   readonly settings: Settings;
+  /** TRACKING_ENABLED: whether the add-in stamps at all (docs/SERVICE-API.md, deployment). */
+  readonly trackingEnabled: boolean;
+  /** OFFLINE_RESERVE_SIZE: numbers a device holds for offline use (docs/NUMBERING.md). */
+  readonly offlineReserveSize: number;
   readonly auth: AuthConfig;
   readonly addinOrigins: readonly string[];
   readonly rateLimitPerMinute: number;
@@ -40,6 +44,8 @@ export type ServiceConfig = {
   readonly trustProxy: boolean;
 };
 
+/** Offline numbers per reserve unless OFFLINE_RESERVE_SIZE says otherwise (capped by counter digits). */
+export const DEFAULT_RESERVE_SIZE = 50;
 export type SentAtWindow = { readonly aheadMs: number; readonly behindMs: number };
 
 export const DEV_AUDIENCE = "api://tracking-tokens-dev";
@@ -118,6 +124,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): ServiceConfig
     databaseSchema,
     databasePoolSize: integer("DATABASE_POOL_SIZE", DEFAULTS.databasePoolSize, 1, 1000),
     settings,
+    trackingEnabled: readFlag("TRACKING_ENABLED", text("TRACKING_ENABLED"), problems) ?? true,
+    offlineReserveSize: integer("OFFLINE_RESERVE_SIZE", Math.min(DEFAULT_RESERVE_SIZE, 10 ** settings.counterDigits - 1), 1, 10 ** settings.counterDigits - 1),
     auth: readAuth(text, host, trustProxy, problems),
     addinOrigins,
     rateLimitPerMinute: integer("RATE_LIMIT_PER_MINUTE", DEFAULTS.rateLimitPerMinute, 1, 100_000_000),

@@ -6,7 +6,7 @@ import type { Socket } from "node:net";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { ServiceError, UnavailableError } from "./errors";
 
-export type ErrorReply = { error: string; message: string; field?: string };
+export type ErrorReply = { error: string; message: string; field?: string; [detail: string]: unknown };
 
 export function toServiceError(error: FastifyError | ServiceError | Error, bodyLimit: number): ServiceError {
   if (error instanceof ServiceError) return error;
@@ -40,6 +40,7 @@ export function makeErrorHandler(bodyLimit: number) {
     if (mapped.statusCode >= 500) request.log.error({ err: error }, "request failed");
     const body: ErrorReply = { error: mapped.code, message: mapped.message };
     if (mapped.field !== undefined) body.field = mapped.field;
+    Object.assign(body, mapped.details);
     if (mapped.statusCode === 401) void reply.header("www-authenticate", 'Bearer error="invalid_token"');
     if (mapped instanceof UnavailableError) void reply.header("retry-after", String(mapped.retryAfterSeconds));
     return reply.status(mapped.statusCode).send(body);

@@ -9,6 +9,8 @@ export class ServiceError extends Error {
   readonly statusCode: number;
   readonly code: string;
   readonly field: string | undefined;
+  /** Extra fields of the reply beside error, message and field (a conflict's holder). */
+  details: Readonly<Record<string, unknown>> | undefined;
 
   constructor(statusCode: number, code: string, message: string, field?: string) {
     super(message);
@@ -49,11 +51,12 @@ export class NotFoundError extends ServiceError {
   }
 }
 
-/** 409: another record already holds the token; it is never overwritten. */
+/** 409: another record already holds the token; it is never overwritten. `holder` is that record. */
 export class ConflictError extends ServiceError {
   override name = "ConflictError";
-  constructor(message: string, field?: string) {
+  constructor(message: string, field?: string, holder?: unknown) {
     super(409, "conflict", message, field);
+    if (holder !== undefined) this.details = { holder };
   }
 }
 

@@ -56,6 +56,8 @@ async function main(): Promise<void> {
     verifier,
     ...(devTokens === undefined ? {} : { devTokens }),
     settings: config.settings,
+    trackingEnabled: config.trackingEnabled,
+    offlineReserveSize: config.offlineReserveSize,
     clock,
     addinOrigins: config.addinOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,

@@ -11,6 +11,7 @@ export const LIMITS = {
   token: 64,
   draftKey: 200,
   name: 200,
+  device: 100,
 } as const;
 
 /**
@@ -122,5 +123,48 @@ export const deploymentReply = {
     counterDigits: { type: "integer" },
     deploymentBase: { type: "integer" },
     activeDays: { type: "integer" },
+    trackingEnabled: { type: "boolean" },
+    reserveSize: { type: "integer" },
+  },
+} as const;
+
+export const registerBody = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    claim: { type: "object", additionalProperties: false, required: ["userNumber"], properties: { userNumber: { type: "integer" } } },
+    marks: { type: "object", additionalProperties: false, properties: { online: { type: "integer" }, offline: { type: "integer" } } },
+  },
+} as const;
+
+export const registerReply = {
+  type: "object",
+  properties: {
+    mailbox: { type: "string" },
+    ordinal: { type: "integer" },
+    userNumber: { type: "integer" },
+    deployment: deploymentReply,
+    highWater: { type: "object", properties: { online: { type: ["integer", "null"] }, offline: { type: ["integer", "null"] } } },
+    claim: { type: "object", properties: { claimed: { type: "integer" }, outcome: { type: "string" }, message: { type: "string" } } },
+  },
+} as const;
+
+export const reserveBody = {
+  type: "object",
+  additionalProperties: false,
+  required: ["device"],
+  properties: {
+    device: { type: "string", minLength: 1, maxLength: LIMITS.device },
+    size: { type: "integer" },
+  },
+} as const;
+
+export const reserveReply = {
+  type: "object",
+  properties: {
+    designator: { type: "integer" },
+    user: { type: "integer" },
+    ranges: { type: "array", items: { type: "object", properties: { from: { type: "integer" }, to: { type: "integer" } } } },
+    reserveSize: { type: "integer" },
   },
 } as const;

@@ -5,9 +5,9 @@
 import type { Settings } from "../core";
 import type { Caller } from "./auth";
 import { UserNumbersExhaustedError } from "./errors";
-import type { StoredUser, TrackingStore } from "./store/types";
+import type { Registration, TrackingStore } from "./store/types";
 
-export type RegisteredUser = StoredUser & { readonly userNumber: number };
+export type RegisteredUser = Registration & { readonly userNumber: number };
 
 export class UserDirectory {
   readonly #store: TrackingStore;
@@ -21,11 +21,15 @@ export class UserDirectory {
     this.#clock = clock;
   }
 
-  /** Registers the caller if needed (and updates its mailbox and name); always asks the store. */
-  async register(caller: Caller): Promise<RegisteredUser> {
+  /**
+   * Registers the caller if needed (and updates its mailbox and name); always asks the store. A
+   * first registration takes `claimedUserNumber` when nobody holds it (docs/NUMBERING.md).
+   */
+  async register(caller: Caller, claimedUserNumber?: number): Promise<RegisteredUser> {
     const maxUserNumber = 10 ** this.#settings.userDigits - 1;
     const maxOrdinal = maxUserNumber - this.#settings.deploymentBase;
-    const user = await this.#store.registerUser({ key: caller.key, mailbox: caller.mailbox, name: caller.name }, maxOrdinal, this.#clock());
+    const claimOrdinal = claimedUserNumber === undefined ? undefined : claimedUserNumber - this.#settings.deploymentBase;
+    const user = await this.#store.registerUser({ key: caller.key, mailbox: caller.mailbox, name: caller.name }, maxOrdinal, this.#clock(), claimOrdinal);
     if (user === undefined || user.ordinal > maxOrdinal) {
       throw new UserNumbersExhaustedError(
         `Every user number of this deployment is taken: deployment base ${this.#settings.deploymentBase} + ordinal must fit in ` +
@@ -34,6 +38,11 @@ export class UserDirectory {
     }
     this.#ordinals.set(caller.key, user.ordinal);
     return { ...user, userNumber: this.#settings.deploymentBase + user.ordinal };
+  }
+
+  /** Drops the cached ordinals: after the store's data was deleted (the playground's reset). */
+  forget(): void {
+    this.#ordinals.clear();
   }
 
   /** The caller's user number, registering it on first use. */

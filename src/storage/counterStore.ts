@@ -12,12 +12,22 @@ export type LockedCounter = {
   commit(value: number): Promise<void>;
 };
 
+/** A structured record kept beside the counters (an offline reserve), held under its lock for a task. */
+export type LockedRecord = {
+  /** The stored value; null when nothing was stored yet. The caller checks its shape. */
+  read(): Promise<unknown>;
+  /** Stores `value` (structured-clonable) and resolves once it is on disk. */
+  commit(value: unknown): Promise<void>;
+};
+
 export interface CounterStore {
   /**
    * Runs `task` holding the exclusive lock of counter `name`: no other window or tab reads or
    * commits that counter until the task settles. Other counters are not held up.
    */
   exclusive<T>(name: string, task: (counter: LockedCounter) => Promise<T>): Promise<T>;
+  /** Like exclusive(), for a structured record in the same store (docs/NUMBERING.md: offline reserves). */
+  exclusiveRecord<T>(name: string, task: (record: LockedRecord) => Promise<T>): Promise<T>;
   /** Reads `last`, commits compute(last) durably, then resolves with it: all under the lock. */
   next(name: string, compute: (last: number | null) => number | Promise<number>): Promise<number>;
   /** The stored value without taking the lock; null when none. Rejects with CounterCorruptError on a bad value. */

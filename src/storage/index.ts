@@ -1,7 +1,7 @@
 /** Local persistence: the counter store (IndexedDB + Web Locks) and the activity log. */
 export type * from "./ports";
 export { CounterCorruptError, CounterStoreError } from "./errors";
-export type { CounterStore, CounterStoreOpening, LockedCounter } from "./counterStore";
+export type { CounterStore, CounterStoreOpening, LockedCounter, LockedRecord } from "./counterStore";
 export { openCounterStore, createIndexedDbCounterStore } from "./indexedDbCounterStore";
 export type { CounterStoreEnvironment } from "./indexedDbCounterStore";
 export { createMemoryCounterStore } from "./memoryCounterStore";

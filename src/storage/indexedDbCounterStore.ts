@@ -57,13 +57,17 @@ export function createIndexedDbCounterStore(db: TrackingDatabase, locks: LockMan
 
   const commit = async (name: string, value: number): Promise<void> => {
     assertCommittable(name, value);
+    await put(name, value);
+  };
+
+  const put = async (name: string, value: unknown): Promise<void> => {
     try {
       // "strict": the browser flushes to disk before the transaction completes, so a crash right
       // after cannot bring back an older value.
       const tx = db.transaction("counters", "readwrite", { durability: "strict" });
       await Promise.all([tx.store.put({ name, value }), tx.done]);
     } catch (error) {
-      throw storeError(`save the counter "${name}"`, error);
+      throw storeError(`save "${name}"`, error);
     }
   };
 
@@ -74,6 +78,20 @@ export function createIndexedDbCounterStore(db: TrackingDatabase, locks: LockMan
         const counter: LockedCounter = { read: () => read(name), commit: (value) => commit(name, value) };
         return task(counter);
       });
+    },
+    exclusiveRecord(name, task) {
+      return locks.request(`${databaseName}/record/${name}`, { mode: "exclusive" }, () =>
+        task({
+          read: async () => {
+            try {
+              return (await db.get("counters", name))?.value ?? null;
+            } catch (error) {
+              throw storeError(`read the record "${name}"`, error);
+            }
+          },
+          commit: (value) => put(name, value),
+        }),
+      );
     },
     next: (name, compute) => nextUnderLock(store, name, compute),
     peek: (name) => read(name),

@@ -29,6 +29,20 @@ export function createMemoryCounterStore(initial: Record<string, unknown> = {}):
       tails.set(name, run.catch(() => undefined));
       return run;
     },
+    exclusiveRecord(name, task) {
+      const key = `record:${name}`;
+      const previous = tails.get(key) ?? Promise.resolve();
+      const run = previous.then(() =>
+        task({
+          read: async () => (values.has(name) ? structuredClone(values.get(name)) : null),
+          commit: async (value) => {
+            values.set(name, structuredClone(value));
+          },
+        }),
+      );
+      tails.set(key, run.catch(() => undefined));
+      return run;
+    },
     next: (name, compute) => nextUnderLock(store, name, compute),
     peek: async (name) => checkedCounter(name, stored(name)),
     close: () => undefined,

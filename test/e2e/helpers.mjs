@@ -2,8 +2,12 @@
  * Shared by the browser tests: launching Chromium, opening the playground, reaching the panes.
  * run.mjs sets E2E_BASE_URL (the static server) and E2E_CHROMIUM (the browser binary).
  */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -152,3 +156,74 @@ export function localData(frame) {
       }),
   );
 }
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const harnessEntry = path.join(root, "test/e2e/harness/stampHarness.ts");
+const harnessDir = path.join(root, "test-results/e2e-harness");
+/** The stamp harness bundle (test/e2e/harness/stampHarness.ts), once buildHarness() made it. */
+export const harnessFile = path.join(harnessDir, "stamp-harness.js");
+
+/** Bundles the harness from the sources with the project's webpack and ts-loader (about 2 s). */
+export async function buildHarness() {
+  const { default: webpack } = await import("webpack");
+  const config = {
+    mode: "development",
+    devtool: false,
+    context: root,
+    entry: harnessEntry,
+    output: { path: harnessDir, filename: path.basename(harnessFile) },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: { rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.build.json" } } }] },
+    performance: { hints: false },
+    // One file: the page injects it by path, so the pane's lazy chunks (service mode) go inline.
+    plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
+  };
+  await new Promise((resolve, reject) =>
+    webpack(config, (error, stats) => {
+      if (error || stats?.hasErrors()) reject(new Error(error ? String(error.stack ?? error) : stats.toString("errors-only")));
+      else resolve();
+    }),
+  );
+}
+
+/** Starts src/server/main.ts on a free port (SQLite in a temporary folder, development sign-in); `env` adds settings. Resolves with its URL once it listens. */
+export async function startService(env = {}) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "e2e-service-"));
+  const page = new URL(baseUrl());
+  const origins = [page.origin, `${page.protocol}//127.0.0.1:${page.port}`, `${page.protocol}//localhost:${page.port}`];
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "src/server/main.ts")], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", HOST: "127.0.0.1", PORT: "0", DATA_DIR: dataDir, CREATE_DATABASE: "1", SERVICE_DEV_AUTH: "1", ADDIN_ORIGINS: [...new Set(origins)].join(","), LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The tracking service did not start:\n${output}`)), 30_000);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1].replace(/[;,)]$/, ""));
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The tracking service exited (${code}):\n${output}`));
+    });
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+

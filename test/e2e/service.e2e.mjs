@@ -4,56 +4,8 @@
  * customer replies to all; Sam's read pane shows Pat's activity, resolved through the service.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import { baseUrl, launchBrowser, openPlayground, pane, screenshot, waitForOfficeReady } from "./helpers.mjs";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
-/** Starts src/server/main.ts on a free port; resolves with its URL once it listens. */
-async function startService() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "e2e-service-"));
-  const page = new URL(baseUrl());
-  const origins = [page.origin, `${page.protocol}//127.0.0.1:${page.port}`, `${page.protocol}//localhost:${page.port}`];
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "src/server/main.ts")], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", HOST: "127.0.0.1", PORT: "0", DATA_DIR: dataDir, CREATE_DATABASE: "1", SERVICE_DEV_AUTH: "1", ADDIN_ORIGINS: [...new Set(origins)].join(","), LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The tracking service did not start:\n${output}`)), 30_000);
-    const onData = (chunk) => {
-      output += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1].replace(/[;,)]$/, ""));
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The tracking service exited (${code}):\n${output}`));
-    });
-  });
-  return {
-    url,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
-        await exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+import { baseUrl, launchBrowser, openPlayground, pane, screenshot, startService, waitForOfficeReady } from "./helpers.mjs";
 
 describe("tracking service shared by two users", () => {
   let browser;
@@ -87,15 +39,15 @@ describe("tracking service shared by two users", () => {
     await compose.locator.getByRole("button", { name: "Add tracking token" }).click();
     await compose.locator.getByRole("button", { name: "Remove tracking token" }).waitFor();
     const subject = await page.evaluate(() => window.__playground.getSubject());
-    // Pat signed in to the service first: user number 1, the service's first number for Pat, online.
-    assert.equal(subject, "Quote for 12 standing desks CRM:00010001");
+    // Pat numbered on her own as user 2 before: the service keeps the number she claims (docs/NUMBERING.md), online.
+    assert.equal(subject, "Quote for 12 standing desks CRM:00020001");
     await page.getByRole("button", { name: "Send" }).click();
     await page.getByRole("button", { name: /Sent/ }).click();
-    await page.getByRole("option", { name: /Quote for 12 standing desks CRM:00010001/ }).click();
+    await page.getByRole("option", { name: /Quote for 12 standing desks CRM:00020001/ }).click();
 
     // The customer replies to all: Pat and Sam (Cc) get the reply.
     await page.getByRole("button", { name: "Simulate customer answer" }).click();
-    await page.getByRole("option", { name: /RE: Quote for 12 standing desks CRM:00010001/ }).waitFor();
+    await page.getByRole("option", { name: /RE: Quote for 12 standing desks CRM:00020001/ }).waitFor();
 
     // Sam: the reply is in his Inbox; his read pane asks the service, which knows Pat's activity.
     await signIn("sam");
@@ -108,7 +60,7 @@ describe("tracking service shared by two users", () => {
     const answer = read.locator.getByRole("region", { name: "What it answers" });
     await answer.getByText("Found by token (tracking service)").waitFor();
     const details = await answer.locator("dt").evaluateAll((terms) => Object.fromEntries(terms.map((t) => [t.textContent, t.nextElementSibling?.textContent])));
-    assert.equal(details.Subject, "Quote for 12 standing desks CRM:00010001");
+    assert.equal(details.Subject, "Quote for 12 standing desks CRM:00020001");
     assert.equal(details.Sender, "Pat Seller <pat.seller@contoso.com>");
     assert.equal(details.To, "dana.buyer@fabrikam.com");
     assert.equal(details.Cc, "sam.colleague@contoso.com");

@@ -11,40 +11,13 @@
  * once by its button while the harness runs, so the UI shares the counter under load.
  */
 import assert from "node:assert/strict";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import { baseUrl, launchBrowser } from "./helpers.mjs";
+import { baseUrl, buildHarness, harnessFile, launchBrowser } from "./helpers.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const harnessEntry = path.join(root, "test/e2e/harness/stampHarness.ts");
-const harnessDir = path.join(root, "test-results/e2e-harness");
-const harnessFile = path.join(harnessDir, "stamp-harness.js");
 
 const TABS = 8;
 const STAMPS_PER_TAB = 200;
 const OFFLINE_TOKEN = /^CRM:1002(\d{4})$/;
-
-/** Bundles the harness from the sources with the project's webpack and ts-loader (about 2 s). */
-async function buildHarness() {
-  const { default: webpack } = await import("webpack");
-  const config = {
-    mode: "development",
-    devtool: false,
-    context: root,
-    entry: harnessEntry,
-    output: { path: harnessDir, filename: path.basename(harnessFile) },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: { rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.build.json" } } }] },
-    performance: { hints: false },
-  };
-  await new Promise((resolve, reject) =>
-    webpack(config, (error, stats) => {
-      if (error || stats?.hasErrors()) reject(new Error(error ? String(error.stack ?? error) : stats.toString("errors-only")));
-      else resolve();
-    }),
-  );
-}
 
 /** Opens the compose pane on its own (the fake gives it a draft of its own) and adds the harness. */
 async function openComposeTab(context, errors) {

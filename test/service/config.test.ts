@@ -38,6 +38,18 @@ describe("service configuration", () => {
     expect(config.settings).toMatchObject({ prefix: "ACME-", prefixHistory: ["CRM:", "OLD#"], userDigits: 4, counterDigits: 6, deploymentBase: 500, activeDays: 14 });
   });
 
+  test("tracking is on with 50 offline numbers per reserve unless the environment says otherwise", () => {
+    expect(loadConfig({})).toMatchObject({ trackingEnabled: true, offlineReserveSize: 50 });
+    expect(loadConfig({ TRACKING_ENABLED: "0", OFFLINE_RESERVE_SIZE: "200" })).toMatchObject({ trackingEnabled: false, offlineReserveSize: 200 });
+    // A one-digit counter has only 9 numbers to reserve from.
+    expect(loadConfig({ COUNTER_DIGITS: "1" }).offlineReserveSize).toBe(9);
+    const found = problems({ TRACKING_ENABLED: "maybe", OFFLINE_RESERVE_SIZE: "10000" });
+    expect(found).toEqual([
+      { variable: "TRACKING_ENABLED", message: 'must be 1 or 0; got "maybe".' },
+      { variable: "OFFLINE_RESERVE_SIZE", message: 'must be a whole number from 1 to 9999; got "10000".' },
+    ]);
+  });
+
   test("each invalid variable is named with core's message", () => {
     const found = problems({ TOKEN_PREFIX: "CRM1", COUNTER_DIGITS: "12", USER_DIGITS: "three", PORT: "70000", LOG_LEVEL: "loud" });
     expect(found.map((p) => p.variable).sort()).toEqual(["COUNTER_DIGITS", "LOG_LEVEL", "PORT", "TOKEN_PREFIX", "USER_DIGITS"]);

@@ -8,8 +8,8 @@ import type { AccessTokenSource } from "../../office/accessToken";
 import { systemScheduler } from "../scheduler";
 import type { Scheduler } from "../scheduler";
 import { ServiceError, ServiceProtocolError, ServiceTimeoutError, ServiceUnreachableError } from "./errors";
-import { parseAllocation, parseCorrelation, parseHealth, parseServiceUser, parseTokenLookup } from "./types";
-import type { ActivityRecord, Allocation, Correlation, FinalizeResult, Health, IssuedActivity, RecordOutcome, SentRecord, ServiceActivity, ServiceUser } from "./types";
+import { parseAllocation, parseCorrelation, parseHealth, parseReserve, parseServiceUser, parseTokenLookup } from "./types";
+import type { ActivityRecord, Allocation, Correlation, FinalizeResult, Health, IssuedActivity, RecordOutcome, RegistrationRequest, Reserve, SentRecord, ServiceActivity, ServiceUser } from "./types";
 
 /** The part of fetch the client uses: `globalThis.fetch` in browsers and Node 20. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Pick<Response, "status" | "statusText" | "headers" | "text">>;
@@ -40,10 +40,12 @@ export interface ServiceClient {
   /** The base URL, as given (for messages and keys). */
   readonly baseUrl: string;
   health(): Promise<Health>;
-  /** Registers the caller on first call; the same answer every later call. */
-  me(): Promise<ServiceUser>;
+  /** Registers the caller on first call (claiming a number, raising counters above marks); the same user every later call. */
+  me(registration?: RegistrationRequest): Promise<ServiceUser>;
   /** Allocates the caller's next counter. Never retried: an allocation whose answer was lost is burned. */
   nextCounter(): Promise<Allocation>;
+  /** Reserves offline numbers for this device (`device`: its random id). Never retried: a reserve whose answer was lost is abandoned. */
+  reserve(device: string): Promise<Reserve>;
   /** Records an activity; idempotent by token. A different record under the same token rejects with ServiceError 409 "conflict". */
   recordActivity(record: ActivityRecord): Promise<RecordOutcome>;
   /** Marks the caller's activity sent with the mail as it went; idempotent (the same again is "unchanged"). 403 another's, 409 sent differently. */
@@ -164,8 +166,9 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
   return {
     baseUrl: options.baseUrl,
     health: async () => parseHealth((await send({ method: "GET", path: "/v1/health", anonymous: true, quick: true, idempotent: true, what: "the health check" })).body),
-    me: async () => parseServiceUser((await send({ method: "POST", path: "/v1/users/me", body: {}, quick: true, idempotent: true, what: "who you are" })).body),
+    me: async (registration = {}) => parseServiceUser((await send({ method: "POST", path: "/v1/users/me", body: registration, quick: true, idempotent: true, what: "who you are" })).body),
     nextCounter: async () => parseAllocation((await send({ method: "POST", path: "/v1/counters/next", body: {}, quick: true, idempotent: false, what: "for a number" })).body),
+    reserve: async (device) => parseReserve((await send({ method: "POST", path: "/v1/reserves", body: { device }, quick: false, idempotent: false, what: "for offline numbers" })).body),
     async recordActivity(record) {
       const answer = await send({ method: "POST", path: "/v1/activities", body: record, quick: false, idempotent: true, what: `when recording ${record.token}` });
       return answer.status === 201 ? "stored" : "duplicate";

@@ -48,6 +48,11 @@ export class ServiceProtocolError extends Error {
  * The service's deployment writes tokens differently from this user's settings (prefix or digit
  * widths): tokens stamped here would not be the ones the service records, so stamping stops.
  */
+/** The team turned tracking tokens off on the service (its deployment's trackingEnabled): nothing is stamped. */
+export class TrackingOffError extends Error {
+  override name = "TrackingOffError";
+}
+
 export class DeploymentMismatchError extends Error {
   override name = "DeploymentMismatchError";
 }

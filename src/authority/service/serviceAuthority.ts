@@ -10,11 +10,13 @@ import type { CounterStore } from "../../storage/counterStore";
 import type { Activity, ActivityLog } from "../../storage/ports";
 import { CounterExhaustedError } from "../errors";
 import type { LocalAuthority } from "../localAuthority";
+import type { ReserveSource } from "../offlineReserve";
 import type { AssignedUserNumber, IssuedNumber, OnlineAuthority, RejectedActivity, SyncReport } from "../numberAuthority";
-import { raiseRoamingPosition, ROAMING_OFFLINE_HWM_KEY } from "../roamingCounters";
+import { later } from "../position";
+import { raiseRoamingPosition, readRoamingPosition, ROAMING_OFFLINE_HWM_KEY, ROAMING_ONLINE_KEY } from "../roamingCounters";
 import type { ServiceClient } from "./client";
-import { DeploymentMismatchError, ServiceError, ServiceProtocolError } from "./errors";
-import type { ActivityRecord, Deployment, ServiceUser } from "./types";
+import { DeploymentMismatchError, ServiceError, ServiceProtocolError, TrackingOffError } from "./errors";
+import type { ActivityRecord, Deployment, RegistrationRequest, ServiceUser } from "./types";
 
 export type ServiceAuthorityOptions = {
   readonly client: ServiceClient;
@@ -27,10 +29,15 @@ export type ServiceAuthorityOptions = {
   readonly roaming: RoamingStore;
   /** This device's offline positions, carried to the roaming high-water mark on sync; null without a device counter. */
   readonly local: Pick<LocalAuthority, "position"> | null;
+  /** The user number this mailbox numbered with on its own (standalone settings), claimed on registration. */
+  readonly claimedUser?: () => number | undefined;
+  /** A new random device id (the first reserve names the device with it). @default crypto.randomUUID */
+  readonly newDeviceId?: () => string;
 };
 
 export type ServiceAuthority = OnlineAuthority & {
   readonly kind: "service";
+  readonly reserves?: ReserveSource;
   readonly userNumber: AssignedUserNumber;
   record(activity: Activity): Promise<void>;
 };
@@ -40,7 +47,10 @@ export const ROAMING_SERVICE_USER_KEY = "service:user";
 /** Counter store name of the remembered user number: per service and mailbox, since the device's storage is shared. */
 export const serviceUserCounterName = (baseUrl: string, mailbox: string): string => `service-user:${baseUrl}:${mailbox.toLowerCase()}`;
 
-export function createServiceAuthority({ client, mailbox, activityLog, counters, roaming, local }: ServiceAuthorityOptions): ServiceAuthority {
+/** Counter store record of this device's random id, sent with each reserve. */
+export const DEVICE_ID_RECORD = "device-id";
+
+export function createServiceAuthority({ client, mailbox, activityLog, counters, roaming, local, newDeviceId, claimedUser }: ServiceAuthorityOptions): ServiceAuthority {
   const key = client.baseUrl.replace(/\/+$/, "");
   const counterName = serviceUserCounterName(key, mailbox);
   let me: Promise<ServiceUser> | undefined;
@@ -58,10 +68,61 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
     }
   };
 
+  /**
+   * What registration sends (docs/NUMBERING.md, moving between modes): the standalone user number
+   * as a claim and the highest counters the mailbox and this device issued under it, so the service
+   * never repeats them. Sent on every call: the user may have numbered on their own in between.
+   */
+  const registration = async (): Promise<RegistrationRequest> => {
+    const claimed = claimedUser?.();
+    if (claimed === undefined) return {};
+    const counterOf = (position: { counter: number } | null): number | undefined => position?.counter;
+    const safely = <T>(read: () => T): T | null => {
+      try {
+        return read();
+      } catch {
+        return null; // a corrupt mark is reported where it is used; registration goes on without it
+      }
+    };
+    const online = counterOf(safely(() => readRoamingPosition(roaming, ROAMING_ONLINE_KEY, claimed)));
+    const offlinePosition = later(safely(() => readRoamingPosition(roaming, ROAMING_OFFLINE_HWM_KEY, claimed)), local ? await local.position(claimed).catch(() => null) : null);
+    const offline = counterOf(offlinePosition);
+    const marks = { ...(online !== undefined ? { online } : {}), ...(offline !== undefined ? { offline } : {}) };
+    return { claim: { userNumber: claimed }, ...(Object.keys(marks).length > 0 ? { marks } : {}) };
+  };
+
+  /** Switching back to standalone must continue past the service's numbers: the mailbox's counters rise above them. */
+  const carryServiceHighWater = (user: ServiceUser): void => {
+    const raise = (key: string, counter: number | null): boolean => {
+      if (counter === null) return false;
+      const current = safeRead(key, user.userNumber);
+      return raiseRoamingPosition(roaming, key, user.userNumber, { cycle: current?.cycle ?? 0, counter });
+    };
+    const changed = [raise(ROAMING_ONLINE_KEY, user.highWater.online), raise(ROAMING_OFFLINE_HWM_KEY, user.highWater.offline)].some(Boolean);
+    if (changed) void roaming.save().catch(() => undefined);
+  };
+  const safeRead = (key: string, user: number) => {
+    try {
+      return readRoamingPosition(roaming, key, user);
+    } catch {
+      return null;
+    }
+  };
+
+  const register = async (): Promise<ServiceUser> => {
+    const user = await client.me(await registration());
+    try {
+      carryServiceHighWater(user);
+    } catch {
+      // a corrupt roaming mark must not stop service numbering
+    }
+    return user;
+  };
+
   /** users/me, asked once per pane and cached; a failure is not cached, so the next stamp asks again. */
   const whoAmI = (): Promise<ServiceUser> => {
     if (me === undefined) {
-      const asking = client.me().then(async (user) => {
+      const asking = register().then(async (user) => {
         await remember(user.userNumber).catch(() => undefined); // remembering is for later; it must not fail this stamp
         return user;
       });
@@ -76,6 +137,7 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
   const userNumber: AssignedUserNumber = {
     async current(settings) {
       const user = await whoAmI();
+      if (!user.deployment.trackingEnabled) throw new TrackingOffError("Your team turned tracking tokens off on its tracking service, so no token is added. Tokens in received mail are still explained.");
       const mismatch = deploymentMismatch(user.deployment, settings);
       if (mismatch !== undefined) throw new DeploymentMismatchError(mismatch);
       return user.userNumber;
@@ -100,10 +162,34 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
     if (changed) await roaming.save();
   };
 
+  const deviceId = (store: CounterStore): Promise<string> =>
+    store.exclusiveRecord(DEVICE_ID_RECORD, async (record) => {
+      const stored = await record.read();
+      if (typeof stored === "string" && stored.length > 0 && stored.length <= 100) return stored;
+      const id = (newDeviceId ?? (() => globalThis.crypto.randomUUID()))();
+      await record.commit(id);
+      return id;
+    });
+
+  const reserves: ReserveSource | undefined =
+    counters === null
+      ? undefined
+      : {
+          async take(_settings, user) {
+            const reserve = await client.reserve(await deviceId(counters));
+            if (reserve.user !== user) {
+              me = undefined;
+              throw new ServiceProtocolError(`The tracking service reserved offline numbers for user ${reserve.user}, but your user number is ${user}.`);
+            }
+            return { ranges: reserve.ranges, size: reserve.reserveSize };
+          },
+        };
+
   return {
     kind: "service",
     label: "tracking service",
     userNumber,
+    ...(reserves ? { reserves } : {}),
 
     async issue(settings: Settings, user: number): Promise<IssuedNumber> {
       let allocation;
@@ -129,7 +215,7 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
     // users/me rather than health: it proves the token is accepted, which is what "online" needs,
     // and it refreshes (and remembers) the user number, so this device can number offline later.
     async ping() {
-      const user = await client.me();
+      const user = await register();
       me = Promise.resolve(user);
       await remember(user.userNumber).catch(() => undefined);
     },

@@ -3,6 +3,7 @@
  * the user number; the device's counter numbers offline under the user number the service gave
  * last. The same { stamper, monitor } as standalone, so the panes never change.
  */
+import { tokenUserNumber } from "../../core";
 import { assembleAuthority, deviceNumbering } from "../assemble";
 import type { StandaloneAuthorityOptions, TokenAuthority } from "../assemble";
 import type { ServiceClient } from "./client";
@@ -17,6 +18,16 @@ export function createServiceModeAuthority(options: ServiceModeOptions): TokenAu
   const { roaming, counters, activityLog, client } = options;
   const device = deviceNumbering(options);
   // Unlike the mailbox, the service allocates atomically for every device: online numbering needs no device counter as a guard.
-  const online = createServiceAuthority({ client, mailbox: options.userEmail, activityLog, counters: counters.available ? counters.store : null, roaming, local: device.authority });
+  const { settings } = options;
+  const online = createServiceAuthority({
+    client,
+    mailbox: options.userEmail,
+    activityLog,
+    counters: counters.available ? counters.store : null,
+    roaming,
+    local: device.authority,
+    // The number this mailbox used on its own, if it did: claimed so the service keeps it (docs/NUMBERING.md).
+    ...(settings ? { claimedUser: () => tokenUserNumber(settings()) } : {}),
+  });
   return assembleAuthority(online, device, options);
 }

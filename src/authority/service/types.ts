@@ -12,6 +12,17 @@ export type Deployment = {
   readonly counterDigits: number;
   readonly deploymentBase: number;
   readonly activeDays: number;
+  /** false: the team turned tracking tokens off. @default true */
+  readonly trackingEnabled: boolean;
+  /** Offline numbers the service hands each device (POST /v1/reserves). @default 50 */
+  readonly reserveSize: number;
+};
+
+/** POST /v1/reserves: counters for designator 1 handed to this device, inclusive ranges. */
+export type Reserve = {
+  readonly user: number;
+  readonly ranges: readonly { readonly from: number; readonly to: number }[];
+  readonly reserveSize: number;
 };
 
 /** POST /v1/users/me */
@@ -21,6 +32,16 @@ export type ServiceUser = {
   /** deploymentBase + ordinal: the USER part of the caller's tokens. */
   readonly userNumber: number;
   readonly deployment: Deployment;
+  /** The highest counters the service issued to this user (designator 0, 1); null when none. */
+  readonly highWater: { readonly online: number | null; readonly offline: number | null };
+  /** What became of a claimed user number, when one was sent. */
+  readonly claim?: { readonly claimed: number; readonly outcome: "kept" | "reassigned"; readonly message: string };
+};
+
+/** POST /v1/users/me: the body. A mailbox that numbered on its own claims its number and sends its marks (docs/NUMBERING.md). */
+export type RegistrationRequest = {
+  readonly claim?: { readonly userNumber: number };
+  readonly marks?: { readonly online?: number; readonly offline?: number };
 };
 
 /** POST /v1/counters/next */
@@ -104,7 +125,14 @@ export function parseServiceUser(value: unknown): ServiceUser {
   const body = object(value, what);
   const d = object(body["deployment"], `${what} (deployment)`);
   const dwhat = `${what} (deployment)`;
+  const high = typeof body["highWater"] === "object" && body["highWater"] !== null ? (body["highWater"] as Json) : {};
+  const mark = (v: unknown): number | null => (isWhole(v) ? v : null);
+  const claim = typeof body["claim"] === "object" && body["claim"] !== null ? (body["claim"] as Json) : undefined;
   return {
+    highWater: { online: mark(high["online"]), offline: mark(high["offline"]) },
+    ...(claim !== undefined && isWhole(claim["claimed"]) && (claim["outcome"] === "kept" || claim["outcome"] === "reassigned")
+      ? { claim: { claimed: claim["claimed"], outcome: claim["outcome"], message: isString(claim["message"]) ? claim["message"] : "" } }
+      : {}),
     mailbox: field(body, "mailbox", what, isString, "text"),
     ordinal: field(body, "ordinal", what, isWhole, "a whole number"),
     userNumber: field(body, "userNumber", what, isWhole, "a whole number"),
@@ -115,6 +143,8 @@ export function parseServiceUser(value: unknown): ServiceUser {
       counterDigits: field(d, "counterDigits", dwhat, isWhole, "a whole number"),
       deploymentBase: isWhole(d["deploymentBase"]) ? d["deploymentBase"] : 0,
       activeDays: isWhole(d["activeDays"]) ? d["activeDays"] : 30,
+      trackingEnabled: isBoolean(d["trackingEnabled"]) ? d["trackingEnabled"] : true,
+      reserveSize: isWhole(d["reserveSize"]) && d["reserveSize"] > 0 ? d["reserveSize"] : 50,
     },
   };
 }
@@ -129,6 +159,21 @@ export function parseAllocation(value: unknown): Allocation {
     user: field(body, "user", what, isWhole, "a whole number"),
     counter: field(body, "counter", what, isWhole, "a whole number"),
     wrapped: isBoolean(body["wrapped"]) ? body["wrapped"] : false,
+  };
+}
+
+export function parseReserve(value: unknown): Reserve {
+  const what = "answer to reserves";
+  const body = object(value, what);
+  if (body["designator"] !== 1) throw new ServiceProtocolError(`The tracking service's ${what} has designator ${String(body["designator"])}, not 1.`);
+  const ranges = body["ranges"];
+  const isRange = (r: unknown): r is { from: number; to: number } =>
+    typeof r === "object" && r !== null && isWhole((r as { from?: unknown }).from) && isWhole((r as { to?: unknown }).to) && (r as { from: number }).from <= (r as { to: number }).to;
+  if (!Array.isArray(ranges) || !ranges.every(isRange)) throw new ServiceProtocolError(`The tracking service's ${what} has no valid "ranges" (expected a list of { from, to } with from <= to).`);
+  return {
+    user: field(body, "user", what, isWhole, "a whole number"),
+    ranges: ranges.map((r) => ({ from: r.from, to: r.to })),
+    reserveSize: isWhole(body["reserveSize"]) && body["reserveSize"] > 0 ? body["reserveSize"] : ranges.reduce((n, r) => n + r.to - r.from + 1, 0),
   };
 }
 

@@ -12,6 +12,7 @@ export type ActionMessageProps = {
 
 /** What the user can do about each blocked kind; the Stamper's reason says what happened. */
 const BLOCKED: Record<BlockedKind, { title: string; advice: string; settings: boolean }> = {
+  "tracking-off": { title: "Tracking tokens are off", advice: "Turn Tracking tokens on in Settings to add a token.", settings: true },
   "no-user-number": { title: "Set your user number first", advice: "Enter your user number in Settings, then add the token.", settings: true },
   "no-service-user": {
     title: "Connect to the tracking service once",

@@ -150,6 +150,7 @@ function ActionResult({ action, children }: { action: ActionState; children: Rea
 function unavailableReason(readiness: StampReadiness): string | null {
   switch (readiness.status) {
     case "ready":
+    case "tracking-off":
       return null;
     case "needs-user-number":
       return "Adding a token becomes available once your user number is saved.";
@@ -165,6 +166,14 @@ function DraftActions({ id, subject, action, readiness, pane }: DraftActionsProp
   const hasOwnToken = subject.draftToken !== null;
   const busy = action.status === "stamping" || action.status === "removing";
   const unavailable = hasOwnToken ? null : unavailableReason(readiness);
+  // Tracking off: no Add at all, only why (Remove stays for a token put on earlier).
+  if (readiness.status === "tracking-off" && !hasOwnToken) {
+    return (
+      <div style={styles.actions}>
+        <Caption1 role="status">Tracking tokens are turned off, so this pane adds none. Tokens in received mail are still explained. Turn them on in Settings.</Caption1>
+      </div>
+    );
+  }
   return (
     <div style={styles.actions}>
       {/* One button whose role switches; when an action ends, focus moves to its result (ActionResult). */}

@@ -28,6 +28,8 @@ export async function createComposePorts(): Promise<ComposePorts> {
     events: window,
     isOnline: () => navigator.onLine,
     now: Date.now,
+    // Read when the device comes online, to take its offline reserve (docs/NUMBERING.md).
+    settings: () => settings.load().settings,
   };
   const serviceUrl = configuredServiceUrl(settings);
   // The service client is a chunk of its own: standalone deployments (no URL) never download it.

@@ -60,6 +60,8 @@ export type ComposePaneState =
 /** Whether Add can be offered before the user clicks, and if not, why. */
 export type StampReadiness =
   | { readonly status: "ready" }
+  /** Tracking tokens are off (Settings): the pane says so and offers no Add. */
+  | { readonly status: "tracking-off" }
   /** Standalone mode without a user number: the first run asks for it. */
   | { readonly status: "needs-user-number" }
   | { readonly status: "offline-unavailable"; readonly reason: string };
@@ -86,6 +88,7 @@ export type ComposePane = {
 };
 
 export function stampReadiness(settings: Settings, connectivity: Connectivity): StampReadiness {
+  if (!settings.trackingEnabled) return { status: "tracking-off" };
   // With a service, the service assigns the user number; only standalone needs one typed in.
   if (settings.serviceUrl === "" && settings.userOrdinal === null) return { status: "needs-user-number" };
   if (connectivity.status === "offline" && !connectivity.localCounter.available) {

@@ -31,7 +31,7 @@ const styles = {
   actions: { display: "flex", columnGap: tokenVar("spacingHorizontalS"), alignItems: "center" },
 } satisfies Record<string, CSSProperties>;
 
-type TextField = Exclude<SettingsField, "autoStampOnSend" | "prefixHistory">;
+type TextField = Exclude<SettingsField, "autoStampOnSend" | "prefixHistory" | "trackingEnabled">;
 
 /** Label and hint of each text field, in the form's order. */
 const TEXT_FIELDS: readonly { field: TextField; label: string; hint: string; numeric: boolean }[] = [
@@ -50,6 +50,7 @@ const TEXT_FIELDS: readonly { field: TextField; label: string; hint: string; num
 
 /** Every field's label, in the form's order: the summary of a refused save names them. */
 const FIELD_LABELS: readonly { field: SettingsField; label: string }[] = [
+  { field: "trackingEnabled", label: "Tracking tokens" },
   { field: "prefix", label: "Prefix" },
   { field: "prefixHistory", label: "Earlier prefixes" },
   ...TEXT_FIELDS,
@@ -91,9 +92,17 @@ export function SettingsForm({ saved, save, onSaved, onCancel, focusField, label
         void form.submit();
       }}
     >
+      <Field hint="Off: nothing is stamped, not even on send; tokens in received mail are still explained." {...invalid(fieldErrors.trackingEnabled)}>
+        <Switch
+          label="Tracking tokens"
+          checked={draft.trackingEnabled}
+          autoFocus={focusField === "trackingEnabled"}
+          onChange={(_, data) => change("trackingEnabled", data.checked)}
+        />
+      </Field>
       <Field
         label="Prefix"
-        hint={'Starts every token, e.g. "CRM:". 1-20 characters, no spaces, not ending in a digit. When you change it, add the old one to the earlier prefixes.'}
+        hint={'Starts every token, e.g. "CRM:". 1-20 characters, no spaces, not ending in a digit. When you change it, the old one is kept as an earlier prefix.'}
         {...invalid(fieldErrors.prefix)}
       >
         <Input value={text("prefix")} autoFocus={focusField === "prefix"} onChange={(_, data) => change("prefix", data.value)} />

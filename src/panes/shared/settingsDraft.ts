@@ -3,10 +3,11 @@
  * user types; anything that is not a plain whole number is passed on as typed, so validateSettings
  * names it in its message ("got \"3.5\"").
  */
-import { SETTINGS_FIELDS, validateSettings } from "../../core";
+import { keepEarlierPrefix, SETTINGS_FIELDS, validateSettings } from "../../core";
 import type { Settings, ValidationError } from "../../core/types";
 
 export type SettingsDraft = {
+  readonly trackingEnabled: boolean;
   readonly prefix: string;
   /** Earlier prefixes, one per line or separated by commas. */
   readonly prefixHistory: string;
@@ -31,6 +32,7 @@ export type DraftCheck =
 
 export function draftFromSettings(settings: Settings): SettingsDraft {
   return {
+    trackingEnabled: settings.trackingEnabled,
     prefix: settings.prefix,
     prefixHistory: settings.prefixHistory.join("\n"),
     userDigits: String(settings.userDigits),
@@ -51,6 +53,7 @@ function wholeNumberOrText(text: string): number | string {
 /** The draft as the plain object validateSettings checks. */
 export function settingsInput(draft: SettingsDraft): Record<SettingsField, unknown> {
   return {
+    trackingEnabled: draft.trackingEnabled,
     prefix: draft.prefix,
     prefixHistory: draft.prefixHistory
       .split(/[\n,]/)
@@ -84,7 +87,9 @@ export function groupErrors(errors: readonly ValidationError[]): { fieldErrors: 
   return { fieldErrors, otherErrors };
 }
 
-export function checkDraft(draft: SettingsDraft): DraftCheck {
-  const result = validateSettings(settingsInput(draft));
+/** `saved`: the settings saved now; a changed prefix keeps the saved one as an earlier prefix (docs/NUMBERING.md). */
+export function checkDraft(draft: SettingsDraft, saved?: Pick<Settings, "prefix">): DraftCheck {
+  const input = settingsInput(draft);
+  const result = validateSettings(saved === undefined ? input : keepEarlierPrefix(saved, input));
   return result.ok ? { ok: true, settings: result.settings } : { ok: false, ...groupErrors(result.errors) };
 }

@@ -62,7 +62,7 @@ export function useSettingsForm({ saved, save, onSaved, onCancel }: UseSettingsF
 
   const submit = useCallback(async () => {
     if (status.status === "saving") return;
-    const check = checkDraft(draft);
+    const check = checkDraft(draft, saved);
     if (!check.ok) {
       setFieldErrors(check.fieldErrors);
       setStatus({ status: "invalid", otherErrors: check.otherErrors });
@@ -81,7 +81,7 @@ export function useSettingsForm({ saved, save, onSaved, onCancel }: UseSettingsF
     setDraft(draftFromSettings(check.settings));
     setStatus({ status: "saved" });
     onSaved?.(check.settings);
-  }, [draft, save, onSaved, status.status]);
+  }, [draft, save, onSaved, status.status, saved]);
 
   const cancel = useCallback(() => {
     setDraft(draftFromSettings(saved));

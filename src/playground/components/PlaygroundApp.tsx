@@ -7,7 +7,7 @@ import { FolderList } from "./FolderList";
 import { MessageList } from "./MessageList";
 import { PaneFrame } from "./PaneFrame";
 import { ReadingView } from "./ReadingView";
-import { ServiceSwitch, SignedInAs, SimulateAnswerWithoutTokenButton, SimulateReplyButton } from "./SessionControls";
+import { DeviceSwitch, ServiceSwitch, SignedInAs, SimulateAnswerWithoutTokenButton, SimulateReplyButton } from "./SessionControls";
 import type { PlaygroundSession } from "../session";
 
 const useStyles = makeStyles({
@@ -43,7 +43,10 @@ export function PlaygroundApp({ model, session }: { model: MailboxModel; session
         </Title3>
         <Text size={200}>A simulated Outlook mailbox with the add-in's task panes</Text>
         {session ? (
-          <SignedInAs session={session} />
+          <>
+            <SignedInAs session={session} />
+            <DeviceSwitch session={session} />
+          </>
         ) : (
           <Text size={200} className={styles.user}>
             {model.user.displayName} · {model.user.emailAddress}
@@ -69,8 +72,8 @@ export function PlaygroundApp({ model, session }: { model: MailboxModel; session
           <AutoStampSwitch model={model} offline={state.offline} />
           {session && <ServiceSwitch session={session} />}
           <ToolbarDivider />
-          <Tooltip content="Clears the playground's roaming settings, sent mail and the panes' local storage, then reloads" relationship="description">
-            <Button appearance="subtle" onClick={playground.reset}>
+          <Tooltip content="Clears the playground's roaming settings, sent mail, the panes' local storage on every device and the tracking service's data, then reloads" relationship="description">
+            <Button appearance="subtle" onClick={() => playground.reset(session?.serviceUrl ?? "")}>
               Reset playground
             </Button>
           </Tooltip>

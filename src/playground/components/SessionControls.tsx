@@ -3,11 +3,13 @@ import { Button, Label, makeStyles, Select, Switch, tokens, Tooltip, useId } fro
 import type { MailboxModel } from "../model/mailboxModel";
 import { PLAYGROUND_USERS } from "../model/samples";
 import type { MailMessage } from "../model/types";
-import { setServiceOn, switchUser, userSlug } from "../session";
+import { PLAYGROUND_DEVICES } from "../model/types";
+import { setServiceOn, switchDevice, switchUser, userSlug } from "../session";
 import type { PlaygroundSession } from "../session";
 
 const useStyles = makeStyles({
   signedIn: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, marginLeft: "auto" },
+  device: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   label: { color: tokens.colorNeutralForegroundOnBrand },
 });
 
@@ -32,6 +34,34 @@ export function SignedInAs({ session }: { session: PlaygroundSession }) {
         {PLAYGROUND_USERS.map((user) => (
           <option key={user.emailAddress} value={userSlug(user)}>
             {user.displayName} · {user.emailAddress}
+          </option>
+        ))}
+      </Select>
+    </div>
+  );
+}
+
+/** "Device": the same user on a laptop or a phone, each with its own local storage (docs/NUMBERING.md). */
+export function DeviceSwitch({ session }: { session: PlaygroundSession }) {
+  const styles = useStyles();
+  const id = useId("device");
+  return (
+    <div className={styles.device}>
+      <Label htmlFor={id} size="small" className={styles.label}>
+        Device
+      </Label>
+      <Select
+        id={id}
+        size="small"
+        value={session.device}
+        onChange={(_, data) => {
+          const device = PLAYGROUND_DEVICES.find((d) => d === data.value);
+          if (device) switchDevice(window, device);
+        }}
+      >
+        {PLAYGROUND_DEVICES.map((device) => (
+          <option key={device} value={device}>
+            {device === "laptop" ? "Laptop" : "Phone"}
           </option>
         ))}
       </Select>

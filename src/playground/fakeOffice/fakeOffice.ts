@@ -359,3 +359,23 @@ export function overrideOnLine(win: PaneWindow, host: PaneHost): void {
     get: () => !host.isOffline() && (nativeOnLine?.get ? Boolean(nativeOnLine.get.call(win.navigator)) : true),
   });
 }
+
+/**
+ * The playground's second device: a pane on the "phone" gets IndexedDB databases of its own (name
+ * suffixed "@phone"), as a real second device would; the laptop keeps the plain names.
+ */
+export function overrideIndexedDb(win: PaneWindow, device: string): void {
+  const native = win.indexedDB as IDBFactory | undefined;
+  if (device === "laptop" || native === undefined) return;
+  const own = (name: string) => `${name}@${device}`;
+  const factory: IDBFactory = {
+    open: (name: string, version?: number) => (version === undefined ? native.open(own(name)) : native.open(own(name), version)),
+    deleteDatabase: (name: string) => native.deleteDatabase(own(name)),
+    databases: async () =>
+      (await native.databases())
+        .filter((info) => info.name?.endsWith(`@${device}`))
+        .map((info): IDBDatabaseInfo => ({ ...info, name: (info.name ?? "").slice(0, -`@${device}`.length) })),
+    cmp: (a: unknown, b: unknown) => native.cmp(a, b),
+  };
+  Object.defineProperty(win, "indexedDB", { configurable: true, get: () => factory });
+}

@@ -5,7 +5,7 @@
  */
 import { MailboxModel } from "../model/mailboxModel";
 import type { PaneHost, Surface } from "../model/types";
-import { createFakeOffice, overrideOnLine, type PaneWindow } from "./fakeOffice";
+import { createFakeOffice, overrideIndexedDb, overrideOnLine, type PaneWindow } from "./fakeOffice";
 import { findParentHost, LAUNCH_EVENT_KEY } from "./hostBridge";
 
 const win = window as PaneWindow;
@@ -21,6 +21,8 @@ function standaloneHost(): PaneHost {
 
 const host = findParentHost(win) ?? standaloneHost();
 overrideOnLine(win, host);
+// The device (?device=phone on a pane page opened on its own, else the playground's switch).
+overrideIndexedDb(win, new URLSearchParams(win.location.search).get("device") ?? host.device ?? "laptop");
 const fake = createFakeOffice({ win, host, surface });
 (win as unknown as { Office: unknown }).Office = fake.office;
 // office.js defines OfficeRuntime beside Office; its auth is single sign-on for the tracking service.

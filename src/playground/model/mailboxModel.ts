@@ -14,6 +14,7 @@ import {
   type MailAddress,
   type MailMessage,
   type PaneHost,
+  type PlaygroundDevice,
   type SerializedRoamingSettings,
   type Surface,
   type UserProfile,
@@ -58,6 +59,8 @@ export type MailboxModelOptions = {
   readonly colleagues?: readonly UserProfile[];
   /** Bearer tokens for the tracking service, for the panes' OfficeRuntime.auth.getAccessToken. */
   readonly accessTokens?: (user: UserProfile) => Promise<string>;
+  /** The device the panes run on. @default "laptop" */
+  readonly device?: PlaygroundDevice;
 };
 
 const REPLY_PREFIX = /^(re|fw|fwd):\s*/i;
@@ -93,6 +96,7 @@ export function formatAddressField(addresses: readonly MailAddress[]): string {
 
 export class MailboxModel implements PaneHost {
   readonly user: UserProfile;
+  readonly device: PlaygroundDevice;
   private state: MailboxState;
   private readonly storage: KeyValueStorage;
   private readonly now: () => Date;
@@ -104,7 +108,8 @@ export class MailboxModel implements PaneHost {
   private readonly colleagues: readonly UserProfile[];
   private readonly accessTokens: ((user: UserProfile) => Promise<string>) | undefined;
 
-  constructor({ storage, user = PLAYGROUND_USER, now = () => new Date(), inbox = SAMPLE_INBOX, sent = SAMPLE_SENT, seedRoaming = SEEDED_ROAMING_SETTINGS, colleagues = [], accessTokens }: MailboxModelOptions) {
+  constructor({ storage, user = PLAYGROUND_USER, now = () => new Date(), inbox = SAMPLE_INBOX, sent = SAMPLE_SENT, seedRoaming = SEEDED_ROAMING_SETTINGS, colleagues = [], accessTokens, device = "laptop" }: MailboxModelOptions) {
+    this.device = device;
     this.storage = storage;
     this.user = user;
     this.now = now;

@@ -87,8 +87,14 @@ export type HostChange =
  * What the fake Office in a pane iframe needs from the mailbox. The playground's MailboxModel
  * implements it; unit tests pass their own.
  */
+/** A device of the signed-in user: the cross-device paths (docs/NUMBERING.md) need two. */
+export type PlaygroundDevice = "laptop" | "phone";
+export const PLAYGROUND_DEVICES: readonly PlaygroundDevice[] = ["laptop", "phone"];
+
 export interface PaneHost {
   readonly user: UserProfile;
+  /** The simulated device the panes run on: each device has its own IndexedDB. @default "laptop" */
+  readonly device?: PlaygroundDevice;
   options(): HostOptions;
   currentItem(surface: Surface): ItemSnapshot | null;
   draftSubject(draftId: string): string | undefined;

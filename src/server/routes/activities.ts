@@ -50,6 +50,9 @@ export function activityRoutes({ store, users, settings, clock, activeWindowMs, 
         const outcome = await store.recordActivity(record, activeWindowMs, clock());
         switch (outcome.kind) {
           case "stored":
+            // An offline number the device issued on its own (its reserve ran out): later reserves
+            // start above it (docs/NUMBERING.md).
+            if (record.designator === 1) await store.noteOfflineCounter(record.user, record.counter, clock() - activeWindowMs, clock());
             return reply.code(201).send({ stored: true });
           case "duplicate":
             return reply.code(200).send({ stored: false, duplicate: true });
@@ -58,6 +61,7 @@ export function activityRoutes({ store, users, settings, clock, activeWindowMs, 
               `The token ${body.token} already names another activity (sent ${new Date(outcome.existing.sentAt).toISOString()}, ` +
                 `subject ${JSON.stringify(outcome.existing.subject)}); a recorded activity is never overwritten. Stamp this mail with a new token.`,
               "token",
+              activityView(outcome.existing),
             );
         }
       },
@@ -80,6 +84,8 @@ export function activityRoutes({ store, users, settings, clock, activeWindowMs, 
           case "finalized":
             return reply.code(200).send({ finalized: true });
           case "stored":
+            // Also an offline number first heard of at send: later reserves start above it.
+            if (sent.designator === 1) await store.noteOfflineCounter(sent.user, sent.counter, clock() - activeWindowMs, clock());
             return reply.code(201).send({ finalized: true });
           case "unchanged":
             return reply.code(200).send({ finalized: false, unchanged: true });
@@ -90,6 +96,7 @@ export function activityRoutes({ store, users, settings, clock, activeWindowMs, 
               `The activity ${token} was already sent (${new Date(outcome.existing.sentAt).toISOString()}, subject ${JSON.stringify(outcome.existing.subject)}); ` +
                 "a sent activity is never overwritten. Stamp this mail with a new token.",
               "token",
+              activityView(outcome.existing),
             );
         }
       },

@@ -3,13 +3,17 @@ import type { FastifyRequest } from "fastify";
 import type { Settings } from "../../core";
 import type { Caller } from "../auth";
 import type { SentAtWindow } from "../config";
+import type { Deployment } from "../deployment";
 import type { TrackingStore } from "../store/types";
 import type { UserDirectory } from "../userDirectory";
 
 export type RouteContext = {
   readonly store: TrackingStore;
   readonly users: UserDirectory;
+  /** The token settings, with every remembered earlier prefix in prefixHistory. */
   readonly settings: Settings;
+  /** What GET /v1/deployment answers. */
+  readonly deployment: Deployment;
   readonly clock: () => number;
   /** activeDays in ms: numbers of online activities sent within it are skipped on wrap. */
   readonly activeWindowMs: number;

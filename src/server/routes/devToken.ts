@@ -9,6 +9,11 @@ type DevTokenBody = { mailbox: string; name?: string };
 /** Host names a page on this machine uses for the service; anything else is another site's name for it. */
 const LOOPBACK_HOST = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d{1,5})?$/i;
 
+/** True for a Host header that names this machine (the dev routes answer only those). */
+export function isLoopbackHost(host: string | undefined): boolean {
+  return LOOPBACK_HOST.test(host ?? "");
+}
+
 export function devTokenRoutes(issuer: DevTokenIssuer): FastifyPluginAsync {
   return async (app) => {
     app.post<{ Body: DevTokenBody }>(
@@ -18,7 +23,7 @@ export function devTokenRoutes(issuer: DevTokenIssuer): FastifyPluginAsync {
         // that name in Host. Only loopback names may mint tokens.
         onRequest: async (request) => {
           const host = request.headers.host ?? "";
-          if (!LOOPBACK_HOST.test(host)) {
+          if (!isLoopbackHost(host)) {
             throw new ForbiddenError(`Development sign-in answers only requests to localhost or 127.0.0.1; this one was sent to ${JSON.stringify(host)}.`, "host");
           }
         },

@@ -54,6 +54,33 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE activities ADD COLUMN finalized_at INTEGER;
     `,
   },
+  {
+    // Needs only version 1 (docs/NUMBERING.md): the offline counter, the reserves handed to
+    // devices, and every prefix the service was ever configured with.
+    version: 3,
+    name: "offline counters, reserves, remembered prefixes",
+    sql: `
+      CREATE TABLE offline_counters (
+        user_number  INTEGER PRIMARY KEY,
+        last_counter INTEGER,
+        updated_at   INTEGER NOT NULL
+      );
+      CREATE TABLE reserves (
+        id           INTEGER PRIMARY KEY,
+        user_number  INTEGER NOT NULL,
+        device       TEXT NOT NULL,
+        from_counter INTEGER NOT NULL,
+        to_counter   INTEGER NOT NULL,
+        created_at   INTEGER NOT NULL
+      );
+      CREATE INDEX reserves_by_user ON reserves (user_number, created_at);
+      CREATE TABLE deployment_prefixes (
+        prefix_key TEXT PRIMARY KEY,
+        prefix     TEXT NOT NULL,
+        first_seen INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -103,6 +130,33 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     sql: `
       ALTER TABLE activities ADD COLUMN status TEXT NOT NULL DEFAULT 'sent';
       ALTER TABLE activities ADD COLUMN finalized_at BIGINT;
+    `,
+  },
+  {
+    // Needs only version 1 (docs/NUMBERING.md): the offline counter, the reserves handed to
+    // devices, and every prefix the service was ever configured with.
+    version: 3,
+    name: "offline counters, reserves, remembered prefixes",
+    sql: `
+      CREATE TABLE offline_counters (
+        user_number  BIGINT PRIMARY KEY,
+        last_counter INTEGER,
+        updated_at   BIGINT NOT NULL
+      );
+      CREATE TABLE reserves (
+        id           BIGSERIAL PRIMARY KEY,
+        user_number  BIGINT NOT NULL,
+        device       TEXT NOT NULL,
+        from_counter INTEGER NOT NULL,
+        to_counter   INTEGER NOT NULL,
+        created_at   BIGINT NOT NULL
+      );
+      CREATE INDEX reserves_by_user ON reserves (user_number, created_at);
+      CREATE TABLE deployment_prefixes (
+        prefix_key TEXT PRIMARY KEY,
+        prefix     TEXT NOT NULL,
+        first_seen BIGINT NOT NULL
+      );
     `,
   },
 ];

@@ -7,17 +7,18 @@
  */
 import pg from "pg";
 import type { PoolClient } from "pg";
-import { maxCounter } from "../../core";
+import { asciiLowerCase, maxCounter } from "../../core";
 import type { FreeCounter, Settings } from "../../core";
 import { StorageUnavailableError, StoreMissingError } from "../errors";
-import { chooseCounterAsync } from "./allocation";
+import { chooseCounterAsync, chooseReserve, rangeCounters, toRanges } from "./allocation";
 import { guardStore, translatePostgresError } from "./guard";
 import { POSTGRES_MIGRATIONS } from "./migrations";
 import type { Migration } from "./migrations";
 import { ACTIVITY_COLUMNS, fromRow, PROBE_SQL, SUBJECT_CANDIDATES_SQL } from "./rows";
 import type { ActivityRow } from "./rows";
+import { DATA_TABLES, FIRST_FREE_ORDINAL, raiseStatements } from "./sql";
 import { finalizeDecision, recordDecision } from "./types";
-import type { ActivityRecord, FinalizeOutcome, RecordOutcome, StoredUser, TrackingStore, UserIdentity } from "./types";
+import type { ActivityRecord, CounterMarks, FinalizeOutcome, HighWater, RecordOutcome, Registration, ReserveOutcome, TrackingStore, UserIdentity } from "./types";
 
 // BIGINT columns (ms timestamps, user numbers) come back as strings by default; they fit a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -164,10 +165,10 @@ class PostgresStore implements TrackingStore {
     return withClient(this.#pool, work);
   }
 
-  async registerUser(identity: UserIdentity, maxOrdinal: number, now: number): Promise<StoredUser | undefined> {
+  async registerUser(identity: UserIdentity, maxOrdinal: number, now: number, claimOrdinal?: number): Promise<Registration | undefined> {
     return this.#withClient((client) =>
       inTransaction(client, async () => {
-        // Registration is rare: one lock for all of it keeps ordinals gap-free and in call order.
+        // Registration is rare: one lock for all of it keeps ordinals gap-free and two claimants of one number in turn.
         await client.query("SELECT pg_advisory_xact_lock($1, 0)", [LOCK_USERS]);
         const { rows } = await client.query<UserRow>("SELECT ordinal, user_key, mailbox, name FROM users WHERE user_key = $1", [identity.key]);
         const existing = rows[0];
@@ -175,10 +176,11 @@ class PostgresStore implements TrackingStore {
           if (existing.mailbox !== identity.mailbox || existing.name !== identity.name) {
             await client.query("UPDATE users SET mailbox = $1, name = $2, updated_at = $3 WHERE user_key = $4", [identity.mailbox, identity.name, now, identity.key]);
           }
-          return { key: existing.user_key, mailbox: identity.mailbox, name: identity.name, ordinal: existing.ordinal };
+          return { key: existing.user_key, mailbox: identity.mailbox, name: identity.name, ordinal: existing.ordinal, created: false };
         }
-        const max = await client.query<{ max: number | null }>("SELECT MAX(ordinal) AS max FROM users");
-        const ordinal = (max.rows[0]?.max ?? 0) + 1;
+        const claimFree =
+          claimOrdinal !== undefined && claimOrdinal <= maxOrdinal && (await client.query("SELECT 1 FROM users WHERE ordinal = $1", [claimOrdinal])).rows.length === 0;
+        const ordinal = claimFree ? claimOrdinal : ((await client.query<{ ordinal: number }>(FIRST_FREE_ORDINAL)).rows[0]?.ordinal ?? 1);
         if (ordinal > maxOrdinal) return undefined;
         await client.query("INSERT INTO users (ordinal, user_key, mailbox, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)", [
           ordinal,
@@ -187,7 +189,80 @@ class PostgresStore implements TrackingStore {
           identity.name,
           now,
         ]);
-        return { key: identity.key, mailbox: identity.mailbox, name: identity.name, ordinal };
+        return { key: identity.key, mailbox: identity.mailbox, name: identity.name, ordinal, created: true };
+      }),
+    );
+  }
+
+  async raiseCounters(user: number, marks: CounterMarks, now: number): Promise<void> {
+    await this.#withClient((client) =>
+      inTransaction(client, async () => {
+        if (marks.online !== undefined) for (const sql of raiseStatements("counters", "postgres")) await client.query(sql, [user, marks.online, now]);
+        if (marks.offline !== undefined) for (const sql of raiseStatements("offline_counters", "postgres")) await client.query(sql, [user, marks.offline, now]);
+      }),
+    );
+  }
+
+  async noteOfflineCounter(user: number, counter: number, reservedSince: number, now: number): Promise<void> {
+    await this.#withClient((client) =>
+      inTransaction(client, async () => {
+        for (const sql of raiseStatements("offline_counters", "postgres", true)) await client.query(sql, [user, counter, now, reservedSince]);
+      }),
+    );
+  }
+
+  async highWater(user: number): Promise<HighWater> {
+    const { rows } = await this.#pool.query<{ online: number | null; offline: number | null }>(
+      "SELECT (SELECT last_counter FROM counters WHERE user_number = $1) AS online, (SELECT last_counter FROM offline_counters WHERE user_number = $1) AS offline",
+      [user],
+    );
+    return { online: rows[0]?.online ?? null, offline: rows[0]?.offline ?? null };
+  }
+
+  async allocateReserve(user: number, device: string, size: number, settings: Settings, activeSince: number, now: number): Promise<ReserveOutcome> {
+    return this.#withClient((client) =>
+      inTransaction(client, async () => {
+        // The offline counter row is the lock: two devices of one user reserve in turn.
+        await client.query("INSERT INTO offline_counters (user_number, last_counter, updated_at) VALUES ($1, NULL, $2) ON CONFLICT DO NOTHING", [user, now]);
+        const locked = await client.query<{ last_counter: number | null }>("SELECT last_counter FROM offline_counters WHERE user_number = $1 FOR UPDATE", [user]);
+        const reserved = await client.query<{ from_counter: number; to_counter: number }>(
+          "SELECT from_counter, to_counter FROM reserves WHERE user_number = $1 AND created_at >= $2",
+          [user, activeSince],
+        );
+        const held = rangeCounters(reserved.rows.map((r) => ({ from: r.from_counter, to: r.to_counter })));
+        const active = await client.query<{ counter: number }>("SELECT DISTINCT counter FROM activities WHERE user_number = $1 AND designator = 1 AND sent_at >= $2", [
+          user,
+          activeSince,
+        ]);
+        for (const { counter } of active.rows) held.add(counter);
+        const chosen = chooseReserve(locked.rows[0]?.last_counter ?? null, size, settings, held);
+        if (!chosen.ok) return chosen;
+        const ranges = toRanges(chosen.counters);
+        for (const range of ranges) {
+          await client.query("INSERT INTO reserves (user_number, device, from_counter, to_counter, created_at) VALUES ($1, $2, $3, $4, $5)", [user, device, range.from, range.to, now]);
+        }
+        await client.query("UPDATE offline_counters SET last_counter = $2, updated_at = $3 WHERE user_number = $1", [user, chosen.last, now]);
+        return { ok: true, ranges };
+      }),
+    );
+  }
+
+  async rememberPrefixes(prefixes: readonly string[], now: number): Promise<string[]> {
+    return this.#withClient((client) =>
+      inTransaction(client, async () => {
+        for (const prefix of prefixes) {
+          await client.query("INSERT INTO deployment_prefixes (prefix_key, prefix, first_seen) VALUES ($1, $2, $3) ON CONFLICT (prefix_key) DO NOTHING", [asciiLowerCase(prefix), prefix, now]);
+        }
+        const { rows } = await client.query<{ prefix: string }>("SELECT prefix FROM deployment_prefixes ORDER BY first_seen, prefix_key");
+        return rows.map((r) => r.prefix);
+      }),
+    );
+  }
+
+  async deleteAllData(): Promise<void> {
+    await this.#withClient((client) =>
+      inTransaction(client, async () => {
+        for (const table of DATA_TABLES) await client.query(`DELETE FROM ${table}`);
       }),
     );
   }

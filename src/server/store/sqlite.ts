@@ -9,15 +9,17 @@ import { chmodSync, closeSync, mkdirSync, openSync, statSync } from "node:fs";
 import type { Stats } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { asciiLowerCase } from "../../core";
 import type { FreeCounter, Settings } from "../../core";
 import { StorageUnavailableError, StoreMissingError } from "../errors";
-import { chooseCounter } from "./allocation";
+import { chooseCounter, chooseReserve, rangeCounters, toRanges } from "./allocation";
 import { SQLITE_MIGRATIONS } from "./migrations";
 import type { Migration } from "./migrations";
 import { ACTIVITY_COLUMNS, fromRow, PROBE_SQL, SUBJECT_CANDIDATES_SQL, toRow } from "./rows";
 import type { ActivityRow } from "./rows";
+import { DATA_TABLES, FIRST_FREE_ORDINAL, raiseStatements } from "./sql";
 import { finalizeDecision, recordDecision } from "./types";
-import type { ActivityRecord, FinalizeOutcome, RecordOutcome, StoredUser, TrackingStore, UserIdentity } from "./types";
+import type { ActivityRecord, CounterMarks, FinalizeOutcome, HighWater, RecordOutcome, Registration, ReserveOutcome, TrackingStore, UserIdentity } from "./types";
 
 export const SQLITE_FILE_NAME = "tracking.sqlite";
 
@@ -105,6 +107,11 @@ class SqliteStore implements TrackingStore {
   readonly #allocate;
   readonly #record;
   readonly #finalize;
+  readonly #raise;
+  readonly #reserve;
+  readonly #noteOffline;
+  readonly #remember;
+  readonly #deleteAll;
 
   readonly #opened: OpenedFile | undefined;
 
@@ -113,7 +120,8 @@ class SqliteStore implements TrackingStore {
     this.#opened = opened;
     const s = (this.#statements = {
       userByKey: db.prepare<[string], UserRow>("SELECT ordinal, user_key, mailbox, name FROM users WHERE user_key = ?"),
-      maxOrdinal: db.prepare<[], { max: number | null }>("SELECT MAX(ordinal) AS max FROM users"),
+      ordinalTaken: db.prepare<[number], { one: number }>("SELECT 1 AS one FROM users WHERE ordinal = ?"),
+      firstFreeOrdinal: db.prepare<[], { ordinal: number }>(FIRST_FREE_ORDINAL),
       insertUser: db.prepare("INSERT INTO users (ordinal, user_key, mailbox, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
       updateUser: db.prepare("UPDATE users SET mailbox = ?, name = ?, updated_at = ? WHERE user_key = ?"),
       lastCounter: db.prepare<[number], { last_counter: number | null }>("SELECT last_counter FROM counters WHERE user_number = ?"),
@@ -127,6 +135,23 @@ class SqliteStore implements TrackingStore {
       activeCounters: db.prepare<[number, number], { counter: number }>(
         "SELECT DISTINCT counter FROM activities WHERE user_number = ? AND designator = 0 AND sent_at >= ?",
       ),
+      lastOffline: db.prepare<[number], { last_counter: number | null }>("SELECT last_counter FROM offline_counters WHERE user_number = ?"),
+      saveOffline: db.prepare(
+        "INSERT INTO offline_counters (user_number, last_counter, updated_at) VALUES (?, ?, ?) " +
+          "ON CONFLICT (user_number) DO UPDATE SET last_counter = excluded.last_counter, updated_at = excluded.updated_at",
+      ),
+      raiseOnline: raiseStatements("counters", "sqlite").map((sql) => db.prepare(sql)),
+      raiseOffline: raiseStatements("offline_counters", "sqlite").map((sql) => db.prepare(sql)),
+      raiseUnreserved: raiseStatements("offline_counters", "sqlite", true).map((sql) => db.prepare(sql)),
+      activeOffline: db.prepare<[number, number], { counter: number }>(
+        "SELECT DISTINCT counter FROM activities WHERE user_number = ? AND designator = 1 AND sent_at >= ?",
+      ),
+      heldReserves: db.prepare<[number, number], { from_counter: number; to_counter: number }>(
+        "SELECT from_counter, to_counter FROM reserves WHERE user_number = ? AND created_at >= ?",
+      ),
+      insertReserve: db.prepare("INSERT INTO reserves (user_number, device, from_counter, to_counter, created_at) VALUES (?, ?, ?, ?, ?)"),
+      remember: db.prepare("INSERT INTO deployment_prefixes (prefix_key, prefix, first_seen) VALUES (?, ?, ?) ON CONFLICT (prefix_key) DO NOTHING"),
+      remembered: db.prepare<[], { prefix: string }>("SELECT prefix FROM deployment_prefixes ORDER BY first_seen, prefix_key"),
       byToken: db.prepare<[string], ActivityRow>(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE token_key = ? ORDER BY sent_at DESC, id DESC`),
       bySubject: db.prepare<[string, number, number], ActivityRow>(SUBJECT_CANDIDATES_SQL.replace(/\$\d/g, "?")),
       probe: db.prepare(PROBE_SQL),
@@ -140,18 +165,48 @@ class SqliteStore implements TrackingStore {
       ),
     });
 
-    this.#register = db.transaction((identity: UserIdentity, maxOrdinal: number, now: number): StoredUser | undefined => {
+    this.#register = db.transaction((identity: UserIdentity, maxOrdinal: number, now: number, claimOrdinal: number | undefined): Registration | undefined => {
       const existing = s.userByKey.get(identity.key);
       if (existing !== undefined) {
         if (existing.mailbox !== identity.mailbox || existing.name !== identity.name) {
           s.updateUser.run(identity.mailbox, identity.name, now, identity.key);
         }
-        return { key: existing.user_key, mailbox: identity.mailbox, name: identity.name, ordinal: existing.ordinal };
+        return { key: existing.user_key, mailbox: identity.mailbox, name: identity.name, ordinal: existing.ordinal, created: false };
       }
-      const ordinal = (s.maxOrdinal.get()?.max ?? 0) + 1;
+      const claimFree = claimOrdinal !== undefined && claimOrdinal <= maxOrdinal && s.ordinalTaken.get(claimOrdinal) === undefined;
+      const ordinal = claimFree ? claimOrdinal : (s.firstFreeOrdinal.get()?.ordinal ?? 1);
       if (ordinal > maxOrdinal) return undefined;
       s.insertUser.run(ordinal, identity.key, identity.mailbox, identity.name, now, now);
-      return { key: identity.key, mailbox: identity.mailbox, name: identity.name, ordinal };
+      return { key: identity.key, mailbox: identity.mailbox, name: identity.name, ordinal, created: true };
+    });
+
+    this.#raise = db.transaction((user: number, marks: CounterMarks, now: number): void => {
+      if (marks.online !== undefined) for (const step of s.raiseOnline) step.run({ user, mark: marks.online, now });
+      if (marks.offline !== undefined) for (const step of s.raiseOffline) step.run({ user, mark: marks.offline, now });
+    });
+
+    this.#noteOffline = db.transaction((user: number, counter: number, reservedSince: number, now: number): void => {
+      for (const step of s.raiseUnreserved) step.run({ user, mark: counter, now, since: reservedSince });
+    });
+
+    this.#reserve = db.transaction((user: number, device: string, size: number, settings: Settings, activeSince: number, now: number): ReserveOutcome => {
+      const held = rangeCounters(s.heldReserves.all(user, activeSince).map((r) => ({ from: r.from_counter, to: r.to_counter })));
+      for (const { counter } of s.activeOffline.all(user, activeSince)) held.add(counter);
+      const chosen = chooseReserve(s.lastOffline.get(user)?.last_counter ?? null, size, settings, held);
+      if (!chosen.ok) return chosen;
+      const ranges = toRanges(chosen.counters);
+      for (const range of ranges) s.insertReserve.run(user, device, range.from, range.to, now);
+      s.saveOffline.run(user, chosen.last, now);
+      return { ok: true, ranges };
+    });
+
+    this.#remember = db.transaction((prefixes: readonly string[], now: number): string[] => {
+      for (const prefix of prefixes) s.remember.run(asciiLowerCase(prefix), prefix, now);
+      return s.remembered.all().map((r) => r.prefix);
+    });
+
+    this.#deleteAll = db.transaction((): void => {
+      for (const table of DATA_TABLES) db.prepare(`DELETE FROM ${table}`).run();
     });
 
     this.#allocate = db.transaction((user: number, settings: Settings, activeSince: number, now: number): FreeCounter => {
@@ -217,8 +272,35 @@ class SqliteStore implements TrackingStore {
     }
   }
 
-  registerUser(identity: UserIdentity, maxOrdinal: number, now: number): Promise<StoredUser | undefined> {
-    return this.#use(() => this.#register.immediate(identity, maxOrdinal, now));
+  registerUser(identity: UserIdentity, maxOrdinal: number, now: number, claimOrdinal?: number): Promise<Registration | undefined> {
+    return this.#use(() => this.#register.immediate(identity, maxOrdinal, now, claimOrdinal));
+  }
+
+  raiseCounters(user: number, marks: CounterMarks, now: number): Promise<void> {
+    return this.#use(() => this.#raise.immediate(user, marks, now));
+  }
+
+  noteOfflineCounter(user: number, counter: number, reservedSince: number, now: number): Promise<void> {
+    return this.#use(() => this.#noteOffline.immediate(user, counter, reservedSince, now));
+  }
+
+  highWater(user: number): Promise<HighWater> {
+    return this.#use(() => ({
+      online: this.#statements.lastCounter.get(user)?.last_counter ?? null,
+      offline: this.#statements.lastOffline.get(user)?.last_counter ?? null,
+    }));
+  }
+
+  allocateReserve(user: number, device: string, size: number, settings: Settings, activeSince: number, now: number): Promise<ReserveOutcome> {
+    return this.#use(() => this.#reserve.immediate(user, device, size, settings, activeSince, now));
+  }
+
+  rememberPrefixes(prefixes: readonly string[], now: number): Promise<string[]> {
+    return this.#use(() => this.#remember.immediate(prefixes, now));
+  }
+
+  deleteAllData(): Promise<void> {
+    return this.#use(() => this.#deleteAll.immediate());
   }
 
   allocateCounter(user: number, settings: Settings, activeSince: number, now: number): Promise<FreeCounter> {

@@ -64,6 +64,20 @@ export type FinalizeOutcome =
   /** Already finalized with a different mail: a sent activity is never overwritten. */
   | { readonly kind: "conflict"; readonly existing: ActivityRecord };
 
+/** A registration's answer: the user, and whether this call created it. */
+export type Registration = StoredUser & { readonly created: boolean };
+
+/** The two counters of a user number: designator 0 (online) and 1 (offline). */
+export type CounterMarks = { readonly online?: number; readonly offline?: number };
+
+/** Each counter's last issued number, null when none was issued yet. */
+export type HighWater = { readonly online: number | null; readonly offline: number | null };
+
+/** Inclusive run of counters. */
+export type CounterRange = { readonly from: number; readonly to: number };
+
+export type ReserveOutcome = { readonly ok: true; readonly ranges: readonly CounterRange[] } | { readonly ok: false; readonly reason: string };
+
 export type RecordOutcome =
   | { readonly kind: "stored" }
   /** The same record was stored before (a retried sync): nothing changed. */
@@ -75,10 +89,36 @@ export interface TrackingStore {
   readonly kind: StorageKind;
 
   /**
-   * The user with this key, registered with the next ordinal on first call; a changed mailbox or
-   * name is updated, the ordinal never. undefined when the next ordinal would exceed maxOrdinal.
+   * The user with this key, registered on first call with `claimOrdinal` when given, at most
+   * maxOrdinal and nobody holds it, else with the lowest free ordinal; a changed mailbox or name
+   * is updated, the ordinal never. undefined when no ordinal up to maxOrdinal is free.
    */
-  registerUser(identity: UserIdentity, maxOrdinal: number, now: number): Promise<StoredUser | undefined>;
+  registerUser(identity: UserIdentity, maxOrdinal: number, now: number, claimOrdinal?: number): Promise<Registration | undefined>;
+
+  /** Raises the user number's counters to at least these marks, in one transaction; never lowers them. */
+  raiseCounters(user: number, marks: CounterMarks, now: number): Promise<void>;
+
+  /**
+   * A synced designator-1 activity's counter: raises the offline counter to it unless it lies in
+   * one of the user's reserves made since `reservedSince` (then the counter handed it out already).
+   */
+  noteOfflineCounter(user: number, counter: number, reservedSince: number, now: number): Promise<void>;
+
+  /** The last number each counter of `user` issued. */
+  highWater(user: number): Promise<HighWater>;
+
+  /**
+   * Atomically hands `device` up to `size` numbers of the offline counter (designator 1), never
+   * one held by an activity sent since `activeSince` or by a reserve made since then; recorded and
+   * durable before it resolves. Not ok when no number is free.
+   */
+  allocateReserve(user: number, device: string, size: number, settings: Settings, activeSince: number, now: number): Promise<ReserveOutcome>;
+
+  /** Remembers these prefixes (letter case ignored) and answers every prefix ever remembered, oldest first. */
+  rememberPrefixes(prefixes: readonly string[], now: number): Promise<string[]>;
+
+  /** Deletes every user, counter, reserve and activity (the playground's reset); prefixes stay. */
+  deleteAllData(): Promise<void>;
 
   /**
    * Atomically allocates the next counter of `user` (SPEC §4: core's nextFreeCounter, numbers of

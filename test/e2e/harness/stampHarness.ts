@@ -12,9 +12,11 @@ import { createComposePorts } from "../../../src/panes/compose/createPorts";
 import type { ComposePorts } from "../../../src/panes/compose/useComposePane";
 import { createFakeOffice, type PaneWindow } from "../../../src/playground/fakeOffice/fakeOffice";
 import { MailboxModel } from "../../../src/playground/model/mailboxModel";
+import { devTokens } from "../../../src/playground/session";
 import { openCounterStore } from "../../../src/storage";
+import { reserveRecordName } from "../../../src/authority/offlineReserve";
 
-export type HarnessStamp = { readonly token: string; readonly designator: number; readonly subject: string };
+export type HarnessStamp = { readonly token: string; readonly designator: number; readonly subject: string; readonly warning?: string };
 
 export type StampHarness = {
   /** The monitor's mode once its first check is done: "offline" when the browser is offline. */
@@ -23,11 +25,20 @@ export type StampHarness = {
   stampMany(count: number, label: string, report?: (stamp: HarnessStamp) => void): Promise<HarnessStamp[]>;
   /** The local offline counter of `user` as stored in IndexedDB (cycle * 1e9 + counter), or null. */
   offlineCounter(user: number): Promise<number | null>;
+  /** How many reserved offline numbers `user` has left on this device (docs/NUMBERING.md). */
+  reserveLeft(user: number): Promise<number>;
+  /** The connectivity state: status, pending activities, sync problem. */
+  state(): Promise<{ status: string; pending: number; reason?: string; syncProblem?: string }>;
+  /** Checks the authority now, as Retry does. */
+  recheck(): void;
 };
 
 async function createHarness(): Promise<StampHarness> {
   const win = window as PaneWindow;
-  const model = new MailboxModel({ storage: win.localStorage });
+  // ?service=URL: service mode with development sign-in, as the playground runs it.
+  const service = new URLSearchParams(win.location.search).get("service") ?? "";
+  const model = new MailboxModel({ storage: win.localStorage, ...(service !== "" ? { accessTokens: devTokens(service, (input, init) => win.fetch(input, init)) } : {}) });
+  if (service !== "") model.setServiceUrl(service);
   const fake = createFakeOffice({ win, host: model, surface: "compose" });
   fake.initialize();
   // createComposePorts reads the Office global, as the pane does: point it at this window's fake
@@ -40,6 +51,8 @@ async function createHarness(): Promise<StampHarness> {
   } finally {
     (win as unknown as { Office: unknown }).Office = pageOffice;
   }
+  // Single sign-on is looked up when a token is needed, so the harness's stays in place (with ?service=).
+  if (service !== "") (win as unknown as { OfficeRuntime: unknown }).OfficeRuntime = fake.runtime;
   const { mailbox, settings, stamper, monitor } = ports;
   // The offline switch of this fake follows the browser's, like the playground's "Work offline".
   const followBrowser = () => model.setOffline(!navigator.onLine);
@@ -66,11 +79,27 @@ async function createHarness(): Promise<StampHarness> {
         if (item === null || item.mode !== "compose") throw new Error("The harness has no draft open.");
         const outcome = await stamper.stamp(item, settings.load().settings);
         if (outcome.status !== "stamped") throw new Error(`Stamp ${i} of ${label} ended ${outcome.status}: ${outcome.reason}`);
-        const stamp = { token: outcome.token, designator: outcome.designator, subject: model.getState().draft?.subject ?? "" };
+        const stamp = { token: outcome.token, designator: outcome.designator, subject: model.getState().draft?.subject ?? "", ...(outcome.warning !== undefined ? { warning: outcome.warning } : {}) };
         stamps.push(stamp);
         report?.(stamp);
       }
       return stamps;
+    },
+    async reserveLeft(user) {
+      const opening = await openCounterStore();
+      if (!opening.available) throw new Error(opening.reason);
+      try {
+        const stored = (await opening.store.exclusiveRecord(reserveRecordName(user), (record) => record.read())) as { ranges?: { from: number; to: number }[] } | null;
+        return (stored?.ranges ?? []).reduce((n, r) => n + r.to - r.from + 1, 0);
+      } finally {
+        opening.store.close();
+      }
+    },
+    recheck: () => monitor.recheck(),
+    async state() {
+      await idle();
+      const current = monitor.current();
+      return { status: current.status, pending: current.pending, ...(current.status === "offline" ? { reason: current.reason } : {}), ...(current.syncProblem !== undefined ? { syncProblem: current.syncProblem } : {}) };
     },
     async offlineCounter(user) {
       const opening = await openCounterStore();

@@ -16,6 +16,8 @@ export type OpenedBackend = {
   readonly open: () => Promise<TrackingStore>;
   /** A folder for the dev key (and the SQLite file). */
   readonly dataDir: string;
+  /** Environment for a service process (support/child.ts) on this same database. */
+  readonly serviceEnv: Readonly<Record<string, string>>;
   readonly cleanup: () => Promise<void>;
 };
 
@@ -32,6 +34,7 @@ export const BACKENDS: readonly Backend[] = [
       const stores: TrackingStore[] = [];
       return {
         dataDir,
+        serviceEnv: { DATA_DIR: dataDir },
         open: async () => {
           // Every test starts from a first run; a later open of the same folder finds the file.
           const store = openSqliteStore({ dataDir, create: true });
@@ -55,6 +58,7 @@ export const BACKENDS: readonly Backend[] = [
       const stores: TrackingStore[] = [];
       return {
         dataDir,
+        serviceEnv: { DATA_DIR: dataDir, DATABASE_URL: url, DATABASE_SCHEMA: schema },
         open: async () => {
           const store = await openPostgresStore({ connectionString: url, schema, poolSize: 10, create: true });
           stores.push(store);

@@ -37,14 +37,27 @@ export type TestApp = {
 
 export async function makeTestApp(
   store: TrackingStore,
-  options: { dataDir: string; settings?: Settings; clock?: TestClock; rateLimitPerMinute?: number; rateLimitPerAddressPerMinute?: number; bodyLimitBytes?: number },
+  options: {
+    dataDir: string;
+    settings?: Settings;
+    clock?: TestClock;
+    rateLimitPerMinute?: number;
+    rateLimitPerAddressPerMinute?: number;
+    bodyLimitBytes?: number;
+    trackingEnabled?: boolean;
+    offlineReserveSize?: number;
+    /** false: no /v1/dev routes, as in production (tokens are still signed with the dev key). @default true */
+    devRoutes?: boolean;
+  },
 ): Promise<TestApp> {
   const clock = options.clock ?? testClock(Date.now());
   const dev = await loadDevAuthority({ dataDir: options.dataDir, audience: DEV_AUDIENCE, issuer: DEV_ISSUER, clock: clock.read });
   const app = await buildApp({
     store,
     verifier: dev.verifier,
-    devTokens: dev.issuer,
+    ...(options.devRoutes === false ? {} : { devTokens: dev.issuer }),
+    ...(options.trackingEnabled === undefined ? {} : { trackingEnabled: options.trackingEnabled }),
+    ...(options.offlineReserveSize === undefined ? {} : { offlineReserveSize: options.offlineReserveSize }),
     settings: options.settings ?? DEFAULT_SETTINGS,
     clock: clock.read,
     addinOrigins: [ADDIN_ORIGIN, "http://localhost:3001"],

@@ -1,9 +1,13 @@
 /** A device for numbering tests: windows that share IndexedDB, Web Locks and the mailbox's roaming settings. */
 import "fake-indexeddb/auto";
 import { IDBFactory } from "fake-indexeddb";
-import { DEFAULT_SETTINGS } from "../../../src/core";
+import { DEFAULT_SETTINGS, tokenUserNumber } from "../../../src/core";
 import type { Settings } from "../../../src/core";
-import { createLocalAuthority, createMailboxAuthority, createStamper, readRoamingPosition, ROAMING_OFFLINE_HWM_KEY } from "../../../src/authority";
+import { createLocalAuthority, createMailboxAuthority, createStamper, readRoamingPosition, ROAMING_OFFLINE_HWM_KEY, } from "../../../src/authority";
+import { createOfflineReserve } from "../../../src/authority/offlineReserve";
+import type { OfflineReserve } from "../../../src/authority/offlineReserve";
+import { createReserveKeeper } from "../../../src/authority/reserveKeeper";
+import type { ReserveKeeper } from "../../../src/authority/reserveKeeper";
 import type { LocalAuthority, OnlineAuthority, Stamper } from "../../../src/authority";
 import type { Scheduler } from "../../../src/authority";
 import { openActivityLog, openCounterStore } from "../../../src/storage";
@@ -24,7 +28,7 @@ export class Device {
     this.factory = new IDBFactory();
   }
 
-  async openWindow(options: { now?: () => number; scheduler?: Scheduler; onlineTimeoutMs?: number } = {}): Promise<Window> {
+  async openWindow(options: WindowOptions = {}): Promise<Window> {
     const opening = await openCounterStore({ indexedDB: this.factory, locks: this.locks });
     const logOpening = await openActivityLog({ indexedDB: this.factory });
     if (!opening.available || !logOpening.available) throw new Error("storage unavailable");
@@ -32,23 +36,36 @@ export class Device {
   }
 }
 
+/** `withoutReserve`: offline stamps use the device's own counter only (as before reserves). */
+export type WindowOptions = { now?: () => number; scheduler?: Scheduler; onlineTimeoutMs?: number; withoutReserve?: boolean };
+
 /** One pane: its own roaming copy (read when it opened), the device's counters and log. */
 export class Window {
   readonly monitor = new FakeConnectivityMonitor();
   readonly local: LocalAuthority;
   readonly online: OnlineAuthority;
   readonly stamper: Stamper;
+  readonly reserve: OfflineReserve;
+  readonly keeper: ReserveKeeper;
   clock = 1_700_000_000_000;
 
   constructor(
     readonly roaming: FakeRoamingStore,
     readonly counters: CounterStore,
     readonly log: ActivityLog,
-    options: { now?: () => number; scheduler?: Scheduler; onlineTimeoutMs?: number },
+    options: WindowOptions,
   ) {
     const now = options.now ?? (() => this.clock);
-    this.local = createLocalAuthority({ counters, activityLog: log, now, offlineHighWater: (user) => readRoamingPosition(roaming, ROAMING_OFFLINE_HWM_KEY, user) });
+    this.reserve = createOfflineReserve(counters, log);
+    this.local = createLocalAuthority({
+      counters,
+      activityLog: log,
+      now,
+      offlineHighWater: (user) => readRoamingPosition(roaming, ROAMING_OFFLINE_HWM_KEY, user),
+      ...(options.withoutReserve ? {} : { reserve: this.reserve }),
+    });
     this.online = createMailboxAuthority({ roaming, counters, activityLog: log, local: this.local, now });
+    this.keeper = createReserveKeeper({ source: this.online.reserves!, reserve: this.reserve, local: this.local });
     this.stamper = createStamper({
       online: this.online,
       local: { available: true, authority: this.local },
@@ -60,6 +77,11 @@ export class Window {
       ...(options.onlineTimeoutMs !== undefined ? { onlineTimeoutMs: options.onlineTimeoutMs } : {}),
     });
   }
+}
+
+/** Takes this window's offline reserve now, as the pane does when it is online. */
+export async function takeReserve(window: Window, settings: Settings): Promise<void> {
+  await window.keeper.topUp(settings, tokenUserNumber(settings) ?? 0);
 }
 
 /** A scheduler whose timers fire only when the test says so. */

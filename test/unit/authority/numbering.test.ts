@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { formatToken, parseToken } from "../../../src/core";
 import type { StampOutcome } from "../../../src/authority";
 import { FakeComposeItem, FakeMailboxSettings, makeActivity } from "../../fakes";
-import { Device, settingsFor } from "./harness";
+import { FALLBACK_CAUTION } from "../../../src/authority/localAuthority";
+import { Device, settingsFor, takeReserve } from "./harness";
 import type { Window } from "./harness";
 
 const settings = settingsFor();
@@ -120,6 +121,107 @@ describe("no number repeats", () => {
       { numRuns: 40 },
     );
   });
+});
+
+describe("across devices of one user (docs/NUMBERING.md: offline reserves)", () => {
+  const fellBack = (outcome: StampOutcome): boolean => outcome.status === "stamped" && (outcome.warning ?? "").includes(FALLBACK_CAUTION);
+
+  it("two devices online once, then offline at the same time, never issue the same token", async () => {
+    const mailbox = new FakeMailboxSettings();
+    const laptop = await new Device(mailbox).openWindow();
+    await takeReserve(laptop, settings);
+    const phone = await new Device(mailbox).openWindow(); // opened after the laptop saved: reads its mark
+    await takeReserve(phone, settings);
+    laptop.monitor.goOffline();
+    phone.monitor.goOffline();
+    const outcomes: StampOutcome[] = [];
+    for (let i = 0; i < 60; i++) outcomes.push(await stampNew(laptop), await stampNew(phone));
+    const tokens = outcomes.map(issuedToken);
+    expect(new Set(tokens).size).toBe(120);
+    expect(outcomes.filter(fellBack)).toHaveLength(0);
+    expect(tokens.slice(0, 2)).toEqual(["CRM:10020001", "CRM:10020101"]);
+  });
+
+  it("past its reserve a device falls back to its own counter above the reserve, and says uniqueness across devices is not guaranteed", async () => {
+    const tiny = settingsFor({ counterDigits: 2 }); // reserve of 9
+    const window = await new Device().openWindow();
+    await takeReserve(window, tiny);
+    window.monitor.goOffline();
+    const outcomes: StampOutcome[] = [];
+    for (let i = 0; i < 10; i++) outcomes.push(await window.stamper.stamp(new FakeComposeItem({ subject: "Hi" }), tiny));
+    expect(outcomes.map(issuedToken)).toEqual([...Array.from({ length: 9 }, (_, i) => `CRM:10020${i + 1}`), "CRM:100210"]);
+    expect(outcomes.map(fellBack)).toEqual([...Array<boolean>(9).fill(false), true]);
+  });
+
+  it("a reserve whose device never comes back is never handed to another device", async () => {
+    const mailbox = new FakeMailboxSettings();
+    const lost = await new Device(mailbox).openWindow();
+    await takeReserve(lost, settings); // 1-100, then the device is gone
+    const other = await new Device(mailbox).openWindow();
+    await takeReserve(other, settings);
+    other.monitor.goOffline();
+    expect(issuedToken(await stampNew(other))).toBe("CRM:10020101");
+  });
+
+  it("property: devices x online/offline x reloads x crashes x lost storage: reserved and online tokens never repeat", async () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant("online" as const), device: fc.nat(2), stamps: fc.nat(2) }),
+      fc.record({ kind: fc.constant("offline" as const), device: fc.nat(2), stamps: fc.integer({ min: 1, max: 4 }) }),
+      fc.record({ kind: fc.constant("reload" as const), device: fc.nat(2) }),
+      fc.record({ kind: fc.constant("crash" as const), device: fc.nat(2) }),
+      fc.record({ kind: fc.constant("sync" as const), device: fc.nat(2) }),
+      fc.record({ kind: fc.constant("wipe" as const), device: fc.nat(2) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(2, 3, 4), fc.array(op, { minLength: 1, maxLength: 20 }), async (counterDigits, ops) => {
+        const model = settingsFor({ counterDigits });
+        const mailbox = new FakeMailboxSettings();
+        const devices = [0, 1, 2].map(() => new Device(mailbox));
+        const windows = await Promise.all(devices.map((d) => d.openWindow()));
+        const guaranteed: string[] = [];
+        const fallback = new Map<number, string[]>();
+        const inFlight: Promise<void>[] = [];
+        const stampOn = async (d: number, online: boolean) => {
+          const w = windows[d]!;
+          if (online) w.monitor.goOnline();
+          else w.monitor.goOffline();
+          const outcome = await w.stamper.stamp(new FakeComposeItem({ subject: "Hi" }), model);
+          const token = issuedToken(outcome);
+          if (token === undefined) return;
+          if (fellBack(outcome)) fallback.set(d, [...(fallback.get(d) ?? []), token]);
+          else guaranteed.push(token);
+        };
+        for (const o of ops) {
+          if (o.kind === "online") {
+            // Online, the pane works on a fresh copy of the mailbox (it was opened, or it reloads).
+            windows[o.device] = await devices[o.device]!.openWindow();
+            await takeReserve(windows[o.device]!, model);
+            for (let i = 0; i < o.stamps; i++) await stampOn(o.device, true);
+          } else if (o.kind === "offline") {
+            for (let i = 0; i < o.stamps; i++) await stampOn(o.device, false);
+          } else if (o.kind === "reload") {
+            windows[o.device] = await devices[o.device]!.openWindow();
+          } else if (o.kind === "crash") {
+            // The pane goes away mid-stamp: its work still lands (or not) while a new pane opens.
+            inFlight.push(stampOn(o.device, false));
+            windows[o.device] = await devices[o.device]!.openWindow();
+          } else if (o.kind === "wipe") {
+            // Its reserve is lost with it: abandoned, never handed out again.
+            devices[o.device]!.wipeLocalStorage();
+            windows[o.device] = await devices[o.device]!.openWindow();
+            fallback.delete(o.device); // its unsynced fallback numbers are gone with it: only synced ones reach the mailbox's mark
+          } else {
+            const w = windows[o.device]!;
+            await w.online.syncOffline(await w.log.unsynced());
+          }
+        }
+        await Promise.all(inFlight);
+        expect(new Set(guaranteed).size).toBe(guaranteed.length);
+        for (const tokens of fallback.values()) expect(new Set(tokens).size).toBe(tokens.length);
+      }),
+      { numRuns: 20 },
+    );
+  }, 120_000);
 });
 
 describe("wrap (counterDigits 1: numbers 1-9, then 0)", () => {

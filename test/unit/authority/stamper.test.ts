@@ -23,6 +23,15 @@ describe("stamper", () => {
     expect(window.monitor.onlineFailures).toEqual([]);
   });
 
+  it("with tracking tokens off, stamps nothing and uses no number; on again, the first number is still free", async () => {
+    const window = await new Device().openWindow();
+    const item = new FakeComposeItem({ subject: "Quote for May" });
+    const off = await window.stamper.stamp(item, { ...settings, trackingEnabled: false });
+    expect(off).toMatchObject({ status: "blocked", kind: "tracking-off", reason: expect.stringMatching(/turned off in Settings/) });
+    expect(await item.getSubject()).toBe("Quote for May");
+    expect(await window.stamper.stamp(item, settings)).toMatchObject({ status: "stamped", token: "CRM:00020001" });
+  });
+
   it("stamps offline with designator 1 from the local counter, queued for sync", async () => {
     const window = await new Device().openWindow();
     window.monitor.goOffline();

@@ -76,6 +76,15 @@ afterEach(() => {
 });
 
 describe("the OnMessageSend handler: completed exactly once, allowEvent true", () => {
+  it("with tracking tokens off, stamps nothing (auto-stamp on or not) and lets the message go", async () => {
+    const { host, probe } = fakeHost({ settings: { ...ON, trackingEnabled: false } });
+    const event = new FakeSendEvent();
+    const report = await handlerFor(host).handler(event);
+    expect(report).toEqual({ path: "skipped", decision: { action: "skip", reason: "tracking-off" } });
+    expect(event.calls).toEqual([{ allowEvent: true }]);
+    expect(probe).toEqual({ authorityOpened: 0, stamps: 0, disposed: 0 });
+  });
+
   it("stamps a draft without a token, then lets it go", async () => {
     const { host, probe } = fakeHost();
     const event = new FakeSendEvent();

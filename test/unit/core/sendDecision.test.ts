@@ -11,6 +11,7 @@ describe("decideOnSend (SPEC §8)", () => {
     ["setting off: nothing to do", off, "Quote for Q3", available, { action: "skip", reason: "setting-off" }],
     ["setting off wins over a token", off, "Quote CRM:00021003", available, { action: "skip", reason: "setting-off" }],
     ["setting off wins over missing numbering", off, "Quote", noCounter, { action: "skip", reason: "setting-off" }],
+    ["tracking tokens off: nothing is stamped, even with auto-stamp on", { ...on, trackingEnabled: false }, "Quote for Q3", available, { action: "skip", reason: "tracking-off" }],
     ["no token: stamp", on, "Quote for Q3", available, { action: "stamp" }],
     ["empty subject: stamp", on, "", available, { action: "stamp" }],
     ["our token: leave it", on, "Quote CRM:00021003", available, { action: "skip", reason: "already-stamped", token: "CRM:00021003" }],

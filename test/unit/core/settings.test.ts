@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, InvalidSettingsError, SETTINGS_FIELDS, validateSettings } from "../../../src/core";
+import { DEFAULT_SETTINGS, InvalidSettingsError, keepEarlierPrefix, SETTINGS_FIELDS, validateSettings } from "../../../src/core";
 import type { ValidationError } from "../../../src/core";
 
 const errorsOf = (input: unknown): readonly ValidationError[] => {
@@ -9,6 +9,7 @@ const errorsOf = (input: unknown): readonly ValidationError[] => {
 describe("DEFAULT_SETTINGS", () => {
   it("matches SPEC §2 and §6", () => {
     expect(DEFAULT_SETTINGS).toEqual({
+      trackingEnabled: true,
       prefix: "CRM:",
       prefixHistory: [],
       userDigits: 3,
@@ -107,6 +108,7 @@ describe("validateSettings: one error per invalid field, saying what is allowed"
     ["activeDays 0", { activeDays: 0 }, "activeDays", [/whole number from 1 to 3650/]],
     ["activeDays 3651", { activeDays: 3651 }, "activeDays", [/from 1 to 3650/, /got 3651/]],
     ["autoStampOnSend not boolean", { autoStampOnSend: "yes" }, "autoStampOnSend", [/true or false/, /got "yes"/]],
+    ["trackingEnabled not boolean", { trackingEnabled: "off" }, "trackingEnabled", [/Tracking tokens must be on/, /got "off"/]],
     ["unknown field", { colour: "blue" }, "colour", [/not a setting/, /prefix, prefixHistory/]],
   ])("%s", (_name, input, field, messages) => {
     const errors = errorsOf(input);
@@ -146,5 +148,17 @@ describe("InvalidSettingsError", () => {
     expect(error.name).toBe("InvalidSettingsError");
     expect(error.errors).toHaveLength(1);
     expect(error.message).toMatch(/User digits/);
+  });
+});
+
+describe("keepEarlierPrefix (a prefix change keeps the old one as ours)", () => {
+  it.each<[string, string, string[], string[]]>([
+    ["a new prefix keeps the old one first", "ACME-", [], ["CRM:"]],
+    ["earlier prefixes stay, the old one goes first", "ACME-", ["OLD:"], ["CRM:", "OLD:"]],
+    ["the old one is not listed twice (case ignored)", "ACME-", ["crm:"], ["crm:"]],
+    ["going back to an earlier prefix takes it out of the history", "OLD:", ["OLD:"], ["CRM:"]],
+    ["no change: a history the user edited stays as they left it", "crm:", [], []],
+  ])("%s", (_, prefix, prefixHistory, expected) => {
+    expect(keepEarlierPrefix({ prefix: "CRM:" }, { prefix, prefixHistory }).prefixHistory).toEqual(expected);
   });
 });

@@ -14,15 +14,15 @@ const noFetch = (() => Promise.reject(new Error("no network in this test"))) as 
 describe("playground session", () => {
   it("signs in as the user the URL names, remembers them and the service, and defaults to Pat", () => {
     const storage = memoryStorage();
-    expect(readSession({ search: "" }, storage)).toEqual({ user: PLAYGROUND_USER, serviceUrl: "", serviceOn: false });
-    expect(readSession({ search: "?user=sam&service=http://127.0.0.1:3002/" }, storage)).toEqual({ user: COLLEAGUE_USER, serviceUrl: "http://127.0.0.1:3002", serviceOn: true });
+    expect(readSession({ search: "" }, storage)).toEqual({ user: PLAYGROUND_USER, serviceUrl: "", serviceOn: false, device: "laptop" });
+    expect(readSession({ search: "?user=sam&service=http://127.0.0.1:3002/" }, storage)).toEqual({ user: COLLEAGUE_USER, serviceUrl: "http://127.0.0.1:3002", serviceOn: true, device: "laptop" });
     expect(readSession({ search: "" }, storage)).toMatchObject({ user: COLLEAGUE_USER, serviceUrl: "http://127.0.0.1:3002" });
     expect(readSession({ search: "?service=" }, storage)).toMatchObject({ serviceUrl: "", serviceOn: false });
   });
 
   it("delivers mail to a colleague in Cc, and the customer's reply-all to both", () => {
     const storage = memoryStorage();
-    const session = { user: PLAYGROUND_USER, serviceUrl: "", serviceOn: false };
+    const session = { user: PLAYGROUND_USER, serviceUrl: "", serviceOn: false, device: "laptop" as const };
     const pat = new MailboxModel(modelOptionsFor(session, storage, noFetch));
     pat.composeNew();
     pat.updateDraft({ to: "Dana Buyer <dana.buyer@fabrikam.com>", cc: COLLEAGUE_USER.emailAddress, subject: "Quote CRM:00010001" });
@@ -44,11 +44,21 @@ describe("playground session", () => {
 
   it("sets the service URL in the user's stored settings, keeping the rest", () => {
     const storage = memoryStorage();
-    const model = new MailboxModel(modelOptionsFor({ user: PLAYGROUND_USER, serviceUrl: "http://127.0.0.1:3002", serviceOn: true }, storage, noFetch));
+    const model = new MailboxModel(modelOptionsFor({ user: PLAYGROUND_USER, serviceUrl: "http://127.0.0.1:3002", serviceOn: true, device: "laptop" }, storage, noFetch));
     model.setServiceUrl("http://127.0.0.1:3002");
     expect(model.serviceUrl()).toBe("http://127.0.0.1:3002");
     expect(JSON.parse(model.loadRoamingSettings()["settings"] ?? "{}")).toMatchObject({ prefix: "CRM:", userOrdinal: 2, serviceUrl: "http://127.0.0.1:3002" });
     model.setServiceUrl("");
     expect(model.serviceUrl()).toBe("");
+  });
+});
+
+describe("the device switch", () => {
+  it("opens on the laptop, follows ?device=phone and remembers it, and ignores unknown devices", () => {
+    const storage = memoryStorage();
+    expect(readSession({ search: "" }, storage).device).toBe("laptop");
+    expect(readSession({ search: "?device=phone" }, storage).device).toBe("phone");
+    expect(readSession({ search: "" }, storage).device).toBe("phone");
+    expect(readSession({ search: "?device=toaster" }, storage).device).toBe("laptop");
   });
 });

@@ -43,18 +43,20 @@ const devTokens = (user: { mailbox: string; name: string }): AccessTokenSource =
 
 const clientFor = (user: { mailbox: string; name: string }) => createServiceClient({ baseUrl: url, fetch: (u, init) => fetch(u, init), tokens: devTokens(user), retryDelayMs: 10 });
 
-function openPane(user: { mailbox: string; name: string }, online = { value: true }) {
+function openPane(user: { mailbox: string; name: string }, online = { value: true }, mailbox = new FakeMailboxSettings(), paneSettings?: Settings) {
   const events = new EventTarget();
   const log = createMemoryActivityLog();
+  const roaming = mailbox.open();
   const pane = createServiceModeAuthority({
     client: clientFor(user),
-    roaming: new FakeMailboxSettings().open(),
+    roaming,
     counters: { available: true, store: createMemoryCounterStore() },
     activityLog: log,
     userEmail: user.mailbox,
     events,
     isOnline: () => online.value,
     now: Date.now,
+    ...(paneSettings ? { settings: () => paneSettings } : {}),
   });
   panes.push(pane);
   const setOnline = async (value: boolean) => {
@@ -62,7 +64,7 @@ function openPane(user: { mailbox: string; name: string }, online = { value: tru
     events.dispatchEvent(new Event(value ? "online" : "offline"));
     await pane.monitor.idle();
   };
-  return { ...pane, log, setOnline };
+  return { ...pane, log, roaming, setOnline };
 }
 
 describe("service mode against the real tracking service", () => {
@@ -115,5 +117,54 @@ describe("service mode against the real tracking service", () => {
 
     // Sent again: duplicates, nothing stored twice, nothing refused that was stored.
     await expect(pat.online.syncOffline((await pat.log.all()).filter((a) => a.token === "CRM:10010001"))).resolves.toEqual({ rejected: [] });
+  });
+
+  it("a mailbox that numbered on its own keeps its number, the service starts above its marks, and switching back continues above the service's", async () => {
+    const standalone = { ...settings, userOrdinal: 5 };
+    const mailbox = new FakeMailboxSettings();
+    // Pat numbered standalone as user 5 up to 41 online and 7 offline.
+    mailbox.data = { "counter:online": { "5": { cycle: 0, last: 41 } }, "counter:offline-hwm": { "5": { cycle: 0, last: 7 } } };
+    const pat = openPane(PAT, { value: true }, mailbox, standalone);
+    await pat.monitor.idle();
+    expect(await pat.stamper.stamp(new FakeComposeItem({ subject: "Back on the service" }), standalone)).toMatchObject({ status: "stamped", token: "CRM:00050042" });
+    // The reserve the device took starts above the offline mark.
+    await pat.setOnline(false);
+    expect(await pat.stamper.stamp(new FakeComposeItem({ subject: "On the train" }), standalone)).toMatchObject({ status: "stamped", token: "CRM:10050008" });
+    await pat.setOnline(true);
+    // users/me answers the service's high-water marks: the mailbox's counters rise above them for standalone use.
+    expect(pat.roaming.snapshot()["counter:online"]).toEqual({ "5": { cycle: 0, last: 42 } });
+
+    // Sam claims 5 too: the service gives him another number and says so; nobody shares one.
+    const sam = openPane(SAM, { value: true }, new FakeMailboxSettings(), standalone);
+    await sam.monitor.idle();
+    const samStamp = await sam.stamper.stamp(new FakeComposeItem({ subject: "Sam's" }), standalone);
+    expect(samStamp).toMatchObject({ status: "stamped", designator: 0 });
+    expect(samStamp.status === "stamped" && samStamp.token.startsWith("CRM:0005")).toBe(false);
+  });
+
+  it("two devices of one user hold different offline reserves, so both offline at once never collide", async () => {
+    const mailbox = new FakeMailboxSettings();
+    const laptop = openPane(PAT, { value: true }, mailbox, settings);
+    const phone = openPane(PAT, { value: true }, mailbox, settings);
+    await Promise.all([laptop.monitor.idle(), phone.monitor.idle()]);
+    // The first online check took the reserves; stamps wait for one that is on its way.
+    await laptop.stamper.stamp(new FakeComposeItem({ subject: "warm-up" }), settings);
+    await phone.stamper.stamp(new FakeComposeItem({ subject: "warm-up" }), settings);
+    await Promise.all([laptop.setOnline(false), phone.setOnline(false)]);
+    const tokens: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      for (const device of [laptop, phone]) {
+        const outcome = await device.stamper.stamp(new FakeComposeItem({ subject: `offline ${i}` }), settings);
+        if (outcome.status !== "stamped" || outcome.warning !== undefined) throw new Error(JSON.stringify(outcome));
+        tokens.push(outcome.token);
+      }
+    }
+    expect(new Set(tokens).size).toBe(40);
+    await Promise.all([laptop.setOnline(true), phone.setOnline(true)]);
+    expect([laptop.monitor.current(), phone.monitor.current()]).toEqual([
+      expect.objectContaining({ status: "online", pending: 0 }),
+      expect.objectContaining({ status: "online", pending: 0 }),
+    ]);
+    expect(laptop.monitor.current().syncProblem ?? phone.monitor.current().syncProblem).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { act, screen, waitFor, within } from "@testing-library/react";
+import { DEFAULT_SETTINGS } from "../../../../src/core";
 import type { StampOutcome } from "../../../../src/authority/ports";
 import { CodecStamper, FakeComposeItem, deferred, readMessage } from "./fakes";
 import { addButton, message, modeRegion, removeButton, renderPane, tokenDetails } from "./renderPane";
@@ -91,6 +92,14 @@ describe("ComposePane: adding and removing the token", () => {
     });
     expect(await removeButton()).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Add tracking token" })).not.toBeInTheDocument();
+  });
+
+  it("with tracking tokens off, says so and offers no Add; a received token is still explained by the read pane", async () => {
+    const item = new FakeComposeItem({ subject: "Quarterly report" });
+    renderPane({ item, settings: { ...DEFAULT_SETTINGS, userOrdinal: 2, trackingEnabled: false } });
+    expect(await screen.findByText(/Tracking tokens are turned off, so this pane adds none/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Add tracking token" })).not.toBeInTheDocument();
+    expect(item).toMatchObject({ subject: "Quarterly report" });
   });
 
   it("is usable by keyboard alone: Tab to Add, Enter, focus moves to the result, a second Enter undoes nothing", async () => {

@@ -128,6 +128,7 @@ describe("SettingsForm", () => {
     await user.click(screen.getByRole("button", { name: "Save" }));
 
     const expected: Settings = {
+      trackingEnabled: true,
       prefix: "ACME-",
       prefixHistory: ["CRM:", "OLD:", "TT#"],
       userDigits: 4,

@@ -1,0 +1,93 @@
+/**
+ * Offline reserves (docs/NUMBERING.md): numbers for designator 1 that the online authority handed to
+ * this device while it was online, kept in the device's counter store. An offline stamp draws from
+ * the reserve first, so two devices of one user offline at once never issue the same token. Only a
+ * device whose reserve is used up falls back to its own counter (localAuthority.ts), and says so.
+ */
+import { formatToken } from "../core";
+import type { Settings } from "../core";
+import type { CounterStore } from "../storage/counterStore";
+import type { ActivityLog } from "../storage/ports";
+import type { CounterPosition } from "./position";
+
+/** Counters from..to, inclusive. */
+export type ReserveRange = { readonly from: number; readonly to: number };
+
+/** What an authority handed out: durable at the authority before it answers. */
+export type TakenReserve = {
+  readonly ranges: readonly ReserveRange[];
+  /** The reserve size the authority keeps for each device (the top-up threshold is half of it). */
+  readonly size: number;
+  /** Where the authority's offline counter stands after this reserve, when it knows the cycle (the mailbox does). */
+  readonly highest?: CounterPosition;
+};
+
+/** Where reserves come from: the tracking service (POST /v1/reserves) or the mailbox's roaming counter. */
+export interface ReserveSource {
+  take(settings: Settings, user: number): Promise<TakenReserve>;
+}
+
+export type OfflineReserve = {
+  /** Takes the next reserved number of `user` (committed as used before it resolves); undefined when none is left. */
+  draw(settings: Settings, user: number): Promise<number | undefined>;
+  /** How many reserved numbers `user` has left, and the size the authority keeps. */
+  status(user: number): Promise<{ readonly remaining: number; readonly size: number }>;
+  /** Adds numbers the authority just reserved for this device. */
+  add(user: number, taken: TakenReserve): Promise<void>;
+};
+
+export const reserveRecordName = (user: number): string => `reserve:${user}`;
+
+type StoredReserve = { readonly ranges: readonly ReserveRange[]; readonly size: number };
+
+export function createOfflineReserve(counters: CounterStore, activityLog: ActivityLog): OfflineReserve {
+  return {
+    draw: (settings, user) =>
+      counters.exclusiveRecord(reserveRecordName(user), async (record) => {
+        const stored = parseReserve(await record.read());
+        const ranges = [...stored.ranges];
+        let drawn: number | undefined;
+        while (drawn === undefined && ranges.length > 0) {
+          const first = ranges[0] as ReserveRange;
+          if (first.from >= first.to) ranges.shift();
+          else ranges[0] = { from: first.from + 1, to: first.to };
+          // Defensive: a number this device already holds an activity for is never handed out again.
+          if ((await activityLog.get(formatToken({ designator: 1, user, counter: first.from }, settings))) === undefined) drawn = first.from;
+        }
+        // Committed before the number is used: a crash after this leaves it used up, never repeated.
+        if (ranges.length !== stored.ranges.length || drawn !== undefined) await record.commit({ ranges, size: stored.size });
+        return drawn;
+      }),
+    status: (user) =>
+      counters.exclusiveRecord(reserveRecordName(user), async (record) => {
+        const stored = parseReserve(await record.read());
+        return { remaining: stored.ranges.reduce((sum, r) => sum + (r.to - r.from + 1), 0), size: stored.size };
+      }),
+    add: (user, taken) =>
+      counters.exclusiveRecord(reserveRecordName(user), async (record) => {
+        const stored = parseReserve(await record.read());
+        const fresh = taken.ranges.filter((r) => Number.isSafeInteger(r.from) && Number.isSafeInteger(r.to) && r.from >= 0 && r.from <= r.to);
+        await record.commit({ ranges: [...stored.ranges, ...fresh], size: taken.size });
+      }),
+  };
+}
+
+/** The stored reserve, checked; an unreadable one counts as empty (its numbers are abandoned, never reissued). */
+function parseReserve(value: unknown): StoredReserve {
+  if (typeof value !== "object" || value === null) return { ranges: [], size: 0 };
+  const { ranges, size } = value as { ranges?: unknown; size?: unknown };
+  const whole = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n >= 0;
+  const valid = Array.isArray(ranges)
+    ? ranges.filter((r): r is ReserveRange => typeof r === "object" && r !== null && whole((r as ReserveRange).from) && whole((r as ReserveRange).to) && (r as ReserveRange).from <= (r as ReserveRange).to)
+    : [];
+  return { ranges: valid, size: whole(size) ? size : 0 };
+}
+
+/** The highest counter of `taken`, as a position after `last` (a counter below last's means the authority wrapped). */
+export function reserveEnd(taken: TakenReserve, last: CounterPosition | null): CounterPosition | null {
+  if (taken.highest !== undefined) return taken.highest;
+  const final = taken.ranges[taken.ranges.length - 1];
+  if (final === undefined) return null;
+  const cycle = last === null ? 0 : final.to >= last.counter ? last.cycle : last.cycle + 1;
+  return { cycle, counter: final.to };
+}
