@@ -7,7 +7,7 @@ import { FolderList } from "./FolderList";
 import { MessageList } from "./MessageList";
 import { PaneFrame } from "./PaneFrame";
 import { ReadingView } from "./ReadingView";
-import { ServiceSwitch, SignedInAs, SimulateReplyButton } from "./SessionControls";
+import { AddinServerSwitch, ServiceSwitch, SignedInAs, SimulateReplyButton } from "./SessionControls";
 import type { PlaygroundSession } from "../session";
 
 const useStyles = makeStyles({
@@ -65,6 +65,7 @@ export function PlaygroundApp({ model, session }: { model: MailboxModel; session
             checked={state.offline}
             onChange={(_, data) => playground.setOffline(data.checked)}
           />
+          <AddinServerSwitch />
           <AutoStampSwitch model={model} offline={state.offline} />
           {session && <ServiceSwitch session={session} />}
           <ToolbarDivider />
