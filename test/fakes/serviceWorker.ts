@@ -14,6 +14,8 @@ export class FakeServiceWorkerContainer {
   waiting: FakeServiceWorker | null = null;
   /** Why register() fails (a private window, a client that forbids workers); undefined: it works. */
   refuse: Error | undefined;
+  /** Answers register() with nothing, as a host that blocks workers may (Playwright's serviceWorkers: "block"). */
+  answersNothing = false;
 
   // Live, as the browser's: a build that installs later shows in `waiting`.
   private readonly registration = ((container: FakeServiceWorkerContainer) => ({
@@ -30,6 +32,7 @@ export class FakeServiceWorkerContainer {
   async register(url: string | URL): Promise<ServiceWorkerRegistration> {
     this.registered.push(String(url));
     if (this.refuse) throw this.refuse;
+    if (this.answersNothing) return undefined as unknown as ServiceWorkerRegistration;
     return this.registration as unknown as ServiceWorkerRegistration;
   }
 

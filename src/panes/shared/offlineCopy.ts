@@ -63,7 +63,10 @@ export function createOfflineCopy(host: OfflineCopyHost): OfflineCopy {
     void probe();
     host.events.addEventListener("online", () => void probe());
     container.register(host.workerUrl).then(
-      (registration) => {
+      (registered: ServiceWorkerRegistration | undefined) => {
+        // A host that blocks workers may answer with nothing at all (Playwright's serviceWorkers: "block" does).
+        if (!registered) return set("unsupported");
+        const registration = registered;
         host.events.addEventListener("pagehide", () => tell(registration.waiting, { type: "pane-closed" }));
         void container.ready.then((ready) => {
           const urls = officeJsUrls(host.loadedUrls());

@@ -82,6 +82,14 @@ describe("createOfflineCopy", () => {
     refused.copy.start();
     await settle();
     expect(refused.copy.status()).toBe("unsupported");
+
+    const blocking = new FakeServiceWorkerContainer();
+    blocking.answersNothing = true;
+    const blocked = setUp(blocking);
+    blocked.copy.start();
+    await settle();
+    expect(blocked.copy.status()).toBe("unsupported");
+    expect(() => blocked.events.dispatchEvent(new Event("pagehide"))).not.toThrow();
   });
 
   it("tells the worker which Office.js scripts the page loaded, and nothing else", async () => {
