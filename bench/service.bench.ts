@@ -9,10 +9,11 @@
  */
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { writeBenchSection } from "./benchmarksFile";
 
 const ROOT = path.resolve(__dirname, "..");
 const LEVELS = [1, 10, 50] as const;
@@ -101,6 +102,8 @@ async function benchBackend(backend: "sqlite" | "postgres"): Promise<Row[]> {
     LOG_LEVEL: "silent",
     // The bench measures allocation, not the limiter: raise it far above what 50 clients can send.
     RATE_LIMIT_PER_MINUTE: "100000000",
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "100000000",
+    CREATE_DATABASE: "1",
     COUNTER_DIGITS: "9",
   };
   if (backend === "postgres") {
@@ -171,22 +174,6 @@ function section(rows: readonly Row[], skippedPostgres: boolean): string {
   ].join("\n");
 }
 
-function writeSection(text: string): void {
-  const file = path.join(ROOT, "docs/BENCHMARKS.md");
-  const current = readFileSync(file, "utf8");
-  const start = current.indexOf("## Tracking service");
-  let next: string;
-  if (start === -1) {
-    next = `${current.trimEnd()}\n\n${text}`;
-  } else {
-    // Replace only this section: up to the next "## " heading (other sections belong to others).
-    const after = current.indexOf("\n## ", start + 3);
-    next = current.slice(0, start) + text + (after === -1 ? "" : `\n${current.slice(after + 1)}`);
-  }
-  writeFileSync(file, next.endsWith("\n") ? next : `${next}\n`);
-  console.log(`wrote the "Tracking service" section of ${path.relative(ROOT, file)}`);
-}
-
 async function main(): Promise<void> {
   const rows: Row[] = [];
   const hasPostgres = (process.env["DATABASE_URL"] ?? "") !== "";
@@ -197,7 +184,7 @@ async function main(): Promise<void> {
   }
   const text = section(rows, !hasPostgres);
   console.log(`\n${text}`);
-  if (write) writeSection(text);
+  if (write) writeBenchSection("## Tracking service", text);
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,7 @@
  * - https://localhost:PORT (3000) for Outlook, which loads add-ins only over HTTPS;
  * - http://localhost:PLAYGROUND_PORT (3001)/playground/, the simulated mailbox, no certificate needed.
  * Beside them it runs the tracking service (src/server/main.ts) on SERVICE_PORT (3002): SQLite in
- * .service-data/, development sign-in; the playground uses it. If it cannot start, the rest runs without it.
+ * .service-data/ (created on the first run), development sign-in; the playground uses it. If it cannot start, the rest runs without it.
  * Writes .tracking-tokens.pid so `npm stop` can end it. Never waits for a browser or a prompt.
  */
 import { spawn } from "node:child_process";
@@ -84,6 +84,9 @@ async function startTrackingService({ port, origins }) {
       HOST: "127.0.0.1",
       PORT: String(port),
       DATA_DIR: path.join(root, ".service-data"),
+      // The playground's own database: created on the first `npm start`, kept after that
+      // (the service never creates one unless told, docs/SERVICE.md "First run").
+      CREATE_DATABASE: "1",
       SERVICE_DEV_AUTH: "1",
       ADDIN_ORIGINS: origins.join(","),
       LOG_LEVEL: process.env.SERVICE_LOG_LEVEL ?? "warn",

@@ -4,14 +4,16 @@
  * and use app.inject or a real listen on 127.0.0.1:0.
  */
 import cors from "@fastify/cors";
+import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import Fastify from "fastify";
 import type { FastifyInstance, FastifyServerOptions } from "fastify";
 import type { Settings } from "../core";
 import { bearerToken, cachedVerifier } from "./auth";
 import type { TokenVerifier } from "./auth";
+import type { SentAtWindow } from "./config";
 import type { DevTokenIssuer } from "./devAuth";
-import { makeErrorHandler } from "./errorHandler";
+import { frameworkErrorReply, makeErrorHandler, rawClientErrorReply } from "./errorHandler";
 import { NotFoundError, RateLimitedError, ServiceError } from "./errors";
 import { activityRoutes } from "./routes/activities";
 import type { RouteContext } from "./routes/context";
@@ -22,6 +24,8 @@ import { healthRoutes } from "./routes/health";
 import { userRoutes } from "./routes/users";
 import type { TrackingStore } from "./store/types";
 import { UserDirectory } from "./userDirectory";
+import { LARGEST_VALID_BODY_BYTES } from "./schemas";
+import { requireWellFormedText } from "./textInput";
 import { formatValidationError } from "./validationErrors";
 
 export type AppOptions = {
@@ -37,8 +41,12 @@ export type AppOptions = {
   readonly addinOrigins?: readonly string[];
   /** Requests per minute per verified user. @default 600 */
   readonly rateLimitPerMinute?: number;
-  /** @default 16384 */
+  /** Requests per minute per client address, before the token is checked (health excepted). @default 3000 */
+  readonly rateLimitPerAddressPerMinute?: number;
+  /** @default LARGEST_VALID_BODY_BYTES */
   readonly bodyLimitBytes?: number;
+  /** @default 1 day ahead, activeDays behind */
+  readonly sentAtWindow?: SentAtWindow;
   /** @default false (tests); main.ts passes pino options. */
   readonly logger?: FastifyServerOptions["logger"];
   readonly trustProxy?: boolean;
@@ -52,7 +60,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? Date.now;
-  const bodyLimit = options.bodyLimitBytes ?? 16 * 1024;
+  const bodyLimit = options.bodyLimitBytes ?? LARGEST_VALID_BODY_BYTES;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit,
@@ -61,9 +69,32 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false, verbose: true } },
     schemaErrorFormatter: (errors, part) => formatValidationError(errors, part),
     return503OnClosing: true,
+    // Errors raised before a route is found (bad percent-encoding) and by Node's parser (header too
+    // large, broken framing) get the contract's error shape too.
+    frameworkErrors: (error, _request, reply) => frameworkErrorReply(error, reply),
+    clientErrorHandler: (error, socket) => rawClientErrorReply(error, socket),
   });
 
   app.setErrorHandler(makeErrorHandler(bodyLimit));
+  // Security headers on every reply (nosniff, frame-ancestors, no referrer...). Replies hold tokens
+  // and users' mail data: never stored by a browser or a proxy.
+  await app.register(helmet, { global: true });
+  app.addHook("onSend", async (_request, reply, payload) => {
+    void reply.header("cache-control", "no-store");
+    // A plugin's plain-text refusal (CORS: "Invalid Preflight Request") in the contract's shape.
+    if (reply.statusCode >= 400 && typeof payload === "string" && String(reply.getHeader("content-type")).startsWith("text/plain")) {
+      void reply.type("application/json; charset=utf-8");
+      const message = /preflight/i.test(payload) ? "Invalid CORS preflight: send Origin and Access-Control-Request-Method headers." : payload;
+      return JSON.stringify({ error: "bad-request", message });
+    }
+    return payload;
+  });
+  // Every string of a request is well-formed Unicode, or the request is refused naming the field:
+  // a lone surrogate would be stored as U+FFFD and the client's retry would then look like a conflict.
+  app.addHook("preValidation", async (request) => {
+    requireWellFormedText(request.params, "");
+    requireWellFormedText(request.body, "");
+  });
   app.setNotFoundHandler((request) => {
     throw new NotFoundError(`There is no ${request.method} ${request.url.split("?")[0] ?? ""}; the routes are listed in docs/SERVICE-API.md.`);
   });
@@ -96,37 +127,51 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     settings: options.settings,
     clock,
     activeWindowMs: options.settings.activeDays * DAY_MS,
+    sentAtWindow: options.sentAtWindow ?? { aheadMs: DAY_MS, behindMs: options.settings.activeDays * DAY_MS },
   };
   const verifier = cachedVerifier(options.verifier, { clock, maxEntries: options.tokenCacheSize ?? 10_000 });
   const devTokens = options.devTokens;
 
   await app.register(
     async (v1) => {
-      await v1.register(healthRoutes(options.store.kind, options.version ?? "0.0.0"));
-      if (devTokens !== undefined) await v1.register(devTokenRoutes(devTokens));
-
-      await v1.register(async (authenticated) => {
-        // The caller is the verified token's identity, set before anything else runs.
-        authenticated.addHook("onRequest", async (request) => {
-          request.caller = await verifier.verify(bearerToken(request.headers.authorization));
+      await v1.register(healthRoutes(options.store, options.version ?? "0.0.0"));
+      await v1.register(async (limited) => {
+        // Per client address, before any token is checked: forged tokens cost a signature check each.
+        await limited.register(rateLimit, { global: false });
+        limited.addHook(
+          "onRequest",
+          limited.rateLimit({
+            max: options.rateLimitPerAddressPerMinute ?? 3000,
+            timeWindow: 60_000,
+            keyGenerator: (request) => request.ip,
+            errorResponseBuilder: (_request, limit) =>
+              new RateLimitedError(`Too many requests from this address: at most ${limit.max} a minute. Retry after ${limit.after}.`),
+          }),
+        );
+        if (devTokens !== undefined) await limited.register(devTokenRoutes(devTokens));
+        await limited.register(async (authenticated) => {
+          // The caller is the verified token's identity, set before anything else runs.
+          authenticated.addHook("onRequest", async (request) => {
+            request.caller = await verifier.verify(bearerToken(request.headers.authorization));
+          });
+          // Route-level onRequest hooks run after the scope's: the limit is keyed by the verified user.
+          await authenticated.register(rateLimit, {
+            max: options.rateLimitPerMinute ?? 600,
+            timeWindow: 60_000,
+            hook: "onRequest",
+            keyGenerator: (request) => request.caller?.key ?? request.ip,
+            errorResponseBuilder: (_request, limit) =>
+              new RateLimitedError(`Too many requests: at most ${limit.max} a minute per user. Retry after ${limit.after}.`),
+          });
+          // Routes taking {} accept a missing body too: there is nothing to say.
+          authenticated.addHook("preValidation", async (request) => {
+            if (request.body === undefined && request.method === "POST") request.body = {};
+          });
+          await authenticated.register(userRoutes(context));
+          await authenticated.register(counterRoutes(context));
+          await authenticated.register(activityRoutes(context));
+          await authenticated.register(correlateRoutes(context));
         });
-        // Route-level onRequest hooks run after the scope's: the limit is keyed by the verified user.
-        await authenticated.register(rateLimit, {
-          max: options.rateLimitPerMinute ?? 600,
-          timeWindow: 60_000,
-          hook: "onRequest",
-          keyGenerator: (request) => request.caller?.key ?? request.ip,
-          errorResponseBuilder: (_request, limit) =>
-            new RateLimitedError(`Too many requests: at most ${limit.max} a minute per user. Retry after ${limit.after}.`),
-        });
-        // Routes taking {} accept a missing body too: there is nothing to say.
-        authenticated.addHook("preValidation", async (request) => {
-          if (request.body === undefined && request.method === "POST") request.body = {};
-        });
-        await authenticated.register(userRoutes(context));
-        await authenticated.register(counterRoutes(context));
-        await authenticated.register(activityRoutes(context));
-        await authenticated.register(correlateRoutes(context));
       });
     },
     { prefix: "/v1" },

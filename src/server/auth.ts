@@ -6,7 +6,7 @@
  */
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from "jose";
 import type { JWTPayload, JWTVerifyGetKey, CryptoKey as JoseCryptoKey } from "jose";
-import { ServiceError, UnauthorizedError } from "./errors";
+import { AuthUnavailableError, UnauthorizedError } from "./errors";
 
 export type Caller = {
   /** Stable identity: the `oid` claim (Entra's object ID), else `sub`. */
@@ -32,10 +32,38 @@ export type VerifyOptions = {
   readonly clock: Clock;
 };
 
+export type JwksOptions = {
+  /** A fetch of the key set is abandoned after this. @default 5000 */
+  readonly timeoutMs?: number;
+  /** An unknown key ID refetches the set at most this often (key rotation). @default 30000 */
+  readonly cooldownMs?: number;
+};
+
 /** Entra ID access tokens: RS256 signatures from the tenant's published keys (fetched and cached by jose). */
-export function jwksVerifier(jwksUrl: string, options: Omit<VerifyOptions, "algorithms">): TokenVerifier {
-  const keys = createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 });
-  return keyVerifier(keys, { ...options, algorithms: ["RS256"] });
+export function jwksVerifier(jwksUrl: string, options: Omit<VerifyOptions, "algorithms"> & JwksOptions): TokenVerifier {
+  const keys = createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: options.timeoutMs ?? 5000, cooldownDuration: options.cooldownMs ?? 30_000 });
+  const getKey: JWTVerifyGetKey = async (header, token) => {
+    try {
+      return await keys(header, token);
+    } catch (error) {
+      // Only a token naming a key the authority does not publish is the caller's fault; a set we
+      // could not fetch, parse or use, or an empty one, is an outage (503), never "not signed in".
+      const published = keys.jwks()?.keys.length ?? 0;
+      if ((error instanceof joseErrors.JWKSNoMatchingKey || error instanceof joseErrors.JWKSMultipleMatchingKeys) && published > 0) throw error;
+      throw new AuthUnavailableError(
+        `The bearer token could not be checked: the signing keys at ${jwksUrl} ${published === 0 && error instanceof joseErrors.JWKSNoMatchingKey ? "are an empty set" : `could not be fetched (${describeKeyFailure(error)})`}. Try again shortly.`,
+      );
+    }
+  };
+  return keyVerifier(getKey, { ...options, algorithms: ["RS256"] });
+}
+
+function describeKeyFailure(error: unknown): string {
+  if (error instanceof joseErrors.JWKSTimeout) return "no answer in time";
+  if (error instanceof joseErrors.JWKSInvalid) return "not a JSON Web Key Set";
+  const cause = (error as { cause?: { code?: unknown } }).cause?.code;
+  if (typeof cause === "string") return cause;
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Tokens signed by one key or a key set, checked for signature, audience, issuer and expiry. */
@@ -55,8 +83,9 @@ export function keyVerifier(key: JoseCryptoKey | JWTVerifyGetKey, options: Verif
         payload = (typeof key === "function" ? await jwtVerify(token, key, verifyOptions) : await jwtVerify(token, key, verifyOptions)).payload;
       } catch (error) {
         // The authority's keys could not be fetched: the caller is not at fault, so not a 401.
-        if (error instanceof joseErrors.JWKSTimeout || !(error instanceof joseErrors.JOSEError)) {
-          throw new ServiceError(503, "auth-unavailable", "The bearer token could not be checked: the signing keys could not be fetched. Try again shortly.");
+        if (error instanceof AuthUnavailableError) throw error;
+        if (!(error instanceof joseErrors.JOSEError)) {
+          throw new AuthUnavailableError("The bearer token could not be checked: the signing keys could not be fetched. Try again shortly.");
         }
         throw new UnauthorizedError(describeJoseError(error));
       }

@@ -7,6 +7,7 @@ import path from "node:path";
 import { DEFAULT_SETTINGS, validateSettings } from "../core";
 import type { Settings } from "../core";
 import { ConfigError } from "./errors";
+import { LARGEST_VALID_BODY_BYTES } from "./schemas";
 
 export type AuthConfig =
   /** Microsoft Entra ID access tokens, verified against the tenant's JWKS. */
@@ -28,10 +29,18 @@ export type ServiceConfig = {
   readonly auth: AuthConfig;
   readonly addinOrigins: readonly string[];
   readonly rateLimitPerMinute: number;
+  /** Requests per minute per client address, counted before the token is checked. */
+  readonly rateLimitPerAddressPerMinute: number;
   readonly bodyLimitBytes: number;
+  /** May the store be created when it does not exist yet (first run)? Otherwise a missing store stops the start. */
+  readonly createDatabase: boolean;
+  /** How far a recorded activity's sentAt may be from the service's clock (docs/SERVICE.md, Input rules). */
+  readonly sentAtWindow: SentAtWindow;
   readonly logLevel: string;
   readonly trustProxy: boolean;
 };
+
+export type SentAtWindow = { readonly aheadMs: number; readonly behindMs: number };
 
 export const DEV_AUDIENCE = "api://tracking-tokens-dev";
 export const DEV_ISSUER = "urn:tracking-tokens:dev";
@@ -42,7 +51,9 @@ const DEFAULTS = {
   dataDir: "./.service-data",
   addinOrigins: ["https://localhost:3000", "http://localhost:3001"],
   rateLimitPerMinute: 600,
-  bodyLimitBytes: 16 * 1024,
+  rateLimitPerAddressPerMinute: 3000,
+  bodyLimitBytes: LARGEST_VALID_BODY_BYTES,
+  sentAtAheadMinutes: 24 * 60,
   databasePoolSize: 10,
 } as const;
 
@@ -55,6 +66,9 @@ const SETTING_VARIABLES: Readonly<Record<string, string>> = {
   deploymentBase: "DEPLOYMENT_BASE",
   activeDays: "ACTIVE_DAYS",
 };
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
 
 type Env = Readonly<Record<string, string | undefined>>;
 type Problem = { variable: string; message: string };
@@ -95,6 +109,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): ServiceConfig
     if (!isOrigin(origin)) problems.push({ variable: "ADDIN_ORIGINS", message: `"${origin}" is not an origin like https://addin.example.com (scheme, host and port only, no path).` });
   }
 
+  const trustProxy = readFlag("TRUST_PROXY", text("TRUST_PROXY"), problems) ?? false;
   const config: ServiceConfig = {
     host,
     port,
@@ -103,12 +118,19 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): ServiceConfig
     databaseSchema,
     databasePoolSize: integer("DATABASE_POOL_SIZE", DEFAULTS.databasePoolSize, 1, 1000),
     settings,
-    auth: readAuth(text, host, problems),
+    auth: readAuth(text, host, trustProxy, problems),
     addinOrigins,
     rateLimitPerMinute: integer("RATE_LIMIT_PER_MINUTE", DEFAULTS.rateLimitPerMinute, 1, 100_000_000),
-    bodyLimitBytes: integer("BODY_LIMIT_BYTES", DEFAULTS.bodyLimitBytes, 1024, 10 * 1024 * 1024),
+    rateLimitPerAddressPerMinute: integer("RATE_LIMIT_PER_ADDRESS_PER_MINUTE", DEFAULTS.rateLimitPerAddressPerMinute, 1, 100_000_000),
+    // Below the largest valid body, documented limits (docs/SERVICE-API.md) could not be reached.
+    bodyLimitBytes: integer("BODY_LIMIT_BYTES", DEFAULTS.bodyLimitBytes, LARGEST_VALID_BODY_BYTES, 64 * 1024 * 1024),
+    createDatabase: readFlag("CREATE_DATABASE", text("CREATE_DATABASE"), problems) ?? false,
+    sentAtWindow: {
+      aheadMs: integer("SENT_AT_MAX_AHEAD_MINUTES", DEFAULTS.sentAtAheadMinutes, 1, 7 * 24 * 60) * MINUTE_MS,
+      behindMs: integer("SENT_AT_MAX_AGE_DAYS", settings.activeDays, 1, 3650) * DAY_MS,
+    },
     logLevel: readLogLevel(text("LOG_LEVEL"), problems),
-    trustProxy: readFlag("TRUST_PROXY", text("TRUST_PROXY"), problems) ?? false,
+    trustProxy,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -138,23 +160,35 @@ function readSettings(env: Env, problems: Problem[]): Settings {
   return DEFAULT_SETTINGS;
 }
 
-function readAuth(text: (name: string) => string | undefined, host: string, problems: Problem[]): AuthConfig {
+/**
+ * Development keys are safe only where nobody else can reach the service: loopback, no proxy in
+ * front (a proxy makes every remote caller look local), and never beside a real identity provider.
+ */
+function readAuth(text: (name: string) => string | undefined, host: string, trustProxy: boolean, problems: Problem[]): AuthConfig {
   const devFlag = readFlag("SERVICE_DEV_AUTH", text("SERVICE_DEV_AUTH"), problems);
   const jwksUrl = text("AUTH_JWKS_URL");
   const dev: AuthConfig = { mode: "dev", audience: DEV_AUDIENCE, issuer: DEV_ISSUER };
-  if (devFlag === true) return dev;
-  if (jwksUrl === undefined) {
-    // Development keys are safe only where nobody else can reach the service.
-    if (devFlag === undefined && isLoopback(host)) return dev;
-    problems.push({
-      variable: "AUTH_JWKS_URL",
-      message: isLoopback(host)
-        ? "is required when SERVICE_DEV_AUTH=0 (e.g. https://login.microsoftonline.com/<tenant-id>/discovery/v2.0/keys)."
-        : `is required when the service listens on ${host} (not loopback): set it with AUTH_AUDIENCE and AUTH_ISSUER, or SERVICE_DEV_AUTH=1 for development keys.`,
-    });
+  if (devFlag === true && jwksUrl !== undefined) {
+    problems.push({ variable: "SERVICE_DEV_AUTH", message: "=1 and AUTH_JWKS_URL are both set: choose one. Unset SERVICE_DEV_AUTH for Entra ID sign-in, or unset AUTH_JWKS_URL for development keys." });
     return dev;
   }
-  if (!/^https?:\/\//.test(jwksUrl)) problems.push({ variable: "AUTH_JWKS_URL", message: `must be an https:// URL; got "${jwksUrl}".` });
+  if (jwksUrl === undefined) {
+    if (devFlag === false) {
+      problems.push({ variable: "AUTH_JWKS_URL", message: "is required when SERVICE_DEV_AUTH=0 (e.g. https://login.microsoftonline.com/<tenant-id>/discovery/v2.0/keys)." });
+    } else if (!isLoopback(host)) {
+      problems.push({
+        variable: "AUTH_JWKS_URL",
+        message: `is required when the service listens on ${host} (HOST, not loopback): development sign-in would let anyone who reaches it sign in as anyone. Set AUTH_JWKS_URL with AUTH_AUDIENCE and AUTH_ISSUER, or HOST=127.0.0.1.`,
+      });
+    } else if (trustProxy) {
+      problems.push({
+        variable: "AUTH_JWKS_URL",
+        message: "is required with TRUST_PROXY=1: behind a proxy remote callers reach the loopback address, so development sign-in is refused. Set AUTH_JWKS_URL with AUTH_AUDIENCE and AUTH_ISSUER, or TRUST_PROXY=0.",
+      });
+    }
+    return dev;
+  }
+  if (!/^https:\/\//.test(jwksUrl)) problems.push({ variable: "AUTH_JWKS_URL", message: `must be an https:// URL; got "${jwksUrl}".` });
   const audience = text("AUTH_AUDIENCE");
   const issuer = text("AUTH_ISSUER");
   if (audience === undefined) problems.push({ variable: "AUTH_AUDIENCE", message: "is required with AUTH_JWKS_URL: the Application ID URI or client ID of the service's app registration (e.g. api://<client-id>)." });

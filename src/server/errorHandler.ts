@@ -2,8 +2,9 @@
  * One shape for every error reply: `{ error, message, field? }` (docs/SERVICE-API.md). Fastify's
  * own errors (body parsing, size, media type) are translated here so they read like ours.
  */
+import type { Socket } from "node:net";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { ServiceError } from "./errors";
+import { ServiceError, UnavailableError } from "./errors";
 
 export type ErrorReply = { error: string; message: string; field?: string };
 
@@ -21,6 +22,10 @@ export function toServiceError(error: FastifyError | ServiceError | Error, bodyL
       return new ServiceError(415, "unsupported-media-type", "Send the body as JSON with Content-Type: application/json.", "content-type");
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
       return new ServiceError(400, "bad-request", "The Content-Length header does not match the body.", "content-length");
+    case "FST_ERR_BAD_URL":
+      return new ServiceError(400, "bad-request", "The URL is not valid: a percent sign must start an escape like %20.", "url");
+    case "FST_ERR_MAX_PARAM_LENGTH":
+      return new ServiceError(414, "uri-too-long", "A part of the URL is longer than 100 characters; no route takes one that long.", "url");
     default:
       break;
   }
@@ -36,6 +41,37 @@ export function makeErrorHandler(bodyLimit: number) {
     const body: ErrorReply = { error: mapped.code, message: mapped.message };
     if (mapped.field !== undefined) body.field = mapped.field;
     if (mapped.statusCode === 401) void reply.header("www-authenticate", 'Bearer error="invalid_token"');
+    if (mapped instanceof UnavailableError) void reply.header("retry-after", String(mapped.retryAfterSeconds));
     return reply.status(mapped.statusCode).send(body);
   };
+}
+
+/** Errors Fastify raises before a route is found (frameworkErrors), in the contract's shape. */
+export function frameworkErrorReply(error: FastifyError, reply: FastifyReply): FastifyReply {
+  const mapped = toServiceError(error, 0);
+  const body: ErrorReply = { error: mapped.code, message: mapped.message };
+  if (mapped.field !== undefined) body.field = mapped.field;
+  return reply.status(mapped.statusCode).header("cache-control", "no-store").header("x-content-type-options", "nosniff").send(body);
+}
+
+/**
+ * Errors of Node's HTTP parser (headers too large, broken framing, a request that took too long):
+ * no request exists yet, so the reply is written to the socket by hand, in the contract's shape.
+ */
+export function rawClientErrorReply(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const [status, reason, code, message] =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? [431, "Request Header Fields Too Large", "headers-too-large", "The request's headers are larger than this service accepts (16 KB in all)."]
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "Request Timeout", "request-timeout", "The request took too long to arrive; send it again."]
+        : [400, "Bad Request", "bad-request", "The request is not valid HTTP/1.1 (for example a Content-Length that is not a number)."];
+  const body = JSON.stringify({ error: code, message });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

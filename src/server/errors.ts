@@ -81,6 +81,39 @@ export class RateLimitedError extends ServiceError {
   }
 }
 
+/** 503: the service cannot do its work now; the caller did nothing wrong and should retry. */
+export class UnavailableError extends ServiceError {
+  override name = "UnavailableError";
+  /** Seconds the caller should wait, sent as Retry-After. */
+  readonly retryAfterSeconds: number;
+  constructor(code: string, message: string, retryAfterSeconds: number) {
+    super(503, code, message);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** 503: the database cannot be read or written (gone, broken, full, unreachable). Nothing was stored. */
+export class StorageUnavailableError extends UnavailableError {
+  override name = "StorageUnavailableError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("storage-unavailable", message, 5);
+    if (options?.cause !== undefined) this.cause = options.cause;
+  }
+}
+
+/** 503: the identity provider's signing keys cannot be fetched, so no token can be checked. */
+export class AuthUnavailableError extends UnavailableError {
+  override name = "AuthUnavailableError";
+  constructor(message: string) {
+    super("auth-unavailable", message, 30);
+  }
+}
+
+/** The store is missing or empty and the service was not told to create one (docs/SERVICE.md, First run). */
+export class StoreMissingError extends Error {
+  override name = "StoreMissingError";
+}
+
 /** The environment does not describe a service that can start; one problem per variable. */
 export class ConfigError extends Error {
   override name = "ConfigError";

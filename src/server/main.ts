@@ -2,6 +2,8 @@
  * `npm run service`: runs the tracking service alone. Reads the environment (config.ts), opens
  * the store, listens, and on SIGTERM/SIGINT stops taking requests, finishes those in flight and
  * closes the store. An invalid environment is reported variable by variable, with exit code 1.
+ * A missing database is created only on the first run, asked for with `--init` or
+ * CREATE_DATABASE=1 (docs/SERVICE.md, First run); otherwise the service refuses to start.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -12,13 +14,14 @@ import { loadConfig } from "./config";
 import type { ServiceConfig } from "./config";
 import { loadDevAuthority } from "./devAuth";
 import type { DevTokenIssuer } from "./devAuth";
-import { ConfigError } from "./errors";
+import { ConfigError, StoreMissingError } from "./errors";
 import { openStore } from "./store";
 
 async function main(): Promise<void> {
   let config: ServiceConfig;
   try {
-    config = loadConfig(process.env);
+    const init = process.argv.slice(2).includes("--init");
+    config = loadConfig(init ? { ...process.env, CREATE_DATABASE: "1" } : process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -27,6 +30,16 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  let store;
+  try {
+    store = await openStore(config);
+  } catch (error) {
+    if (error instanceof StoreMissingError) {
+      console.error(`Tracking service: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
   const clock = Date.now;
   let verifier: TokenVerifier;
   let devTokens: DevTokenIssuer | undefined;
@@ -38,7 +51,6 @@ async function main(): Promise<void> {
     verifier = jwksVerifier(config.auth.jwksUrl, { audience: config.auth.audience, issuer: config.auth.issuer, clock });
   }
 
-  const store = await openStore(config);
   const app = await buildApp({
     store,
     verifier,
@@ -47,7 +59,9 @@ async function main(): Promise<void> {
     clock,
     addinOrigins: config.addinOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    rateLimitPerAddressPerMinute: config.rateLimitPerAddressPerMinute,
     bodyLimitBytes: config.bodyLimitBytes,
+    sentAtWindow: config.sentAtWindow,
     logger: config.logLevel === "silent" ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     version: packageVersion(),

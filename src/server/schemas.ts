@@ -13,6 +13,14 @@ export const LIMITS = {
   name: 200,
 } as const;
 
+/**
+ * The largest valid request body: an activity with every field at its limit, addresses in ASCII
+ * and the subject and draftKey at 4 UTF-8 bytes a character, plus JSON punctuation; rounded up
+ * to 64 KiB. The body limit is never below it, so every documented limit can be reached.
+ */
+export const LARGEST_VALID_BODY_BYTES =
+  Math.ceil((512 + LIMITS.token + 4 * LIMITS.subject + 4 * LIMITS.draftKey + 2 * LIMITS.recipients * (LIMITS.address + 3)) / 65_536) * 65_536;
+
 const address = { type: "string", minLength: 1, maxLength: LIMITS.address } as const;
 const addressList = { type: "array", maxItems: LIMITS.recipients, items: address } as const;
 

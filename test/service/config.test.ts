@@ -1,6 +1,7 @@
 /** The environment is read once and checked whole: every invalid variable gets its own message, and main exits 1. */
 import { loadConfig } from "../../src/server/config";
 import { ConfigError } from "../../src/server/errors";
+import { LARGEST_VALID_BODY_BYTES } from "../../src/server/schemas";
 import { startService } from "./support/child";
 
 function problems(env: Record<string, string>): { variable: string; message: string }[] {
@@ -24,7 +25,10 @@ describe("service configuration", () => {
       auth: { mode: "dev" },
       addinOrigins: ["https://localhost:3000", "http://localhost:3001"],
       rateLimitPerMinute: 600,
-      bodyLimitBytes: 16384,
+      rateLimitPerAddressPerMinute: 3000,
+      bodyLimitBytes: LARGEST_VALID_BODY_BYTES,
+      createDatabase: false,
+      sentAtWindow: { aheadMs: 24 * 60 * 60_000, behindMs: 30 * 24 * 60 * 60_000 },
     });
     expect(config.settings).toMatchObject({ prefix: "CRM:", userDigits: 3, counterDigits: 4, deploymentBase: 0, activeDays: 30 });
   });
@@ -41,10 +45,9 @@ describe("service configuration", () => {
     expect(found.find((p) => p.variable === "TOKEN_PREFIX")?.message).toMatch(/must not end in a digit/);
   });
 
-  test("production auth needs the JWKS URL, audience and issuer; dev keys only on loopback unless asked for", () => {
+  test("production auth needs the JWKS URL, audience and issuer", () => {
     expect(problems({ HOST: "0.0.0.0" }).map((p) => p.variable)).toEqual(["AUTH_JWKS_URL"]);
     expect(problems({ HOST: "0.0.0.0", AUTH_JWKS_URL: "https://login.microsoftonline.com/t/discovery/v2.0/keys" }).map((p) => p.variable)).toEqual(["AUTH_AUDIENCE", "AUTH_ISSUER"]);
-    expect(loadConfig({ HOST: "0.0.0.0", SERVICE_DEV_AUTH: "1" }).auth.mode).toBe("dev");
     const entra = loadConfig({
       AUTH_JWKS_URL: "https://login.microsoftonline.com/t/discovery/v2.0/keys",
       AUTH_AUDIENCE: "api://tracking",
@@ -53,9 +56,37 @@ describe("service configuration", () => {
     expect(entra.auth).toEqual({ mode: "entra", jwksUrl: "https://login.microsoftonline.com/t/discovery/v2.0/keys", audience: "api://tracking", issuer: "https://login.microsoftonline.com/t/v2.0" });
   });
 
+  describe("risky combinations are start-up errors naming both variables", () => {
+    const entra = { AUTH_AUDIENCE: "api://tracking", AUTH_ISSUER: "https://login.microsoftonline.com/t/v2.0" };
+    test.each([
+      ["SERVICE_DEV_AUTH=1 with AUTH_JWKS_URL", { SERVICE_DEV_AUTH: "1", AUTH_JWKS_URL: "https://login.microsoftonline.com/t/discovery/v2.0/keys", ...entra }, "SERVICE_DEV_AUTH", /AUTH_JWKS_URL are both set/],
+      ["SERVICE_DEV_AUTH=1 on all interfaces", { SERVICE_DEV_AUTH: "1", HOST: "0.0.0.0" }, "AUTH_JWKS_URL", /HOST, not loopback[\s\S]*anyone/],
+      ["development sign-in behind a proxy", { TRUST_PROXY: "1" }, "AUTH_JWKS_URL", /TRUST_PROXY=1/],
+      ["explicit development sign-in behind a proxy", { TRUST_PROXY: "1", SERVICE_DEV_AUTH: "1" }, "AUTH_JWKS_URL", /TRUST_PROXY=1/],
+      ["a JWKS URL over plain http", { AUTH_JWKS_URL: "http://login.example/keys", ...entra }, "AUTH_JWKS_URL", /must be an https:\/\/ URL/],
+      ["a body limit below the largest valid request", { BODY_LIMIT_BYTES: "16384" }, "BODY_LIMIT_BYTES", new RegExp(`from ${LARGEST_VALID_BODY_BYTES} to`)],
+      ["a sentAt window of 0 minutes", { SENT_AT_MAX_AHEAD_MINUTES: "0" }, "SENT_AT_MAX_AHEAD_MINUTES", /from 1 to/],
+    ])("%s", (_title, env, variable, message) => {
+      const found = problems(env);
+      expect(found.map((p) => p.variable)).toEqual([variable]);
+      expect(found[0]?.message).toMatch(message);
+    });
+
+    test("production sign-in behind a proxy on all interfaces is accepted", () => {
+      const config = loadConfig({ HOST: "0.0.0.0", TRUST_PROXY: "1", AUTH_JWKS_URL: "https://login.microsoftonline.com/t/discovery/v2.0/keys", ...entra });
+      expect(config.auth.mode).toBe("entra");
+    });
+
+    test("the sentAt window and the first-run flag come from the environment", () => {
+      const config = loadConfig({ SENT_AT_MAX_AHEAD_MINUTES: "90", SENT_AT_MAX_AGE_DAYS: "7", CREATE_DATABASE: "1" });
+      expect(config.sentAtWindow).toEqual({ aheadMs: 90 * 60_000, behindMs: 7 * 24 * 60 * 60_000 });
+      expect(config.createDatabase).toBe(true);
+    });
+  });
+
   test("the service refuses to start with invalid settings: a clear message and exit code 1", async () => {
     await expect(startService({ COUNTER_DIGITS: "0", TOKEN_PREFIX: "CRM 1", DATA_DIR: "/tmp/never-used" })).rejects.toThrow(
       /exited with 1 before listening:[\s\S]*TOKEN_PREFIX: Prefix must not contain whitespace[\s\S]*COUNTER_DIGITS: Counter digits must be a whole number from 1 to 9; got 0\./,
     );
-  });
+  }, 30_000);
 });

@@ -1,11 +1,12 @@
 /**
- * The real service process (src/server/main.ts, SQLite) killed with SIGKILL mid-work, then
- * restarted on the same data folder: no number issued twice, no acknowledged allocation lost,
- * and offline activities synced across the restart stored exactly once.
+ * The real service process (src/server/main.ts, on SQLite and on PostgreSQL) killed with SIGKILL
+ * mid-work, then restarted on the same database: no number issued twice, no acknowledged
+ * allocation lost, and offline activities synced across the restart stored exactly once.
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { SQLITE_FILE_NAME } from "../../src/server/store/sqlite";
 import { exited, startService } from "./support/child";
 import type { ServiceProcess } from "./support/child";
@@ -16,12 +17,17 @@ jest.setTimeout(90_000);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe("the service process killed and restarted (SQLite)", () => {
+const DATABASE_URL = process.env["DATABASE_URL"] ?? "";
+const BACKENDS = DATABASE_URL === "" ? ["sqlite"] : ["sqlite", "postgres"];
+
+describe.each(BACKENDS)("the service process killed and restarted (%s)", (backend) => {
   let dataDir: string;
+  let schema: string;
   let service: ServiceProcess | undefined;
 
   beforeEach(() => {
     dataDir = tempDir("crash");
+    schema = `crash_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   });
   afterEach(async () => {
     if (service !== undefined && service.child.exitCode === null) {
@@ -29,9 +35,39 @@ describe("the service process killed and restarted (SQLite)", () => {
       await exited(service.child);
     }
     rmSync(dataDir, { recursive: true, force: true });
+    if (backend === "postgres") {
+      const client = new pg.Client({ connectionString: DATABASE_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    }
   });
 
-  const env = (port = 0) => ({ DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", COUNTER_DIGITS: "6", RATE_LIMIT_PER_MINUTE: "1000000" });
+  const env = (port = 0) => ({
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    COUNTER_DIGITS: "6",
+    RATE_LIMIT_PER_MINUTE: "1000000",
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "1000000",
+    CREATE_DATABASE: "1",
+    ...(backend === "postgres" ? { DATABASE_URL, DATABASE_SCHEMA: schema } : {}),
+  });
+
+  async function activityCounts(): Promise<{ token_key: string; n: number }[]> {
+    const sql = "SELECT token_key, COUNT(*) AS n FROM activities GROUP BY token_key";
+    if (backend === "postgres") {
+      const client = new pg.Client({ connectionString: DATABASE_URL });
+      await client.connect();
+      const { rows } = await client.query<{ token_key: string; n: string }>(sql.replace("activities", `${schema}.activities`));
+      await client.end();
+      return rows.map((r) => ({ token_key: r.token_key, n: Number(r.n) }));
+    }
+    const db = new Database(path.join(dataDir, SQLITE_FILE_NAME), { readonly: true });
+    const rows = db.prepare(sql).all() as { token_key: string; n: number }[];
+    db.close();
+    return rows;
+  }
 
   async function devToken(baseUrl: string, mailbox: string): Promise<string> {
     const agent = keepAliveAgent(1);
@@ -96,13 +132,15 @@ describe("the service process killed and restarted (SQLite)", () => {
     // Register first so the user number (1) is known; offline tokens carry designator 1.
     await request(agent, service.baseUrl, "POST", "/v1/users/me", { token, body: {} });
     const outcomes = new Map<number, number>();
+    // Offline mail from yesterday: inside the service's sentAt window.
+    const sentBase = Date.now() - 24 * 3600_000;
     let attempts = 0;
     let restarted = false;
     let failed = false;
 
     const sync = async (counter: number): Promise<void> => {
       const tokenText = `CRM:1001${String(counter).padStart(6, "0")}`;
-      const body = { token: tokenText, subject: `Offline note ${counter} ${tokenText}`, to: ["bob@fabrikam.com"], cc: [], sentAt: new Date(Date.UTC(2026, 10, 27, 8, 0, counter)).toISOString(), designator: 1, draftKey: `draft-${counter}` };
+      const body = { token: tokenText, subject: `Offline note ${counter} ${tokenText}`, to: ["bob@fabrikam.com"], cc: [], sentAt: new Date(sentBase + counter * 1000).toISOString(), designator: 1, draftKey: `draft-${counter}` };
       // The client retries a post until it gets an answer: connection errors and 503s are retried.
       while (!failed) {
         attempts++;
@@ -144,9 +182,7 @@ describe("the service process killed and restarted (SQLite)", () => {
     expect(attempts).toBeGreaterThanOrEqual(500);
     service.child.kill("SIGTERM");
     await exited(service.child);
-    const db = new Database(path.join(dataDir, SQLITE_FILE_NAME), { readonly: true });
-    const rows = db.prepare("SELECT token_key, COUNT(*) AS n FROM activities GROUP BY token_key").all() as { token_key: string; n: number }[];
-    db.close();
+    const rows = await activityCounts();
     expect(rows).toHaveLength(500);
     expect(rows.every((r) => r.n === 1)).toBe(true);
   });

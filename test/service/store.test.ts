@@ -130,7 +130,7 @@ describeBackends("tracking store", (backend) => {
     await store.recordActivity(activity({ user: 2, counter: 1, subject: "Quote", sentAt: NOW - 2000 }), 30 * DAY, NOW);
     await store.recordActivity(activity({ user: 2, counter: 2, subject: "quote", sentAt: NOW - 1000 }), 30 * DAY, NOW);
     await store.recordActivity(activity({ user: 2, counter: 3, subject: "Other" }), 30 * DAY, NOW);
-    const found = await store.activitiesBySubject("quote", 10);
+    const found = await store.activitiesBySubject("quote", 10, 10);
     expect(found.map((a) => a.counter)).toEqual([2, 1]);
   });
 

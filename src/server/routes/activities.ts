@@ -9,6 +9,7 @@ import type { Designator } from "../../core";
 import { activityView } from "../activityView";
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { activityBody, activityReply, tokenParams } from "../schemas";
+import type { SentAtWindow } from "../config";
 import type { ActivityRecord } from "../store/types";
 import { requireToken } from "../tokenInput";
 import { callerOf } from "./context";
@@ -24,7 +25,7 @@ type ActivityBody = {
   draftKey?: string;
 };
 
-export function activityRoutes({ store, users, settings, clock, activeWindowMs }: RouteContext): FastifyPluginAsync {
+export function activityRoutes({ store, users, settings, clock, activeWindowMs, sentAtWindow }: RouteContext): FastifyPluginAsync {
   return async (app) => {
     app.post<{ Body: ActivityBody }>(
       "/activities",
@@ -53,6 +54,7 @@ export function activityRoutes({ store, users, settings, clock, activeWindowMs }
         }
         const sentAt = Date.parse(body.sentAt);
         if (Number.isNaN(sentAt)) throw new BadRequestError("sentAt", `sentAt ${JSON.stringify(body.sentAt)} is not a date-time.`);
+        requireSentAtNear(sentAt, body.sentAt, clock(), sentAtWindow);
         const record: ActivityRecord = {
           token: body.token,
           tokenKey: asciiLowerCase(body.token),
@@ -96,4 +98,26 @@ export function activityRoutes({ store, users, settings, clock, activeWindowMs }
       },
     );
   };
+}
+
+/**
+ * A sentAt far from the service's clock is refused: smart matching prefers the newest record, so a
+ * record dated in year 9999 would answer every colleague's mail with that subject.
+ */
+function requireSentAtNear(sentAt: number, text: string, now: number, window: SentAtWindow): void {
+  const span = (ms: number): string => (ms % 86_400_000 === 0 ? `${ms / 86_400_000} days` : `${Math.round(ms / 60_000)} minutes`);
+  if (sentAt > now + window.aheadMs) {
+    throw new BadRequestError(
+      "sentAt",
+      `sentAt ${text} is more than ${span(window.aheadMs)} ahead of the service's clock (${new Date(now).toISOString()}); check the device's date and time.`,
+      "sent-at-out-of-range",
+    );
+  }
+  if (sentAt < now - window.behindMs) {
+    throw new BadRequestError(
+      "sentAt",
+      `sentAt ${text} is more than ${span(window.behindMs)} before the service's clock (${new Date(now).toISOString()}): the service keeps activities that old only from their first sync.`,
+      "sent-at-out-of-range",
+    );
+  }
 }

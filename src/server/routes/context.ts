@@ -2,6 +2,7 @@
 import type { FastifyRequest } from "fastify";
 import type { Settings } from "../../core";
 import type { Caller } from "../auth";
+import type { SentAtWindow } from "../config";
 import type { TrackingStore } from "../store/types";
 import type { UserDirectory } from "../userDirectory";
 
@@ -12,6 +13,8 @@ export type RouteContext = {
   readonly clock: () => number;
   /** activeDays in ms: numbers of online activities sent within it are skipped on wrap. */
   readonly activeWindowMs: number;
+  /** How far a recorded sentAt may be from the clock (docs/SERVICE.md, Input rules). */
+  readonly sentAtWindow: SentAtWindow;
 };
 
 declare module "fastify" {

@@ -13,6 +13,8 @@ import type { RouteContext } from "./context";
 
 /** Smart-match candidates read per request: the most recent activities with the same subject. */
 const SMART_MATCH_CANDIDATES = 200;
+/** Candidates from any one sender: one user's records cannot crowd out everyone else's. */
+const SMART_MATCH_CANDIDATES_PER_SENDER = 20;
 
 type CorrelateBody = { subject: string; from: string | null; to: string[]; cc: string[] };
 type Candidate = ActivityLike & { readonly record: ActivityRecord };
@@ -27,7 +29,7 @@ export function correlateRoutes({ store, settings }: RouteContext): FastifyPlugi
         records = await store.activitiesByToken([...new Set(tokens.map((t) => asciiLowerCase(t.text)))]);
       } else {
         const subjectKey = matchableSubject(message.subject, settings);
-        records = subjectKey === "" ? [] : await store.activitiesBySubject(subjectKey, SMART_MATCH_CANDIDATES);
+        records = subjectKey === "" ? [] : await store.activitiesBySubject(subjectKey, SMART_MATCH_CANDIDATES, SMART_MATCH_CANDIDATES_PER_SENDER);
       }
       const candidates: Candidate[] = records.map((record) => ({ ...record, stampedAt: record.sentAt, record }));
       const first = matchMessage(message, candidates, settings)?.[0];

@@ -9,12 +9,14 @@ import pg from "pg";
 import type { PoolClient } from "pg";
 import { maxCounter } from "../../core";
 import type { FreeCounter, Settings } from "../../core";
+import { StorageUnavailableError, StoreMissingError } from "../errors";
 import { chooseCounterAsync } from "./allocation";
+import { guardStore, translatePostgresError } from "./guard";
 import { POSTGRES_MIGRATIONS } from "./migrations";
 import type { Migration } from "./migrations";
-import { ACTIVITY_COLUMNS, fromRow } from "./rows";
+import { ACTIVITY_COLUMNS, fromRow, PROBE_SQL, SUBJECT_CANDIDATES_SQL } from "./rows";
 import type { ActivityRow } from "./rows";
-import { sameActivity } from "./types";
+import { holdsToken, sameActivity } from "./types";
 import type { ActivityRecord, RecordOutcome, StoredUser, TrackingStore, UserIdentity } from "./types";
 
 // BIGINT columns (ms timestamps, user numbers) come back as strings by default; they fit a double.
@@ -31,7 +33,17 @@ export type PostgresStoreOptions = {
   readonly schema?: string;
   /** Connections per instance. @default 10 */
   readonly poolSize?: number;
+  /**
+   * First run: create the schema and tables when they are missing. Without it a schema with no
+   * tracking tables is refused, because a fresh database would issue every number again. @default false
+   */
+  readonly create?: boolean;
 };
+
+/** A pool that cannot connect within this fails the request (503) instead of holding it. */
+const CONNECT_TIMEOUT_MS = 3000;
+/** Readiness answers within this, or says the database is not ready. */
+const PROBE_TIMEOUT_MS = 1500;
 
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<TrackingStore> {
   const schema = options.schema ?? "public";
@@ -41,23 +53,49 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     max: options.poolSize ?? 10,
     // Every connection works in the schema; set at connect time, not per query.
     options: `-c search_path=${schema}`,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
   });
   // An idle client's error (the server restarted) must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
   try {
-    await migrate(pool, schema, POSTGRES_MIGRATIONS);
+    await migrate(pool, schema, POSTGRES_MIGRATIONS, options.create ?? false);
   } catch (error) {
     await pool.end();
     throw error;
   }
-  return new PostgresStore(pool);
+  return guardStore(new PostgresStore(pool), translatePostgresError);
 }
 
-async function migrate(pool: pg.Pool, schema: string, migrations: readonly Migration[]): Promise<void> {
+/**
+ * A checked-out client whose connection breaks emits "error"; unheard, that would end the process.
+ * It is heard here, the query in flight fails (503 upstream), and the broken client is discarded.
+ */
+async function withClient<T>(pool: pg.Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let broken = false;
+  const onError = (): void => {
+    broken = true;
+  };
+  client.on("error", onError);
   try {
+    return await work(client);
+  } finally {
+    client.off("error", onError);
+    client.release(broken);
+  }
+}
+
+async function migrate(pool: pg.Pool, schema: string, migrations: readonly Migration[], create: boolean): Promise<void> {
+  await withClient(pool, async (client) => {
     await client.query("SELECT pg_advisory_lock($1, hashtext($2))", [LOCK_MIGRATIONS, schema]);
     try {
+      const found = await client.query<{ table: string | null }>("SELECT to_regclass($1) AS table", [`${schema}.schema_migrations`]);
+      if (found.rows[0]?.table == null && !create) {
+        throw new StoreMissingError(
+          `PostgreSQL schema "${schema}" has no tracking tables. If this is the first run, start with --init (or CREATE_DATABASE=1) to create them. ` +
+            "Otherwise check DATABASE_URL and DATABASE_SCHEMA or restore a backup: a new database would issue numbers that were issued before.",
+        );
+      }
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       await client.query("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
       const { rows } = await client.query<{ version: number }>("SELECT version FROM schema_migrations");
@@ -72,9 +110,7 @@ async function migrate(pool: pg.Pool, schema: string, migrations: readonly Migra
     } finally {
       await client.query("SELECT pg_advisory_unlock($1, hashtext($2))", [LOCK_MIGRATIONS, schema]);
     }
-  } finally {
-    client.release();
-  }
+  });
 }
 
 async function inTransaction<T>(client: PoolClient, work: () => Promise<T>): Promise<T> {
@@ -100,12 +136,7 @@ class PostgresStore implements TrackingStore {
   }
 
   async #withClient<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect();
-    try {
-      return await work(client);
-    } finally {
-      client.release();
-    }
+    return withClient(this.#pool, work);
   }
 
   async registerUser(identity: UserIdentity, maxOrdinal: number, now: number): Promise<StoredUser | undefined> {
@@ -194,7 +225,7 @@ class PostgresStore implements TrackingStore {
         ]);
         const holders = rows.map(fromRow);
         if (holders.some((held) => sameActivity(held, activity))) return { kind: "duplicate" };
-        const active = holders.find((held) => Math.abs(held.sentAt - activity.sentAt) < activeWindowMs);
+        const active = holders.find((held) => holdsToken(held, activity, activeWindowMs));
         if (active !== undefined) return { kind: "conflict", existing: active };
         await client.query(
           "INSERT INTO activities (token_key, token, designator, user_number, counter, subject, subject_key, to_json, cc_json, sent_at, draft_key, sender_key, sender, sender_name, recorded_at) " +
@@ -230,12 +261,21 @@ class PostgresStore implements TrackingStore {
     return rows.map(fromRow);
   }
 
-  async activitiesBySubject(subjectKey: string, limit: number): Promise<ActivityRecord[]> {
-    const { rows } = await this.#pool.query<ActivityRow>(
-      `SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE subject_key = $1 ORDER BY sent_at DESC, id DESC LIMIT $2`,
-      [subjectKey, limit],
-    );
+  async activitiesBySubject(subjectKey: string, limit: number, perSender: number): Promise<ActivityRecord[]> {
+    const { rows } = await this.#pool.query<ActivityRow>(SUBJECT_CANDIDATES_SQL, [subjectKey, perSender, limit]);
     return rows.map(fromRow);
+  }
+
+  async probe(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new StorageUnavailableError(`PostgreSQL did not answer within ${PROBE_TIMEOUT_MS} ms.`)), PROBE_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.#pool.query(PROBE_SQL), late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   #closed = false;

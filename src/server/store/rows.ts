@@ -22,6 +22,19 @@ export type ActivityRow = {
 export const ACTIVITY_COLUMNS =
   "token_key, token, designator, user_number, counter, subject, subject_key, to_json, cc_json, sent_at, draft_key, sender_key, sender, sender_name";
 
+/**
+ * Smart-match candidates: the newest activities with a subject key ($1), at most $2 of them from
+ * any one sender, $3 in all. One user's records cannot crowd out everyone else's.
+ */
+export const SUBJECT_CANDIDATES_SQL =
+  `SELECT ${ACTIVITY_COLUMNS} FROM (SELECT ${ACTIVITY_COLUMNS}, id, ROW_NUMBER() OVER (PARTITION BY sender_key ORDER BY sent_at DESC, id DESC) AS sender_rank ` +
+  "FROM activities WHERE subject_key = $1) AS candidates WHERE sender_rank <= $2 ORDER BY sent_at DESC, id DESC LIMIT $3";
+
+/** Readiness: reads real pages of both tables, so a broken or vanished database fails it. */
+export const PROBE_SQL =
+  "SELECT (SELECT MAX(version) FROM schema_migrations) AS version, (SELECT ordinal FROM users ORDER BY ordinal DESC LIMIT 1) AS last_user, " +
+  "(SELECT id FROM activities ORDER BY id DESC LIMIT 1) AS last_activity";
+
 export function toRow(a: ActivityRecord, recordedAt: number): Record<string, unknown> {
   return {
     tokenKey: a.tokenKey,

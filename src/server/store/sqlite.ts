@@ -5,16 +5,18 @@
  * Allocation is one IMMEDIATE transaction, so concurrent requests (and a second process on the
  * same file) are serialized by SQLite's write lock.
  */
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from "node:fs";
+import type { Stats } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { FreeCounter, Settings } from "../../core";
+import { StorageUnavailableError, StoreMissingError } from "../errors";
 import { chooseCounter } from "./allocation";
 import { SQLITE_MIGRATIONS } from "./migrations";
 import type { Migration } from "./migrations";
-import { ACTIVITY_COLUMNS, fromRow, toRow } from "./rows";
+import { ACTIVITY_COLUMNS, fromRow, PROBE_SQL, SUBJECT_CANDIDATES_SQL, toRow } from "./rows";
 import type { ActivityRow } from "./rows";
-import { sameActivity } from "./types";
+import { holdsToken, sameActivity } from "./types";
 import type { ActivityRecord, RecordOutcome, StoredUser, TrackingStore, UserIdentity } from "./types";
 
 export const SQLITE_FILE_NAME = "tracking.sqlite";
@@ -22,25 +24,61 @@ export const SQLITE_FILE_NAME = "tracking.sqlite";
 type UserRow = { ordinal: number; user_key: string; mailbox: string; name: string | null };
 
 export type SqliteStoreOptions = {
-  /** The data folder; created if missing. ":memory:" for a throwaway in-memory database. */
+  /** The data folder. ":memory:" for a throwaway in-memory database. */
   readonly dataDir: string;
+  /**
+   * First run: create the folder and the file when they are missing. Without it a missing or empty
+   * file is refused, because a fresh database would issue every number again. @default false
+   */
+  readonly create?: boolean;
 };
 
-export function openSqliteStore({ dataDir }: SqliteStoreOptions): TrackingStore {
-  let file = ":memory:";
-  if (dataDir !== ":memory:") {
-    mkdirSync(dataDir, { recursive: true });
-    file = path.join(dataDir, SQLITE_FILE_NAME);
+export function openSqliteStore({ dataDir, create = false }: SqliteStoreOptions): TrackingStore {
+  if (dataDir === ":memory:") return new SqliteStore(prepare(new Database(":memory:")), undefined);
+  const file = path.join(dataDir, SQLITE_FILE_NAME);
+  const found = fileStats(file);
+  if (found === undefined || found.size === 0) {
+    if (!create) {
+      const state = found === undefined ? "There is no database file" : "The database file is empty (0 bytes)";
+      throw new StoreMissingError(
+        `${state} at ${file}. If this is the first run, start with --init (or CREATE_DATABASE=1) to create it. ` +
+          "Otherwise check DATA_DIR (relative paths start from the working directory) or restore the file from a backup: a new database would issue numbers that were issued before.",
+      );
+    }
+    // Owner-only: the file holds every user's mail subjects and recipients. SQLite gives the WAL the same mode.
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    closeSync(openSync(file, "a", 0o600));
+    chmodSync(file, 0o600);
   }
-  const db = new Database(file);
+  const db = prepare(new Database(file, { fileMustExist: true }));
+  const opened = fileStats(file);
+  return new SqliteStore(db, opened === undefined ? undefined : { file, ino: opened.ino, dev: opened.dev });
+}
+
+function prepare(db: Database.Database): Database.Database {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   // Another process holding the write lock (a second instance, a backup) is waited for, not an error.
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");
   migrate(db, SQLITE_MIGRATIONS);
-  return new SqliteStore(db);
+  return db;
 }
+
+function fileStats(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+/** SQLite result codes that mean the database itself is unusable, not that the request was wrong. */
+const UNAVAILABLE_CODES = /^SQLITE_(CORRUPT|NOTADB|FULL|IOERR|CANTOPEN|READONLY|BUSY|LOCKED|PROTOCOL|NOMEM|PERM)/;
+
+/** The opened file's identity: a file deleted or replaced under the open handle is noticed. */
+type OpenedFile = { readonly file: string; readonly ino: number; readonly dev: number };
 
 function migrate(db: Database.Database, migrations: readonly Migration[]): void {
   db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
@@ -67,8 +105,11 @@ class SqliteStore implements TrackingStore {
   readonly #allocate;
   readonly #record;
 
-  constructor(db: Database.Database) {
+  readonly #opened: OpenedFile | undefined;
+
+  constructor(db: Database.Database, opened: OpenedFile | undefined) {
     this.#db = db;
+    this.#opened = opened;
     const s = (this.#statements = {
       userByKey: db.prepare<[string], UserRow>("SELECT ordinal, user_key, mailbox, name FROM users WHERE user_key = ?"),
       maxOrdinal: db.prepare<[], { max: number | null }>("SELECT MAX(ordinal) AS max FROM users"),
@@ -86,9 +127,8 @@ class SqliteStore implements TrackingStore {
         "SELECT DISTINCT counter FROM activities WHERE user_number = ? AND designator = 0 AND sent_at >= ?",
       ),
       byToken: db.prepare<[string], ActivityRow>(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE token_key = ? ORDER BY sent_at DESC, id DESC`),
-      bySubject: db.prepare<[string, number], ActivityRow>(
-        `SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE subject_key = ? ORDER BY sent_at DESC, id DESC LIMIT ?`,
-      ),
+      bySubject: db.prepare<[string, number, number], ActivityRow>(SUBJECT_CANDIDATES_SQL.replace(/\$\d/g, "?")),
+      probe: db.prepare(PROBE_SQL),
       insertActivity: db.prepare(
         "INSERT INTO activities (token_key, token, designator, user_number, counter, subject, subject_key, to_json, cc_json, sent_at, draft_key, sender_key, sender, sender_name, recorded_at) " +
           "VALUES (@tokenKey, @token, @designator, @user, @counter, @subject, @subjectKey, @toJson, @ccJson, @sentAt, @draftKey, @senderKey, @sender, @senderName, @recordedAt)",
@@ -124,33 +164,80 @@ class SqliteStore implements TrackingStore {
     this.#record = db.transaction((activity: ActivityRecord, activeWindowMs: number, now: number): RecordOutcome => {
       const holders = s.byToken.all(activity.tokenKey).map(fromRow);
       if (holders.some((held) => sameActivity(held, activity))) return { kind: "duplicate" };
-      const active = holders.find((held) => Math.abs(held.sentAt - activity.sentAt) < activeWindowMs);
+      const active = holders.find((held) => holdsToken(held, activity, activeWindowMs));
       if (active !== undefined) return { kind: "conflict", existing: active };
       s.insertActivity.run(toRow(activity, now));
       return { kind: "stored" };
     });
   }
 
+  /**
+   * Runs one operation on a database that is still the file it opened. A deleted or replaced file
+   * would otherwise keep answering from the open handle and be lost at the next restart.
+   */
+  #use<T>(work: () => T): Promise<T> {
+    try {
+      this.#checkFile();
+      return Promise.resolve(work());
+    } catch (error) {
+      if (error instanceof StorageUnavailableError) return Promise.reject(error);
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === "string" && UNAVAILABLE_CODES.test(code)) {
+        return Promise.reject(new StorageUnavailableError(`The SQLite database cannot be used: ${(error as Error).message} (${code}). Nothing was stored.`, { cause: error }));
+      }
+      return Promise.reject(error);
+    }
+  }
+
+  #checkFile(): void {
+    if (!this.#db.open) throw new StorageUnavailableError("The SQLite database is closed: the service is stopping.");
+    const opened = this.#opened;
+    if (opened === undefined) return;
+    const now = fileStats(opened.file);
+    const change = now === undefined ? "deleted" : now.ino !== opened.ino || now.dev !== opened.dev ? "replaced" : now.size === 0 ? "emptied" : undefined;
+    if (change !== undefined) {
+      throw new StorageUnavailableError(
+        `The SQLite database file ${opened.file} was ${change} while the service ran; nothing is written into it. ` +
+          "Restore the file (or stop the service and restore a backup), then restart.",
+      );
+    }
+  }
+
   registerUser(identity: UserIdentity, maxOrdinal: number, now: number): Promise<StoredUser | undefined> {
-    return Promise.resolve(this.#register.immediate(identity, maxOrdinal, now));
+    return this.#use(() => this.#register.immediate(identity, maxOrdinal, now));
   }
 
   allocateCounter(user: number, settings: Settings, activeSince: number, now: number): Promise<FreeCounter> {
     // IMMEDIATE takes the write lock before reading, so no other writer can read the same `last`.
-    return Promise.resolve(this.#allocate.immediate(user, settings, activeSince, now));
+    return this.#use(() => this.#allocate.immediate(user, settings, activeSince, now));
   }
 
   recordActivity(activity: ActivityRecord, activeWindowMs: number, now: number): Promise<RecordOutcome> {
-    return Promise.resolve(this.#record.immediate(activity, activeWindowMs, now));
+    return this.#use(() => this.#record.immediate(activity, activeWindowMs, now));
   }
 
   activitiesByToken(tokenKeys: readonly string[]): Promise<ActivityRecord[]> {
-    const rows = tokenKeys.flatMap((key) => this.#statements.byToken.all(key));
-    return Promise.resolve(rows.map(fromRow).sort((a, b) => b.sentAt - a.sentAt));
+    return this.#use(() => tokenKeys.flatMap((key) => this.#statements.byToken.all(key)).map(fromRow).sort((a, b) => b.sentAt - a.sentAt));
   }
 
-  activitiesBySubject(subjectKey: string, limit: number): Promise<ActivityRecord[]> {
-    return Promise.resolve(this.#statements.bySubject.all(subjectKey, limit).map(fromRow));
+  activitiesBySubject(subjectKey: string, limit: number, perSender: number): Promise<ActivityRecord[]> {
+    return this.#use(() => this.#statements.bySubject.all(subjectKey, perSender, limit).map(fromRow));
+  }
+
+  probe(): Promise<void> {
+    return this.#use(() => {
+      this.#statements.probe.all();
+      const opened = this.#opened;
+      if (opened === undefined) return;
+      // The open handle trusts its page cache while the WAL is unchanged; a fresh read-only
+      // connection reads the file's header and the tables' pages again, so damage shows here.
+      const fresh = new Database(opened.file, { readonly: true, fileMustExist: true });
+      try {
+        fresh.prepare(PROBE_SQL).all();
+      } finally {
+        fresh.close();
+      }
+    });
   }
 
   close(): Promise<void> {

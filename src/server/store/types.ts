@@ -71,18 +71,29 @@ export interface TrackingStore {
 
   /**
    * Stores the activity unless the same record is already stored (duplicate) or a different one
-   * holds the token and was sent within `activeWindowMs` of it (conflict). A record for a token whose
-   * earlier holder is older than that is a new wrap cycle, and is stored beside it.
+   * holds the token (conflict, see holdsToken). A record sent at least `activeWindowMs` after every
+   * earlier holder is a new wrap cycle, and is stored beside it.
    */
   recordActivity(activity: ActivityRecord, activeWindowMs: number, now: number): Promise<RecordOutcome>;
 
   /** Activities with these token keys, most recent first. */
   activitiesByToken(tokenKeys: readonly string[]): Promise<ActivityRecord[]>;
 
-  /** Up to `limit` activities with this subject key, most recent first (smart-match candidates). */
-  activitiesBySubject(subjectKey: string, limit: number): Promise<ActivityRecord[]>;
+  /** Up to `limit` activities with this subject key, at most `perSender` from one sender, most recent first (smart-match candidates). */
+  activitiesBySubject(subjectKey: string, limit: number, perSender: number): Promise<ActivityRecord[]>;
+
+  /** Resolves when the database answers a real query; rejects with StorageUnavailableError saying why. */
+  probe(): Promise<void>;
 
   close(): Promise<void>;
+}
+
+/**
+ * True when `held` still owns its token against a new record: a wrap cycle comes after the old
+ * one's active window, never before it, so a record dated earlier than a holder is a conflict.
+ */
+export function holdsToken(held: ActivityRecord, activity: ActivityRecord, activeWindowMs: number): boolean {
+  return activity.sentAt - held.sentAt < activeWindowMs;
 }
 
 /** True when two records describe the same sent mail: a retried sync, not a conflict. */

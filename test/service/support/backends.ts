@@ -33,7 +33,8 @@ export const BACKENDS: readonly Backend[] = [
       return {
         dataDir,
         open: async () => {
-          const store = openSqliteStore({ dataDir });
+          // Every test starts from a first run; a later open of the same folder finds the file.
+          const store = openSqliteStore({ dataDir, create: true });
           stores.push(store);
           return store;
         },
@@ -55,7 +56,7 @@ export const BACKENDS: readonly Backend[] = [
       return {
         dataDir,
         open: async () => {
-          const store = await openPostgresStore({ connectionString: url, schema, poolSize: 10 });
+          const store = await openPostgresStore({ connectionString: url, schema, poolSize: 10, create: true });
           stores.push(store);
           return store;
         },

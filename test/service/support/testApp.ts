@@ -37,7 +37,7 @@ export type TestApp = {
 
 export async function makeTestApp(
   store: TrackingStore,
-  options: { dataDir: string; settings?: Settings; clock?: TestClock; rateLimitPerMinute?: number; bodyLimitBytes?: number },
+  options: { dataDir: string; settings?: Settings; clock?: TestClock; rateLimitPerMinute?: number; rateLimitPerAddressPerMinute?: number; bodyLimitBytes?: number },
 ): Promise<TestApp> {
   const clock = options.clock ?? testClock(Date.now());
   const dev = await loadDevAuthority({ dataDir: options.dataDir, audience: DEV_AUDIENCE, issuer: DEV_ISSUER, clock: clock.read });
@@ -49,6 +49,7 @@ export async function makeTestApp(
     clock: clock.read,
     addinOrigins: [ADDIN_ORIGIN, "http://localhost:3001"],
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1_000_000,
+    rateLimitPerAddressPerMinute: options.rateLimitPerAddressPerMinute ?? 1_000_000,
     ...(options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes }),
   });
   await app.ready();

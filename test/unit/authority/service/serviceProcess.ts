@@ -17,7 +17,7 @@ export async function startRealService(timeoutMs = 30_000): Promise<RunningServi
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "addin-service-"));
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/server/main.ts")], {
     cwd: ROOT,
-    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", HOST: "127.0.0.1", PORT: "0", DATA_DIR: dataDir, SERVICE_DEV_AUTH: "1", LOG_LEVEL: "warn" },
+    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", HOST: "127.0.0.1", PORT: "0", DATA_DIR: dataDir, CREATE_DATABASE: "1", SERVICE_DEV_AUTH: "1", LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
