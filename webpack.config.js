@@ -2,6 +2,7 @@
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { PrecachePlugin } = require("./scripts/precachePlugin.cjs");
 
 /** Microsoft supports Office.js only from its CDN; shipped pages load it from there. */
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -36,6 +37,8 @@ module.exports = (_env, argv) => {
       commands: "./src/commands/index.ts",
       playground: "./src/playground/index.tsx",
       "fake-office": "./src/playground/fakeOffice/install.ts",
+      // sw.js, at the root so its scope covers every pane page (docs/OFFLINE.md).
+      sw: "./src/serviceWorker/worker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -74,6 +77,12 @@ module.exports = (_env, argv) => {
         template: "src/playground/index.html",
         chunks: ["playground"],
         publicPath: "../",
+      }),
+      // What sw.js keeps for offline opens: the pane pages (shipped and playground) and everything they load.
+      new PrecachePlugin({
+        worker: "sw.js",
+        entries: ["compose", "read", "commands", "fake-office"],
+        pages: ["compose", "read", "commands"].flatMap((name) => [`${name}.html`, `playground/${name}.html`]),
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -6,7 +6,9 @@
  * playwright-core and measures, side by side in one run after a warm-up:
  *   - initial JavaScript of each pane page (bytes, gzip level 9), Office.js excluded;
  *   - navigation to an interactive pane (compose: "Add tracking token" enabled; read: its heading
- *     and the decoded message shown), measured in the page against performance.timeOrigin;
+ *     and the decoded message shown), measured in the page against performance.timeOrigin: cold,
+ *     every file from the server (service workers blocked; the server sends no-store), and warm,
+ *     from the copy the pane's service worker keeps (docs/OFFLINE.md);
  *   - click to subject updated in the playground's mailbox model, online and offline, one fresh
  *     draft per stamp (a draft keeps its token);
  *   - falling back to offline when the mailbox stops answering (roaming saves hang, navigator.onLine
@@ -301,7 +303,7 @@ async function loadPane(context, url, errors) {
     await page.waitForFunction(() => window.__benchTimeline?.interactive !== undefined, null, { timeout: 15_000 });
     return await page.evaluate(() => {
       const navigation = performance.getEntriesByType("navigation")[0];
-      return { interactive: window.__benchTimeline.interactive, domContentLoaded: navigation?.domContentLoadedEventEnd };
+      return { interactive: window.__benchTimeline.interactive, domContentLoaded: navigation?.domContentLoadedEventEnd, fromWorker: navigator.serviceWorker?.controller != null };
     });
   } finally {
     await page.close();
@@ -565,11 +567,14 @@ async function main() {
     console.log(`Chromium ${chromiumVersion} (${chromiumPath}); serving the build on ${base}`);
 
     // ---- warm-up: the machine, the browser's caches of compiled code, the playground's storage
+    // Cold: no service worker, so every load asks the server. Warm: the worker registered by the warm-up serves them.
     const loadContexts = {};
-    for (const pane of ["compose", "read"]) {
-      loadContexts[pane] = await browser.newContext({ viewport: { width: 360, height: 800 } });
-      await loadContexts[pane].addInitScript(paneTimelineScript);
+    const LOADS = ["compose", "read"].flatMap((pane) => [`${pane}:cold`, `${pane}:warm`]);
+    for (const load of LOADS) {
+      loadContexts[load] = await browser.newContext({ viewport: { width: 360, height: 800 }, serviceWorkers: load.endsWith(":cold") ? "block" : "allow" });
+      await loadContexts[load].addInitScript(paneTimelineScript);
     }
+    const paneUrl = (load) => `${base}/playground/${load.split(":")[0]}.html`;
     const { context: playgroundContext, page } = await openPlayground(browser, base, errors);
     HOST_LATENCY = await page.evaluate(() => {
       const { itemLatencyMs, roamingLatencyMs } = window.__playground.state.options;
@@ -577,7 +582,7 @@ async function main() {
     });
     console.log(`Warming up (${options.warmup} loads per pane, ${options.warmup * 2} stamps per mode) …`);
     for (let i = 0; i < options.warmup; i += 1) {
-      for (const pane of ["compose", "read"]) await loadPane(loadContexts[pane], `${base}/playground/${pane}.html`, errors);
+      for (const load of LOADS) await loadPane(loadContexts[load], paneUrl(load), errors);
     }
     for (const offline of [false, true]) {
       await setOffline(page, offline);
@@ -587,11 +592,16 @@ async function main() {
 
     // ---- navigation to interactive, the two panes interleaved
     console.log(`Loading each pane ${options.loads} times …`);
-    const loads = { compose: [], read: [] };
+    const loads = Object.fromEntries(LOADS.map((load) => [load, []]));
     for (let i = 0; i < options.loads; i += 1) {
-      for (const pane of ["compose", "read"]) loads[pane].push(await loadPane(loadContexts[pane], `${base}/playground/${pane}.html`, errors));
+      for (const load of LOADS) loads[load].push(await loadPane(loadContexts[load], paneUrl(load), errors));
     }
     for (const context of Object.values(loadContexts)) await context.close();
+    for (const load of LOADS) {
+      const fromWorker = loads[load].filter((l) => l.fromWorker).length;
+      const expected = load.endsWith(":warm") ? loads[load].length : 0;
+      if (fromWorker !== expected) throw new Error(`${load}: ${fromWorker} of ${loads[load].length} loads came through the service worker, expected ${expected}.`);
+    }
 
     // ---- stamps: blocks of online and offline in turn, so both see the same machine
     console.log(`Stamping ${options.stamps} fresh drafts online and ${options.stamps} offline …`);
@@ -638,7 +648,13 @@ async function main() {
     const distinct = new Set(tokens.filter(Boolean)).size;
     const wrongMode = [...stamps.online, ...stamps.offline, ...bare.online, ...bare.offline].filter((s) => s.designator !== (s.mode === "online" ? "0" : "1")).length;
     const fig = {
-      tti: Object.fromEntries(Object.entries(loads).map(([pane, list]) => [pane, { interactive: summarize(list.map((l) => l.interactive)), dcl: summarize(list.map((l) => l.domContentLoaded)) }])),
+      // tti.compose / tti.read: cold (from the server); ttiWarm: from the service worker's copy.
+      ...Object.fromEntries(
+        [["tti", ":cold"], ["ttiWarm", ":warm"]].map(([key, kind]) => [
+          key,
+          Object.fromEntries(["compose", "read"].map((pane) => [pane, { interactive: summarize(loads[pane + kind].map((l) => l.interactive)), dcl: summarize(loads[pane + kind].map((l) => l.domContentLoaded)) }])),
+        ]),
+      ),
       stamp: Object.fromEntries(
         Object.entries(stamps).map(([mode, list]) => {
           const quarter = Math.max(1, Math.floor(list.length / 4));
@@ -706,6 +722,8 @@ async function main() {
     const timingRows = [
       ["navigation → compose interactive", ms(fig.tti.compose.interactive.median), ms(fig.tti.compose.interactive.p95), fig.tti.compose.interactive.n],
       ["navigation → read interactive", ms(fig.tti.read.interactive.median), ms(fig.tti.read.interactive.p95), fig.tti.read.interactive.n],
+      ["navigation → compose interactive, warm (service worker)", ms(fig.ttiWarm.compose.interactive.median), ms(fig.ttiWarm.compose.interactive.p95), fig.ttiWarm.compose.interactive.n],
+      ["navigation → read interactive, warm (service worker)", ms(fig.ttiWarm.read.interactive.median), ms(fig.ttiWarm.read.interactive.p95), fig.ttiWarm.read.interactive.n],
       ["click → subject updated, online", ms(fig.stamp.online.subject.median), ms(fig.stamp.online.subject.p95), fig.stamp.online.subject.n],
       ["click → subject updated, offline", ms(fig.stamp.offline.subject.median), ms(fig.stamp.offline.subject.p95), fig.stamp.offline.subject.n],
       ["click → pane shows token, online", ms(fig.stamp.online.shown.median), ms(fig.stamp.online.shown.p95), fig.stamp.online.shown.n],

@@ -1,6 +1,11 @@
 /**
  * A small static file server for dist/, used by `npm start` (HTTPS for Outlook, HTTP for the
  * playground) and by the browser tests. No caching: a rebuilt file is served at once.
+ *
+ * The playground's "Add-in server unreachable" switch (docs/OFFLINE.md) sets, through
+ * ADDIN_SERVER_PATH, whether this server answers for the add-in's files: while unreachable it drops
+ * every connection asking for them, as a server that is down does. The playground's own page (it
+ * stands in for Outlook, which the add-in's server does not serve) and the switch keep answering.
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -34,9 +39,45 @@ function resolveInside(root, urlPath) {
   return file === root || file.startsWith(root + path.sep) ? file : undefined;
 }
 
-function handler(root) {
+/** GET: `{ "reachable": true }`; PUT with that body: sets it. */
+export const ADDIN_SERVER_PATH = "/playground/addin-server";
+/** The playground page itself (Outlook's stand-in) and its script; pane pages under /playground/ are the add-in's. */
+const PLAYGROUND_SHELL = new Set(["/playground/", "/playground/index.html", "/playground/playground.js", "/favicon.ico"]);
+
+async function answerSwitch(request, response, state) {
+  if (request.method === "PUT") {
+    let body = "";
+    for await (const chunk of request) body += chunk;
+    let reachable;
+    try {
+      reachable = JSON.parse(body).reachable;
+    } catch {
+      // Answered below.
+    }
+    if (typeof reachable !== "boolean") {
+      response.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end('Send {"reachable": true} or {"reachable": false}.');
+      return;
+    }
+    state.reachable = reachable;
+  } else if (request.method !== "GET") {
+    response.writeHead(405, { Allow: "GET, PUT" }).end();
+    return;
+  }
+  response.writeHead(200, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" }).end(JSON.stringify({ reachable: state.reachable }));
+}
+
+function handler(root, state) {
   return async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
+    if (url.pathname === ADDIN_SERVER_PATH) {
+      await answerSwitch(request, response, state);
+      return;
+    }
+    if (!state.reachable && !PLAYGROUND_SHELL.has(url.pathname)) {
+      // No answer at all: the browser sees a network error, as from a server that is down.
+      request.socket.destroy();
+      return;
+    }
     if (request.method !== "GET" && request.method !== "HEAD") {
       response.writeHead(405, { Allow: "GET, HEAD" }).end();
       return;
@@ -72,11 +113,12 @@ function handler(root) {
 
 /**
  * Serves `root` on `port` (0: any free port) at `host`. With `tls` ({ key, cert }) it is HTTPS.
- * Resolves with { server, port, url, close() }.
+ * Resolves with { server, port, url, close(), setReachable(boolean) } (the playground's switch, for tests).
  */
 export async function startStaticServer({ root, port = 0, host = "localhost", tls } = {}) {
   const absoluteRoot = path.resolve(root);
-  const listener = handler(absoluteRoot);
+  const state = { reachable: true };
+  const listener = handler(absoluteRoot, state);
   const server = tls ? https.createServer(tls, listener) : http.createServer(listener);
   await new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -91,6 +133,9 @@ export async function startStaticServer({ root, port = 0, host = "localhost", tl
     server,
     port: actualPort,
     url: `${tls ? "https" : "http"}://localhost:${actualPort}`,
+    setReachable: (reachable) => {
+      state.reachable = reachable;
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();

@@ -26,9 +26,10 @@ export async function launchBrowser() {
  * Opens the playground in a fresh browser context (its own storage: a new mailbox) at 1280×800.
  * Returns the page and the errors it logs, which tests expect to stay empty. `fixedTime` pins
  * Date in every frame (timers still run), for screenshots that do not change from run to run;
- * other options go to browser.newContext.
+ * `base` is another server than the shared one (a test that stops it); other options go to
+ * browser.newContext.
  */
-export async function openPlayground(browser, { fixedTime, ...contextOptions } = {}) {
+export async function openPlayground(browser, { fixedTime, base = baseUrl(), ...contextOptions } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
   if (fixedTime !== undefined) await context.clock.setFixedTime(fixedTime);
   const page = await context.newPage();
@@ -38,7 +39,7 @@ export async function openPlayground(browser, { fixedTime, ...contextOptions } =
     // A missing favicon is the browser's business, not the playground's.
     if (message.type() === "error" && !/favicon|Failed to load resource/.test(message.text())) errors.push(`console: ${message.text()}`);
   });
-  await page.goto(`${baseUrl()}/playground/`);
+  await page.goto(`${base}/playground/`);
   await page.waitForFunction(() => Boolean(window.__playground));
   return { page, context, errors };
 }

@@ -9,3 +9,4 @@ export { FakeLockManager } from "./lockManager";
 export { makeActivity } from "./activities";
 export { createMemoryActivityLog, createMemoryCounterStore } from "../../src/storage";
 export type { MemoryCounterStore } from "../../src/storage";
+export { FakeServiceWorker, FakeServiceWorkerContainer } from "./serviceWorker";

@@ -4,6 +4,7 @@ import { createOfficePorts } from "../../office/officePorts";
 import { openActivityLog } from "../../storage/indexedDbActivityLog";
 import { OfficeUnavailable, PaneLoading, PaneShell } from "../shared/PaneShell";
 import { hostTheme, waitForOutlook } from "../shared/officeReady";
+import { browserOfflineCopy } from "../shared/offlineCopy";
 import { loadPaneTheme } from "../shared/paneTheme";
 import { configuredServiceUrl } from "../shared/serviceUrl";
 import { ReadPane } from "./ReadPane";
@@ -11,10 +12,13 @@ import { ReadPane } from "./ReadPane";
 const root = createRoot(document.getElementById("root") as HTMLElement);
 root.render(<PaneShell><PaneLoading label="Loading Tracking Tokens…" /></PaneShell>);
 
+// Registered by the first full render (PaneShell), never before: it must not delay the pane.
+const offlineCopy = browserOfflineCopy();
+
 async function start(): Promise<void> {
   const readiness = await waitForOutlook();
   if (readiness.status !== "ready") {
-    root.render(<PaneShell><OfficeUnavailable reason={readiness.reason} /></PaneShell>);
+    root.render(<PaneShell offlineCopy={offlineCopy}><OfficeUnavailable reason={readiness.reason} /></PaneShell>);
     return;
   }
   // Loads (a dark host) while the storage opens.
@@ -29,10 +33,10 @@ async function start(): Promise<void> {
     // With a tracking service, colleagues' tokens resolve through it; the client is a chunk of its own.
     const serviceUrl = configuredServiceUrl(settings);
     const directory = serviceUrl === "" ? null : (await import(/* webpackChunkName: "service-directory" */ "./serviceDirectory")).serviceDirectoryFor(serviceUrl);
-    root.render(<PaneShell theme={await theme}><ReadPane mailbox={mailbox} settings={settings} activityLog={activityLog} directory={directory} locale={locale} /></PaneShell>);
+    root.render(<PaneShell theme={await theme} offlineCopy={offlineCopy}><ReadPane mailbox={mailbox} settings={settings} activityLog={activityLog} directory={directory} locale={locale} /></PaneShell>);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    root.render(<PaneShell theme={await theme}><OfficeUnavailable title="The pane could not start" reason={reason} /></PaneShell>);
+    root.render(<PaneShell theme={await theme} offlineCopy={offlineCopy}><OfficeUnavailable title="The pane could not start" reason={reason} /></PaneShell>);
   }
 }
 

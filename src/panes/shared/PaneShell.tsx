@@ -7,17 +7,22 @@
 import { FluentProvider, Spinner, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from "@fluentui/react-components";
 import type { Theme } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { OfflineCopyNotice } from "./OfflineCopyNotice";
+import type { OfflineCopy } from "./offlineCopy";
 
 export type PaneShellProps = {
   /** The host's theme, from loadPaneTheme(hostTheme()). @default webLightTheme */
   theme?: Theme;
+  /** Where the page came from; given once the pane is up, so registering its service worker waits for that. */
+  offlineCopy?: OfflineCopy;
   children: ReactNode;
 };
 
 /** The frame every pane renders in: Fluent's provider with the host's theme. */
-export function PaneShell({ theme = webLightTheme, children }: PaneShellProps) {
+export function PaneShell({ theme = webLightTheme, offlineCopy, children }: PaneShellProps) {
   return (
     <FluentProvider theme={theme} style={{ minHeight: "100vh", padding: 12, boxSizing: "border-box" }}>
+      {offlineCopy && <OfflineCopyNotice copy={offlineCopy} />}
       {children}
     </FluentProvider>
   );

@@ -7,7 +7,7 @@ import { FolderList } from "./FolderList";
 import { MessageList } from "./MessageList";
 import { PaneFrame } from "./PaneFrame";
 import { ReadingView } from "./ReadingView";
-import { DeviceSwitch, ServiceSwitch, SignedInAs, SimulateAnswerWithoutTokenButton, SimulateReplyButton } from "./SessionControls";
+import { AddinServerSwitch, DeviceSwitch, ServiceSwitch, SignedInAs, SimulateAnswerWithoutTokenButton, SimulateReplyButton } from "./SessionControls";
 import type { PlaygroundSession } from "../session";
 
 const useStyles = makeStyles({
@@ -69,6 +69,7 @@ export function PlaygroundApp({ model, session }: { model: MailboxModel; session
             checked={state.offline}
             onChange={(_, data) => playground.setOffline(data.checked)}
           />
+          <AddinServerSwitch />
           <AutoStampSwitch model={model} offline={state.offline} />
           {session && <ServiceSwitch session={session} />}
           <ToolbarDivider />

@@ -1,5 +1,6 @@
 /** Who is signed in, the tracking service switch, and the customer's reply: what shows a team sharing the service. */
 import { Button, Label, makeStyles, Select, Switch, tokens, Tooltip, useId } from "@fluentui/react-components";
+import { useAddinServer } from "../addinServer";
 import type { MailboxModel } from "../model/mailboxModel";
 import { PLAYGROUND_USERS } from "../model/samples";
 import type { MailMessage } from "../model/types";
@@ -106,6 +107,20 @@ export function SimulateAnswerWithoutTokenButton({ model, selected, disabled }: 
       <Button onClick={() => selected && model.simulateCustomerReply(selected.id, { dropToken: true })} disabled={!usable}>
         Simulate answer without the token
       </Button>
+    </Tooltip>
+  );
+}
+
+/** Beside Work offline: the add-in's web server stops answering, so panes that open come from their offline copy. */
+export function AddinServerSwitch() {
+  const { state, setReachable } = useAddinServer();
+  const usable = state.status === "ready";
+  return (
+    <Tooltip
+      content={usable ? "On: the server that serves the panes drops every request for them; a pane opened before opens from the copy its service worker kept" : "Needs the server of `npm start` (or the browser tests); webpack-dev-server has no such switch"}
+      relationship="description"
+    >
+      <Switch label="Add-in server unreachable" checked={usable && !state.reachable} disabled={!usable} onChange={(_, data) => void setReachable(!data.checked)} />
     </Tooltip>
   );
 }

@@ -1,0 +1,46 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded by webpack.config.js, CommonJS */
+/**
+ * Writes the service worker's precache list (docs/OFFLINE.md) at the top of its script: the pane
+ * pages, every file of their entry points and of the chunks they load lazily, and a version that
+ * hashes their content, so a new build is a new sw.js and the browser installs it.
+ * Runs after minification and after real content hashes renamed the chunks.
+ */
+const { createHash } = require("node:crypto");
+const { Compilation, sources } = require("webpack");
+
+const NAME = "PrecachePlugin";
+
+class PrecachePlugin {
+  /** @param {{ worker: string, entries: string[], pages: string[] }} options */
+  constructor(options) {
+    this.options = options;
+  }
+
+  apply(compiler) {
+    const { worker, entries, pages } = this.options;
+    compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
+      compilation.hooks.processAssets.tap({ name: NAME, stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER }, () => {
+        const files = new Set(pages);
+        for (const name of entries) {
+          const entrypoint = compilation.entrypoints.get(name);
+          if (!entrypoint) throw new Error(`${NAME}: no entry point "${name}".`);
+          for (const chunk of entrypoint.chunks) {
+            for (const file of chunk.files) files.add(file);
+            for (const lazy of chunk.getAllAsyncChunks()) for (const file of lazy.files) files.add(file);
+          }
+        }
+        const listed = [...files].filter((file) => !file.endsWith(".map")).sort();
+        const hash = createHash("sha256");
+        for (const file of listed) {
+          const asset = compilation.getAsset(file);
+          if (!asset) throw new Error(`${NAME}: "${file}" is not in the build.`);
+          hash.update(file).update("\0").update(asset.source.buffer());
+        }
+        const manifest = { version: hash.digest("hex").slice(0, 16), files: listed };
+        compilation.updateAsset(worker, (old) => new sources.ConcatSource(`self.__trackingTokensPrecache = ${JSON.stringify(manifest)};\n`, old));
+      });
+    });
+  }
+}
+
+module.exports = { PrecachePlugin };

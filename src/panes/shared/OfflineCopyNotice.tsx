@@ -1,0 +1,34 @@
+import { useEffect, useSyncExternalStore } from "react";
+import type { OfflineCopy } from "./offlineCopy";
+import { tokenVar } from "./tokenVar";
+
+const style = {
+  margin: `0 0 ${tokenVar("spacingVerticalM")}`,
+  padding: `${tokenVar("spacingVerticalXS")} ${tokenVar("spacingHorizontalS")}`,
+  borderRadius: tokenVar("borderRadiusMedium"),
+  backgroundColor: tokenVar("colorNeutralBackground3"),
+  color: tokenVar("colorNeutralForeground2"),
+  fontSize: tokenVar("fontSizeBase200"),
+  lineHeight: tokenVar("lineHeightBase200"),
+};
+
+/** Registers the service worker once the pane has rendered, and follows where the page came from. */
+export function useOfflineCopy(copy: OfflineCopy) {
+  useEffect(() => copy.start(), [copy]);
+  return useSyncExternalStore(copy.subscribe, copy.status);
+}
+
+/**
+ * A line above the pane while it runs from the copy on this device. Plain text, not a MessageBar:
+ * it is in every pane's first render and MessageBar costs about 5 KB (compose/Notice.tsx).
+ */
+export function OfflineCopyNotice({ copy }: { copy: OfflineCopy }) {
+  const status = useOfflineCopy(copy);
+  if (status !== "offline-copy") return null;
+  return (
+    <p role="status" aria-label="Offline copy" style={style}>
+      <strong>Offline copy.</strong> The add-in's server can't be reached, so this pane runs from the copy kept on this device. Tokens are numbered
+      as usual.
+    </p>
+  );
+}
