@@ -141,6 +141,7 @@ module.exports = (_env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "[path][name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
+          { from: "manifest.json", to: "manifest.json" },
           { from: "src/support.html", to: "support.html" },
         ],
       }),

@@ -719,10 +719,12 @@ function checkButtonIconSizes(root: Element, resources: ResourceTable, assets: A
     const asset = url ? assets.get(url.href) : undefined;
     if (!asset || asset.header.kind !== "png") continue; // Reported elsewhere.
     const { width, height } = asset.header;
+    // A mobile icon (bt:MobileIconList) is `size` points at `scale` pixels per point.
+    const pixels = Number(size) * Number(image.getAttribute("scale") ?? "1");
     report.expect(
-      width === Number(size) && height === Number(size),
+      width === pixels && height === pixels,
       "icon-wrong-size",
-      () => `${describe(image)} shows ${asset.path}, which is ${width}×${height} px, not ${size}×${size}.`,
+      () => `${describe(image)} shows ${asset.path}, which is ${width}×${height} px, not ${pixels}×${pixels}.`,
       image,
     );
   }

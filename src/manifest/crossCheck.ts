@@ -4,7 +4,8 @@
  * Both are reduced to the same facts (ManifestFacts); `crossCheckManifests` lists every difference.
  *
  * Compared: the link (the JSON hides the XML add-in by its Id), the version, every absolute URL,
- * the surfaces (compose, read: page, pinning, lowest Mailbox set), the base requirement set, and
+ * the surfaces (compose, read: page, pinning, lowest Mailbox set, icons), the mobile read button
+ * (it must open the desktop read pane), the base requirement set, and
  * the send event (event, function, send mode, page, script, requirement set). Not compared: the
  * XML-only surfaces, which the unified manifest leaves to the XML one (MobileFormFactor: Outlook
  * on iOS and Android take the XML manifest only), and the XML add-in's own icons (IconUrl,
@@ -42,6 +43,8 @@ export type ManifestFacts = {
   readonly compose: SurfaceFacts | undefined;
   readonly read: SurfaceFacts | undefined;
   readonly sendEvent: SendEventFacts | undefined;
+  /** The page Outlook on iOS and Android opens (XML only: MobileMessageReadCommandSurface). */
+  readonly mobileReadPage?: string | undefined;
 };
 
 /** Event names: the unified manifest's for each of Office's canonical ones (Microsoft, "Supported events"). */
@@ -75,6 +78,9 @@ export function crossCheckManifests(xml: ManifestFacts, json: ManifestFacts): st
     differ(`The ${surface} button's lowest Mailbox requirement set`, a.minMailbox, b.minMailbox);
     differ(`The ${surface} button's icons`, a.icons, b.icons);
   }
+  if (xml.mobileReadPage !== undefined && xml.mobileReadPage !== xml.read?.page) {
+    problems.push(`manifest.xml's mobile read button opens ${xml.mobileReadPage}, not the read pane ${xml.read?.page ?? "(none)"}: phones must open the same read pane.`);
+  }
   const [a, b] = [xml.sendEvent, json.sendEvent];
   if (a === undefined || b === undefined) {
     if (a !== b) problems.push(`The OnMessageSend event is only in manifest.${a === undefined ? "json" : "xml"}.`);
@@ -99,11 +105,18 @@ export function xmlManifestFacts(text: string): ManifestFacts {
   const blocks = all.filter((e) => e.localName === "VersionOverrides");
   const urlById = new Map<string, string>();
   for (const e of all) if ((e.localName === "Url" || e.localName === "Image") && e.getAttribute("id")) urlById.set(e.getAttribute("id") ?? "", e.getAttribute("DefaultValue") ?? "");
+  // Images only the mobile button shows have no counterpart in the JSON (no mobile surface there).
+  const residsUnder = (elements: readonly Element[]): Set<string> => new Set(elements.map((e) => e.getAttribute("resid") ?? "").filter((r) => r !== ""));
+  const mobile = all.filter((e) => e.localName === "MobileFormFactor").flatMap((e) => descendants(e));
+  const desktopResids = residsUnder(all.filter((e) => !mobile.includes(e)));
+  const mobileOnly = [...residsUnder(mobile)].filter((r) => !desktopResids.has(r));
   const urls = new Set<string>();
   for (const e of all) {
     const value = e.getAttribute("DefaultValue") ?? "";
-    if (/^https:\/\//.test(value) && e.localName !== "IconUrl" && e.localName !== "HighResolutionIconUrl") urls.add(value);
+    if (e.localName === "IconUrl" || e.localName === "HighResolutionIconUrl" || mobileOnly.includes(e.getAttribute("id") ?? "")) continue;
+    if (/^https:\/\//.test(value)) urls.add(value);
   }
+  const mobileLocation = mobile.find((e) => e.localName === "SourceLocation");
   const surface = (type: string): SurfaceFacts | undefined => {
     const found = blocks.flatMap((block) =>
       ownDescendants(block)
@@ -148,6 +161,7 @@ export function xmlManifestFacts(text: string): ManifestFacts {
     compose: surface("MessageComposeCommandSurface"),
     read: surface("MessageReadCommandSurface"),
     sendEvent,
+    mobileReadPage: mobileLocation ? urlById.get(mobileLocation.getAttribute("resid") ?? "") : undefined,
   };
 }
 

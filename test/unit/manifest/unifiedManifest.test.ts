@@ -67,7 +67,9 @@ describe("manifest.xml and manifest.json agree", () => {
       script: "https://localhost:3000/commands.js",
       minMailbox: "1.12",
     });
-    expect(jsonManifestFacts(manifestJson())).toEqual(xml);
+    expect(xml.mobileReadPage).toBe("https://localhost:3000/read.html");
+    const { mobileReadPage: _phoneOnly, ...shared } = xml;
+    expect(jsonManifestFacts(manifestJson())).toEqual({ ...shared, mobileReadPage: undefined });
   });
 
   // One row per kind of drift: each edit of one manifest alone must be caught, with a message naming it.
@@ -166,6 +168,11 @@ describe("manifest.xml and manifest.json agree", () => {
         return { json };
       },
       /does not hide the XML add-in: .*"officeAddinId": "62738159-0cfe-428b-9370-be5db20153ba"/,
+    ],
+    [
+      "the mobile read button opening another page",
+      () => ({ xml: edit(manifestXml, /(<Control xsi:type="MobileButton"[\s\S]*?<SourceLocation resid=")Read.Url"/, '$1Compose.Url"') }),
+      /mobile read button opens https:\/\/localhost:3000\/compose.html, not the read pane/,
     ],
     ["the version bumped in the XML only", () => ({ xml: edit(manifestXml, "<Version>1.0.0.0</Version>", "<Version>1.1.0.0</Version>") }), /version differs: manifest.xml has "1.1.0", manifest.json has "1.0.0"/],
   ];
