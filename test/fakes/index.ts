@@ -9,3 +9,5 @@ export { FakeLockManager } from "./lockManager";
 export { makeActivity } from "./activities";
 export { createMemoryActivityLog, createMemoryCounterStore } from "../../src/storage";
 export type { MemoryCounterStore } from "../../src/storage";
+export { FakeNestableClient } from "./nestableClient";
+export type { FakeMsalOutcome } from "./nestableClient";
