@@ -3,6 +3,9 @@ const tsJest = ["ts-jest", { tsconfig: "tsconfig.jest.json" }];
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // The pane tests type whole forms with user-event: 2-6 s each on a loaded 2-core machine, and a
+  // test that times out leaves its renders running into the next one. A ceiling, not a measure.
+  testTimeout: 20_000,
   projects: [
     {
       displayName: "unit",

@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- webpack reads a CommonJS config */
+const fs = require("node:fs");
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -8,6 +9,40 @@ const { PrecachePlugin } = require("./scripts/precachePlugin.cjs");
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 /** The playground's pages load the same pane bundles with the fake Office instead. */
 const FAKE_OFFICE_JS = "fake-office.js";
+
+/**
+ * The send handler's layer: its modules (ours and idb) are compiled a second time, to ES2016, because
+ * classic Outlook on Windows before Version 2403 runs ES2016 only in its JavaScript-only runtime
+ * (docs/AUTO-STAMP.md). The panes keep ES2022. A layer keeps it one compilation, one config.
+ */
+const HANDLER_LAYER = "handler-es2016";
+const HANDLER_ENTRY = path.resolve(__dirname, "src/commands/index.ts");
+
+/** The URL of commands.js that classic Outlook loads (manifest.xml's CommandsScript.Url). */
+function handlerScriptUrl() {
+  const manifest = fs.readFileSync(path.join(__dirname, "manifest.xml"), "utf8");
+  const url = /<bt:Url id="CommandsScript\.Url" DefaultValue="([^"]+)"/.exec(manifest)?.[1];
+  if (!url) throw new Error("manifest.xml has no bt:Url with id CommandsScript.Url: the well-known file needs it.");
+  return url;
+}
+
+/**
+ * /.well-known/microsoft-officeaddins-allowed.json on the add-in's origin lists the JavaScript files
+ * allowed to make CORS requests and get tokens from the JavaScript-only runtime (Microsoft: "Use SSO
+ * or CORS in your event-based Outlook add-in"). Made from manifest.xml, so it follows the origin.
+ */
+class OfficeAddinsAllowedPlugin {
+  apply(compiler) {
+    const { RawSource } = compiler.webpack.sources;
+    compiler.hooks.thisCompilation.tap("OfficeAddinsAllowedPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "OfficeAddinsAllowedPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        compilation.fileDependencies.add(path.join(__dirname, "manifest.xml"));
+        const allowed = { allowed: [handlerScriptUrl()] };
+        compilation.emitAsset(".well-known/microsoft-officeaddins-allowed.json", new RawSource(`${JSON.stringify(allowed, null, 2)}\n`));
+      });
+    });
+  }
+}
 
 const panes = {
   compose: "Tracking token: compose",
@@ -28,13 +63,31 @@ module.exports = (_env, argv) => {
       scriptLoading: "defer",
       publicPath: filename.includes("/") ? "../" : "",
     });
+  // Loaders run last to first: TypeScript lowers the syntax to ES2016; Babel then rewrites regular
+  // expressions with Unicode property escapes (\p{Nd}, ES2018), which TypeScript leaves as they are.
+  const handlerLoader = [
+    { loader: "babel-loader", options: { babelrc: false, configFile: false, plugins: ["@babel/plugin-transform-unicode-property-regex"] } },
+    {
+      loader: "ts-loader",
+      options: {
+        transpileOnly: true,
+        configFile: "tsconfig.build.json",
+        instance: HANDLER_LAYER,
+        // One copy of __awaiter and friends (tslib) instead of one per module.
+        compilerOptions: { target: "ES2016", allowJs: true, importHelpers: true },
+      },
+    },
+  ];
   return {
+    experiments: { layers: true },
+    // ES2016 for webpack's own runtime code too: the handler's chunk must parse in the JavaScript-only runtime.
+    target: ["web", "es2016"],
     devtool: production ? "source-map" : "eval-cheap-module-source-map",
     entry: {
       compose: "./src/panes/compose/index.tsx",
       read: "./src/panes/read/index.tsx",
       // The OnMessageSend handler: commands.html (browser runtimes) and commands.js (classic Outlook on Windows).
-      commands: "./src/commands/index.ts",
+      commands: { import: HANDLER_ENTRY, layer: HANDLER_LAYER },
       playground: "./src/playground/index.tsx",
       "fake-office": "./src/playground/fakeOffice/install.ts",
       // sw.js, at the root so its scope covers every pane page (docs/OFFLINE.md).
@@ -57,13 +110,22 @@ module.exports = (_env, argv) => {
     module: {
       rules: [
         {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.build.json" } },
+          oneOf: [
+            // The handler's own entry (it has no issuer) and everything it imports, idb included.
+            { test: /\.tsx?$/, include: HANDLER_ENTRY, use: handlerLoader },
+            { test: /\.tsx?$/, issuerLayer: HANDLER_LAYER, exclude: /node_modules/, use: handlerLoader },
+            { test: /\.m?js$/, issuerLayer: HANDLER_LAYER, include: /node_modules/, use: handlerLoader },
+            {
+              test: /\.tsx?$/,
+              exclude: /node_modules/,
+              use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.build.json" } },
+            },
+          ],
         },
       ],
     },
     plugins: [
+      new OfficeAddinsAllowedPlugin(),
       ...Object.entries(panes).flatMap(([name, title]) => [
         paneHtml(name, title, OFFICE_JS_CDN, `${name}.html`),
         paneHtml(name, `${title} (playground)`, FAKE_OFFICE_JS, `playground/${name}.html`),
@@ -88,6 +150,7 @@ module.exports = (_env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "[path][name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
+          { from: "manifest.json", to: "manifest.json" },
           { from: "src/support.html", to: "support.html" },
         ],
       }),

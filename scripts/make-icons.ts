@@ -10,8 +10,12 @@ import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 
-/** The sizes the manifest refers to: buttons 16/32/80, IconUrl 64, HighResolutionIconUrl 128. */
-export const ICON_SIZES = [16, 32, 64, 80, 128] as const;
+/**
+ * The sizes the manifests refer to: desktop buttons 16/32/80, IconUrl 64, HighResolutionIconUrl 128;
+ * the mobile button 25/32/48 at scales 1-3 (25, 50, 75, 32, 64, 96, 48, 96, 144); the unified
+ * manifest's color icon 192.
+ */
+export const ICON_SIZES = [16, 25, 32, 48, 50, 64, 75, 80, 96, 128, 144, 192] as const;
 
 type Rgb = readonly [number, number, number];
 

@@ -265,5 +265,7 @@ function describeChar(ch: string): string {
   const code = `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
   if (ch === " ") return `a space (${code})`;
   if (ch === "\t") return `a tab (${code})`;
-  return /[\s\p{C}]/u.test(ch) ? code : `"${ch}"`;
+  // \p{C} less Cn (unassigned): Cn is most of \p{C}'s ranges, and the send handler's ES2016 build
+  // spells every range out (docs/AUTO-STAMP.md, "Classic Outlook's runtime").
+  return /[\s\p{Cc}\p{Cf}\p{Co}\p{Cs}]/u.test(ch) ? code : `"${ch}"`;
 }

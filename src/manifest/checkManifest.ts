@@ -24,6 +24,7 @@ import {
   VERSION_PATTERN,
   type ResourceKind,
 } from "./mailAppSchema";
+import { ancestors, childElements, descendants, firstChild, ownDescendants } from "./dom";
 import { readPngHeader, type PngHeader } from "./pngHeader";
 
 export type ManifestProblemCode =
@@ -321,7 +322,7 @@ function mailboxMinVersion(requirements: Element): string | undefined {
   return undefined;
 }
 
-function compareVersions(a: string, b: string): number {
+export function compareVersions(a: string, b: string): number {
   const pa = a.split(".").map(Number);
   const pb = b.split(".").map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
@@ -718,10 +719,12 @@ function checkButtonIconSizes(root: Element, resources: ResourceTable, assets: A
     const asset = url ? assets.get(url.href) : undefined;
     if (!asset || asset.header.kind !== "png") continue; // Reported elsewhere.
     const { width, height } = asset.header;
+    // A mobile icon (bt:MobileIconList) is `size` points at `scale` pixels per point.
+    const pixels = Number(size) * Number(image.getAttribute("scale") ?? "1");
     report.expect(
-      width === Number(size) && height === Number(size),
+      width === pixels && height === pixels,
       "icon-wrong-size",
-      () => `${describe(image)} shows ${asset.path}, which is ${width}×${height} px, not ${size}×${size}.`,
+      () => `${describe(image)} shows ${asset.path}, which is ${width}×${height} px, not ${pixels}×${pixels}.`,
       image,
     );
   }
@@ -768,40 +771,6 @@ function mostCommon(values: readonly string[]): string | undefined {
   let best: string | undefined;
   for (const [value, count] of counts) if (best === undefined || count > counts.get(best)!) best = value;
   return best;
-}
-
-// ---------------------------------------------------------------------------------------------
-// DOM helpers
-
-function childElements(parent: Element): Element[] {
-  const children: Element[] = [];
-  for (let i = 0; i < parent.childNodes.length; i++) {
-    const node = parent.childNodes.item(i);
-    if (node?.nodeType === 1) children.push(node as Element);
-  }
-  return children;
-}
-
-function firstChild(parent: Element, localName: string): Element | undefined {
-  return childElements(parent).find((e) => e.localName === localName);
-}
-
-/** Every element under `parent`, in document order. */
-function descendants(parent: Element): Element[] {
-  return childElements(parent).flatMap((child) => [child, ...descendants(child)]);
-}
-
-/** The descendants that belong to this VersionOverrides, not to one nested in it. */
-function ownDescendants(overrides: Element): Element[] {
-  return childElements(overrides)
-    .filter((child) => child.localName !== "VersionOverrides")
-    .flatMap((child) => [child, ...ownDescendants(child)]);
-}
-
-function ancestors(element: Element): Element[] {
-  const result: Element[] = [];
-  for (let node = element.parentNode; node && node.nodeType === 1; node = node.parentNode) result.push(node as Element);
-  return result;
 }
 
 /** `<bt:Image size="16" resid="Icon.16x16"> (line 88)`: the element as written, and where. */

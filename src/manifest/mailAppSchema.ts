@@ -64,6 +64,7 @@ export const NESTED_CHILD_ORDER: Readonly<Record<string, readonly string[]>> = {
   // A LaunchEvent extension point; command surfaces have other children, which are not listed.
   ExtensionPoint: ["LaunchEvents", "SourceLocation"],
   DesktopFormFactor: ["FunctionFile", "ExtensionPoint"],
+  MobileFormFactor: ["FunctionFile", "ExtensionPoint"],
   Group: ["Label", "Control"],
   Control: ["Label", "Supertip", "Icon", "Action"],
   Supertip: ["Title", "Description"],

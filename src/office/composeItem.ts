@@ -30,7 +30,7 @@ export function canSetSubject(item: ComposeItemLike, requirements: RequirementsL
 }
 
 /** The draft's key: its item id once saved, else a random key made once per item object. */
-export function draftKeyFor(item: ComposeItemLike, randomKey: () => string = () => globalThis.crypto.randomUUID()): string {
+export function draftKeyFor(item: ComposeItemLike, randomKey: () => string = defaultRandomKey): string {
   if (typeof item.itemId === "string" && item.itemId !== "") return item.itemId;
   let key = draftKeys.get(item);
   if (key === undefined) {
@@ -38,6 +38,17 @@ export function draftKeyFor(item: ComposeItemLike, randomKey: () => string = () 
     draftKeys.set(item, key);
   }
   return key;
+}
+
+/**
+ * crypto.randomUUID where there is Web Crypto. Classic Outlook's JavaScript-only runtime is not
+ * documented to have it (docs/AUTO-STAMP.md), and the key only has to tell this runtime's drafts
+ * apart, so Math.random stands in there.
+ */
+function defaultRandomKey(): string {
+  const crypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (typeof crypto?.randomUUID === "function") return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
 }
 
 export function createComposeItem(item: ComposeItemLike, options: ComposeItemOptions = {}): ComposeItemPort {

@@ -16,4 +16,6 @@ export { createSettingsPort, loadSettings, SETTINGS_KEY } from "./settingsPort";
 export { createOfficePorts, ROAMING_KEYS } from "./officePorts";
 export type { OfficePorts } from "./officePorts";
 export { AccessTokenError, createOfficeAccessTokenSource, describeSsoError } from "./accessToken";
+export { createLayeredTokenSource, SignInError } from "./layeredTokenSource";
+export type { NestableClient, SignInPath, TokenFailure } from "./layeredTokenSource";
 export type { AccessTokenSource, OfficeRuntimeLike } from "./accessToken";

@@ -10,3 +10,5 @@ export { makeActivity } from "./activities";
 export { createMemoryActivityLog, createMemoryCounterStore } from "../../src/storage";
 export type { MemoryCounterStore } from "../../src/storage";
 export { FakeServiceWorker, FakeServiceWorkerContainer } from "./serviceWorker";
+export { FakeNestableClient } from "./nestableClient";
+export type { FakeMsalOutcome } from "./nestableClient";

@@ -45,8 +45,13 @@ describe("checkManifest on the real manifest.xml", () => {
     const read: string[] = [];
     check(manifestXml, (path) => (read.push(path), realAssets(path)));
     expect([...new Set(read)].sort()).toEqual(
-      ["assets/icon-128.png", "assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png"],
+      [16, 25, 32, 48, 50, 64, 75, 80, 96, 128, 144].map((size) => `assets/icon-${size}.png`).sort(),
     );
+  });
+
+  it("checks a mobile icon's pixels as its size times its scale", () => {
+    const xml = edit(manifestXml, 'id="Icon.50x50" DefaultValue="https://localhost:3000/assets/icon-50.png"', 'id="Icon.50x50" DefaultValue="https://localhost:3000/assets/icon-25.png"');
+    expect(messagesOf(check(xml), "icon-wrong-size")).toEqual([expect.stringMatching(/size="25" resid="Icon.50x50".*icon-25.png, which is 25×25 px, not 50×50/)]);
   });
 });
 

@@ -29,7 +29,8 @@ function renderForm(save: (settings: Settings) => Promise<void> = async () => un
   const saveMock = jest.fn(save);
   const onSaved = jest.fn();
   const onCancel = jest.fn();
-  const user = userEvent.setup();
+  // delay: null types without a timer per key: the form has many fields, and timers crawl on a loaded machine.
+  const user = userEvent.setup({ delay: null });
   render(
     <PaneShell>
       <SettingsForm saved={SAVED} save={saveMock} onSaved={onSaved} onCancel={onCancel} />
