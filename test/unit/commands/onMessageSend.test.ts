@@ -76,13 +76,14 @@ afterEach(() => {
 });
 
 describe("the OnMessageSend handler: completed exactly once, allowEvent true", () => {
-  it("with tracking tokens off, stamps nothing (auto-stamp on or not) and lets the message go", async () => {
+  it("with tracking tokens off, stamps nothing (auto-stamp on or not), still finalizes a token stamped before, and lets the message go", async () => {
+    // The record stays true: a draft stamped before tokens were turned off still goes out with its token.
     const { host, probe } = fakeHost({ settings: { ...ON, trackingEnabled: false } });
     const event = new FakeSendEvent();
     const report = await handlerFor(host).handler(event);
-    expect(report).toEqual({ path: "skipped", decision: { action: "skip", reason: "tracking-off" } });
+    expect(report).toEqual({ path: "skipped", decision: { action: "skip", reason: "tracking-off" }, finalized: FINALIZED });
     expect(event.calls).toEqual([{ allowEvent: true }]);
-    expect(probe).toEqual({ authorityOpened: 0, stamps: 0, disposed: 0 });
+    expect(probe).toEqual({ authorityOpened: 1, stamps: 0, finalizes: 1, disposed: 1 });
   });
 
   it("stamps a draft without a token, then lets it go", async () => {
