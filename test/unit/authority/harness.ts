@@ -56,7 +56,7 @@ export class Window {
     options: WindowOptions,
   ) {
     const now = options.now ?? (() => this.clock);
-    this.reserve = createOfflineReserve(counters, log);
+    this.reserve = createOfflineReserve(counters, log, now);
     this.local = createLocalAuthority({
       counters,
       activityLog: log,

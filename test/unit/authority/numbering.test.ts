@@ -163,6 +163,42 @@ describe("across devices of one user (docs/NUMBERING.md: offline reserves)", () 
     expect(issuedToken(await stampNew(other))).toBe("CRM:10020101");
   });
 
+  describe("reserve numbers expire activeDays after the device received them", () => {
+    const DAY = 24 * 60 * 60 * 1000; // settings.activeDays is 30
+
+    it("a reserve received more than activeDays ago is not used: the device falls back to its own counter above it", async () => {
+      const window = await new Device().openWindow();
+      await takeReserve(window, settings); // 1-100
+      window.clock += 30 * DAY + 1;
+      window.monitor.goOffline();
+      const outcomes = [await stampNew(window), await stampNew(window)];
+      expect(outcomes.map(issuedToken)).toEqual(["CRM:10020101", "CRM:10020102"]);
+      expect(outcomes.map(fellBack)).toEqual([true, true]);
+      expect(await window.reserve.status(settings, 2)).toEqual({ remaining: 0, size: 100 });
+    });
+
+    it("a reserve inside the window is used", async () => {
+      const window = await new Device().openWindow();
+      await takeReserve(window, settings);
+      window.clock += 30 * DAY - 1;
+      window.monitor.goOffline();
+      const outcome = await stampNew(window);
+      expect([issuedToken(outcome), fellBack(outcome)]).toEqual(["CRM:10020001", false]);
+    });
+
+    it("online again, the device takes a fresh reserve in place of the expired one", async () => {
+      const mailbox = new FakeMailboxSettings();
+      const window = await new Device(mailbox).openWindow();
+      await takeReserve(window, settings); // 1-100, then unused for a month
+      window.clock += 31 * DAY;
+      await takeReserve(window, settings);
+      expect(await window.reserve.status(settings, 2)).toEqual({ remaining: 100, size: 100 });
+      window.monitor.goOffline();
+      const outcome = await stampNew(window);
+      expect([issuedToken(outcome), fellBack(outcome)]).toEqual(["CRM:10020101", false]);
+    });
+  });
+
   it("property: devices x online/offline x reloads x crashes x lost storage: reserved and online tokens never repeat", async () => {
     const op = fc.oneof(
       fc.record({ kind: fc.constant("online" as const), device: fc.nat(2), stamps: fc.nat(2) }),
