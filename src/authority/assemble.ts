@@ -64,7 +64,7 @@ export function deviceNumbering({ roaming, counters, activityLog, now }: Standal
     return { local: { available: false, reason: counters.reason }, localCounter: { available: false, reason: counters.reason }, authority: null, reserve: null };
   }
   // Offline numbers stay above the high-water mark in the mailbox, so losing this device's storage cannot repeat them.
-  const reserve = createOfflineReserve(counters.store, activityLog);
+  const reserve = createOfflineReserve(counters.store, activityLog, now);
   const authority = createLocalAuthority({
     counters: counters.store,
     activityLog,

@@ -4,7 +4,7 @@
  * the reserve first, so two devices of one user offline at once never issue the same token. Only a
  * device whose reserve is used up falls back to its own counter (localAuthority.ts), and says so.
  */
-import { formatToken } from "../core";
+import { formatToken, reserveExpired } from "../core";
 import type { Settings } from "../core";
 import type { CounterStore } from "../storage/counterStore";
 import type { ActivityLog } from "../storage/ports";
@@ -30,27 +30,34 @@ export interface ReserveSource {
 export type OfflineReserve = {
   /** Takes the next reserved number of `user` (committed as used before it resolves); undefined when none is left. */
   draw(settings: Settings, user: number): Promise<number | undefined>;
-  /** How many reserved numbers `user` has left, and the size the authority keeps. */
-  status(user: number): Promise<{ readonly remaining: number; readonly size: number }>;
-  /** Adds numbers the authority just reserved for this device. */
-  add(user: number, taken: TakenReserve): Promise<void>;
+  /** How many reserved numbers `user` has left that have not expired, and the size the authority keeps. */
+  status(settings: Settings, user: number): Promise<{ readonly remaining: number; readonly size: number }>;
+  /** Adds numbers the authority just reserved for this device (received now), dropping expired ones. */
+  add(settings: Settings, user: number, taken: TakenReserve): Promise<void>;
 };
 
 export const reserveRecordName = (user: number): string => `reserve:${user}`;
 
-type StoredReserve = { readonly ranges: readonly ReserveRange[]; readonly size: number };
+/** A stored range also says when this device received it (ms since epoch), for its expiry. */
+type StoredRange = ReserveRange & { readonly receivedAt: number };
+type StoredReserve = { readonly ranges: readonly StoredRange[]; readonly size: number };
 
-export function createOfflineReserve(counters: CounterStore, activityLog: ActivityLog): OfflineReserve {
+/** `now` is the clock (`Date.now`): numbers received more than activeDays ago are dropped, never drawn. */
+export function createOfflineReserve(counters: CounterStore, activityLog: ActivityLog, now: () => number): OfflineReserve {
+  const live = (stored: StoredReserve, settings: Settings): StoredRange[] => {
+    const at = now();
+    return stored.ranges.filter((r) => !reserveExpired(r.receivedAt, at, settings.activeDays));
+  };
   return {
     draw: (settings, user) =>
       counters.exclusiveRecord(reserveRecordName(user), async (record) => {
         const stored = parseReserve(await record.read());
-        const ranges = [...stored.ranges];
+        const ranges = live(stored, settings);
         let drawn: number | undefined;
         while (drawn === undefined && ranges.length > 0) {
-          const first = ranges[0] as ReserveRange;
+          const first = ranges[0] as StoredRange;
           if (first.from >= first.to) ranges.shift();
-          else ranges[0] = { from: first.from + 1, to: first.to };
+          else ranges[0] = { ...first, from: first.from + 1 };
           // Defensive: a number this device already holds an activity for is never handed out again.
           if ((await activityLog.get(formatToken({ designator: 1, user, counter: first.from }, settings))) === undefined) drawn = first.from;
         }
@@ -58,27 +65,37 @@ export function createOfflineReserve(counters: CounterStore, activityLog: Activi
         if (ranges.length !== stored.ranges.length || drawn !== undefined) await record.commit({ ranges, size: stored.size });
         return drawn;
       }),
-    status: (user) =>
+    status: (settings, user) =>
       counters.exclusiveRecord(reserveRecordName(user), async (record) => {
         const stored = parseReserve(await record.read());
-        return { remaining: stored.ranges.reduce((sum, r) => sum + (r.to - r.from + 1), 0), size: stored.size };
+        return { remaining: live(stored, settings).reduce((sum, r) => sum + (r.to - r.from + 1), 0), size: stored.size };
       }),
-    add: (user, taken) =>
+    add: (settings, user, taken) =>
       counters.exclusiveRecord(reserveRecordName(user), async (record) => {
         const stored = parseReserve(await record.read());
-        const fresh = taken.ranges.filter((r) => Number.isSafeInteger(r.from) && Number.isSafeInteger(r.to) && r.from >= 0 && r.from <= r.to);
-        await record.commit({ ranges: [...stored.ranges, ...fresh], size: taken.size });
+        const receivedAt = now();
+        const fresh = taken.ranges
+          .filter((r) => Number.isSafeInteger(r.from) && Number.isSafeInteger(r.to) && r.from >= 0 && r.from <= r.to)
+          .map((r) => ({ from: r.from, to: r.to, receivedAt }));
+        await record.commit({ ranges: [...live(stored, settings), ...fresh], size: taken.size });
       }),
   };
 }
 
-/** The stored reserve, checked; an unreadable one counts as empty (its numbers are abandoned, never reissued). */
+/**
+ * The stored reserve, checked; an unreadable one counts as empty (its numbers are abandoned, never reissued).
+ * So does a range without its receivedAt: its age is unknown, so it may already have expired.
+ */
 function parseReserve(value: unknown): StoredReserve {
   if (typeof value !== "object" || value === null) return { ranges: [], size: 0 };
   const { ranges, size } = value as { ranges?: unknown; size?: unknown };
   const whole = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n >= 0;
   const valid = Array.isArray(ranges)
-    ? ranges.filter((r): r is ReserveRange => typeof r === "object" && r !== null && whole((r as ReserveRange).from) && whole((r as ReserveRange).to) && (r as ReserveRange).from <= (r as ReserveRange).to)
+    ? ranges.filter((r): r is StoredRange => {
+        if (typeof r !== "object" || r === null) return false;
+        const { from, to, receivedAt } = r as StoredRange;
+        return whole(from) && whole(to) && from <= to && typeof receivedAt === "number" && Number.isFinite(receivedAt);
+      })
     : [];
   return { ranges: valid, size: whole(size) ? size : 0 };
 }

@@ -28,12 +28,12 @@ export function createReserveKeeper({ source, reserve, local, onError }: Reserve
   // One top-up per user at a time in this window; other windows are serialized by the authority.
   const running = new Map<number, Promise<void>>();
   const topUpNow = async (settings: Settings, user: number): Promise<void> => {
-    const { remaining, size } = await reserve.status(user);
+    const { remaining, size } = await reserve.status(settings, user);
     if (size > 0 && remaining * 2 > size) return;
     const taken = await source.take(settings, user);
     const end = reserveEnd(taken, await local.position(user));
     if (end !== null) await local.raise(user, end);
-    await reserve.add(user, taken);
+    await reserve.add(settings, user, taken);
   };
   return {
     topUp(settings, user) {

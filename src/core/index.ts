@@ -32,6 +32,7 @@ export type { ForeignMark, ForeignMarkKind, NearMiss, NearMissKind, SubjectExpla
 export { MIN_SHARED_ADDRESSES, activityForToken, matchMessage, matchableSubject, smartMatch } from "./matching";
 export type { ActivityLike, ActivityMatch, MessageLike, SmartMatch, TokenMatch } from "./matching";
 export { decideOnSend } from "./sendDecision";
+export { reserveExpired } from "./reserve";
 export type { NumberingAvailability, SendDecision, SendDecisionInput } from "./sendDecision";
 export {
   ISSUED_RETENTION_DAYS,

@@ -109,8 +109,15 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
     }
   };
 
+  /** The service's message when it gave this mailbox another number than the one it claimed; shown with the next online stamp. */
+  let reassignedNotice: string | undefined;
+
   const register = async (): Promise<ServiceUser> => {
     const user = await client.me(await registration());
+    // Only when the number is news here: every later registration repeats the claim and its answer.
+    if (user.claim?.outcome === "reassigned" && (await userNumber.remembered().catch(() => undefined)) !== user.userNumber) {
+      reassignedNotice = user.claim.message || `Your user number ${user.claim.claimed} belongs to another mailbox, so the tracking service made you user number ${user.userNumber}.`;
+    }
     try {
       carryServiceHighWater(user);
     } catch {
@@ -209,7 +216,9 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
       if (asciiLowerCase(token) !== asciiLowerCase(allocation.token)) {
         throw new DeploymentMismatchError(`The tracking service issued ${allocation.token}, but your settings would write it as ${token}. Make your prefix and digit settings match the service's.`);
       }
-      return { designator: 0, counter: allocation.counter, wrapped: allocation.wrapped };
+      const caution = reassignedNotice;
+      reassignedNotice = undefined;
+      return { designator: 0, counter: allocation.counter, wrapped: allocation.wrapped, ...(caution !== undefined ? { caution } : {}) };
     },
 
     // users/me rather than health: it proves the token is accepted, which is what "online" needs,

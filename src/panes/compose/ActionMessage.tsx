@@ -55,7 +55,7 @@ export function ActionMessage({ action, onRetry, onOpenSettings }: ActionMessage
     case "stamped": {
       const { outcome } = action;
       return (
-        <MessageBar intent={outcome.fallbackReason === undefined ? "success" : "warning"} layout="multiline">
+        <MessageBar intent={outcome.fallbackReason === undefined && outcome.warning === undefined ? "success" : "warning"} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{outcome.reused ? "Token already added" : "Token added"}</MessageBarTitle>
             The subject now ends with {outcome.token}.
@@ -66,6 +66,8 @@ export function ActionMessage({ action, onRetry, onOpenSettings }: ActionMessage
                 The token was issued offline: {outcome.fallbackReason} It will be sent to the authority when it answers again.
               </div>
             )}
+            {/* What the authority says about this number: a reassigned user number, a fallback past the reserve (docs/NUMBERING.md). */}
+            {outcome.warning !== undefined && <div>{outcome.warning}</div>}
           </MessageBarBody>
         </MessageBar>
       );

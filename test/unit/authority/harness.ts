@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, tokenUserNumber } from "../../../src/core";
 import type { Settings } from "../../../src/core";
 import { createLocalAuthority, createMailboxAuthority, createStamper, readRoamingPosition, ROAMING_OFFLINE_HWM_KEY, } from "../../../src/authority";
 import { createOfflineReserve } from "../../../src/authority/offlineReserve";
-import type { OfflineReserve } from "../../../src/authority/offlineReserve";
+import type { OfflineReserve, TakenReserve } from "../../../src/authority/offlineReserve";
 import { createReserveKeeper } from "../../../src/authority/reserveKeeper";
 import type { ReserveKeeper } from "../../../src/authority/reserveKeeper";
 import type { LocalAuthority, OnlineAuthority, Stamper } from "../../../src/authority";
@@ -36,8 +36,14 @@ export class Device {
   }
 }
 
-/** `withoutReserve`: offline stamps use the device's own counter only (as before reserves). */
-export type WindowOptions = { now?: () => number; scheduler?: Scheduler; onlineTimeoutMs?: number; withoutReserve?: boolean };
+/** `withoutReserve`: offline stamps use the device's own counter only (as before reserves). `onReserve`: sees each reserve taken. */
+export type WindowOptions = {
+  now?: () => number;
+  scheduler?: Scheduler;
+  onlineTimeoutMs?: number;
+  withoutReserve?: boolean;
+  onReserve?: (user: number, taken: TakenReserve) => void;
+};
 
 /** One pane: its own roaming copy (read when it opened), the device's counters and log. */
 export class Window {
@@ -56,7 +62,7 @@ export class Window {
     options: WindowOptions,
   ) {
     const now = options.now ?? (() => this.clock);
-    this.reserve = createOfflineReserve(counters, log);
+    this.reserve = createOfflineReserve(counters, log, now);
     this.local = createLocalAuthority({
       counters,
       activityLog: log,
@@ -65,7 +71,13 @@ export class Window {
       ...(options.withoutReserve ? {} : { reserve: this.reserve }),
     });
     this.online = createMailboxAuthority({ roaming, counters, activityLog: log, local: this.local, now });
-    this.keeper = createReserveKeeper({ source: this.online.reserves!, reserve: this.reserve, local: this.local });
+    const source = this.online.reserves!;
+    const { onReserve } = options;
+    this.keeper = createReserveKeeper({
+      source: onReserve ? { take: async (s, user) => { const taken = await source.take(s, user); onReserve(user, taken); return taken; } } : source,
+      reserve: this.reserve,
+      local: this.local,
+    });
     this.stamper = createStamper({
       online: this.online,
       local: { available: true, authority: this.local },

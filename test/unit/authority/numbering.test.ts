@@ -163,8 +163,46 @@ describe("across devices of one user (docs/NUMBERING.md: offline reserves)", () 
     expect(issuedToken(await stampNew(other))).toBe("CRM:10020101");
   });
 
-  it("property: devices x online/offline x reloads x crashes x lost storage: reserved and online tokens never repeat", async () => {
+  describe("reserve numbers expire activeDays after the device received them", () => {
+    const DAY = 24 * 60 * 60 * 1000; // settings.activeDays is 30
+
+    it("a reserve received more than activeDays ago is not used: the device falls back to its own counter above it", async () => {
+      const window = await new Device().openWindow();
+      await takeReserve(window, settings); // 1-100
+      window.clock += 30 * DAY + 1;
+      window.monitor.goOffline();
+      const outcomes = [await stampNew(window), await stampNew(window)];
+      expect(outcomes.map(issuedToken)).toEqual(["CRM:10020101", "CRM:10020102"]);
+      expect(outcomes.map(fellBack)).toEqual([true, true]);
+      expect(await window.reserve.status(settings, 2)).toEqual({ remaining: 0, size: 100 });
+    });
+
+    it("a reserve inside the window is used", async () => {
+      const window = await new Device().openWindow();
+      await takeReserve(window, settings);
+      window.clock += 30 * DAY - 1;
+      window.monitor.goOffline();
+      const outcome = await stampNew(window);
+      expect([issuedToken(outcome), fellBack(outcome)]).toEqual(["CRM:10020001", false]);
+    });
+
+    it("online again, the device takes a fresh reserve in place of the expired one", async () => {
+      const mailbox = new FakeMailboxSettings();
+      const window = await new Device(mailbox).openWindow();
+      await takeReserve(window, settings); // 1-100, then unused for a month
+      window.clock += 31 * DAY;
+      await takeReserve(window, settings);
+      expect(await window.reserve.status(settings, 2)).toEqual({ remaining: 100, size: 100 });
+      window.monitor.goOffline();
+      const outcome = await stampNew(window);
+      expect([issuedToken(outcome), fellBack(outcome)]).toEqual(["CRM:10020101", false]);
+    });
+  });
+
+  it("property: devices x online/offline x reloads x crashes x lost storage x days passing: reserved and online tokens never repeat while active", async () => {
+    const DAY = 24 * 60 * 60 * 1000;
     const op = fc.oneof(
+      fc.record({ kind: fc.constant("days" as const), days: fc.constantFrom(1, 10, 29, 31) }),
       fc.record({ kind: fc.constant("online" as const), device: fc.nat(2), stamps: fc.nat(2) }),
       fc.record({ kind: fc.constant("offline" as const), device: fc.nat(2), stamps: fc.integer({ min: 1, max: 4 }) }),
       fc.record({ kind: fc.constant("reload" as const), device: fc.nat(2) }),
@@ -175,51 +213,76 @@ describe("across devices of one user (docs/NUMBERING.md: offline reserves)", () 
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(2, 3, 4), fc.array(op, { minLength: 1, maxLength: 20 }), async (counterDigits, ops) => {
         const model = settingsFor({ counterDigits });
+        const activeMs = model.activeDays * DAY;
+        let clock = 1_700_000_000_000;
         const mailbox = new FakeMailboxSettings();
         const devices = [0, 1, 2].map(() => new Device(mailbox));
-        const windows = await Promise.all(devices.map((d) => d.openWindow()));
-        const guaranteed: string[] = [];
+        // Every reserve each device received, and when: a reserved offline token must come from one younger than activeDays.
+        const received = new Map<number, { from: number; to: number; at: number }[]>();
+        const open = (d: number) =>
+          devices[d]!.openWindow({
+            now: () => clock,
+            onReserve: (_user, taken) => received.set(d, [...(received.get(d) ?? []), ...taken.ranges.map((r) => ({ ...r, at: clock }))]),
+          });
+        const windows = await Promise.all([0, 1, 2].map(open));
+        const guaranteed: { token: string; at: number }[] = [];
         const fallback = new Map<number, string[]>();
         const inFlight: Promise<void>[] = [];
         const stampOn = async (d: number, online: boolean) => {
           const w = windows[d]!;
           if (online) w.monitor.goOnline();
           else w.monitor.goOffline();
+          const startedAt = clock;
           const outcome = await w.stamper.stamp(new FakeComposeItem({ subject: "Hi" }), model);
           const token = issuedToken(outcome);
           if (token === undefined) return;
-          if (fellBack(outcome)) fallback.set(d, [...(fallback.get(d) ?? []), token]);
-          else guaranteed.push(token);
+          if (fellBack(outcome)) {
+            fallback.set(d, [...(fallback.get(d) ?? []), token]);
+            return;
+          }
+          guaranteed.push({ token, at: startedAt });
+          const parts = parseToken(token, model)!;
+          if (parts.designator === 1) {
+            const from = (received.get(d) ?? []).filter((r) => r.from <= parts.counter && parts.counter <= r.to);
+            expect(from.some((r) => startedAt - r.at < activeMs)).toBe(true);
+          }
         };
         for (const o of ops) {
-          if (o.kind === "online") {
+          if (o.kind === "days") {
+            clock += o.days * DAY;
+          } else if (o.kind === "online") {
             // Online, the pane works on a fresh copy of the mailbox (it was opened, or it reloads).
-            windows[o.device] = await devices[o.device]!.openWindow();
+            windows[o.device] = await open(o.device);
             await takeReserve(windows[o.device]!, model);
             for (let i = 0; i < o.stamps; i++) await stampOn(o.device, true);
           } else if (o.kind === "offline") {
             for (let i = 0; i < o.stamps; i++) await stampOn(o.device, false);
           } else if (o.kind === "reload") {
-            windows[o.device] = await devices[o.device]!.openWindow();
+            windows[o.device] = await open(o.device);
           } else if (o.kind === "crash") {
             // The pane goes away mid-stamp: its work still lands (or not) while a new pane opens.
             inFlight.push(stampOn(o.device, false));
-            windows[o.device] = await devices[o.device]!.openWindow();
+            windows[o.device] = await open(o.device);
           } else if (o.kind === "wipe") {
             // Its reserve is lost with it: abandoned, never handed out again.
             devices[o.device]!.wipeLocalStorage();
-            windows[o.device] = await devices[o.device]!.openWindow();
+            windows[o.device] = await open(o.device);
             fallback.delete(o.device); // its unsynced fallback numbers are gone with it: only synced ones reach the mailbox's mark
           } else {
+            // Syncing is online work too, on a fresh copy: a stale copy's save is the standalone limit docs/NUMBERING.md names.
+            windows[o.device] = await open(o.device);
             const w = windows[o.device]!;
             await w.online.syncOffline(await w.log.unsynced());
           }
         }
         await Promise.all(inFlight);
-        expect(new Set(guaranteed).size).toBe(guaranteed.length);
+        // SPEC §4: a number comes round again only once its earlier token is no longer active.
+        for (const [i, a] of guaranteed.entries()) {
+          for (const b of guaranteed.slice(i + 1)) if (a.token === b.token) expect(Math.abs(b.at - a.at)).toBeGreaterThanOrEqual(activeMs);
+        }
         for (const tokens of fallback.values()) expect(new Set(tokens).size).toBe(tokens.length);
       }),
-      { numRuns: 20 },
+      { numRuns: 40 },
     );
   }, 120_000);
 });

@@ -140,6 +140,9 @@ describe("service mode against the real tracking service", () => {
     const samStamp = await sam.stamper.stamp(new FakeComposeItem({ subject: "Sam's" }), standalone);
     expect(samStamp).toMatchObject({ status: "stamped", designator: 0 });
     expect(samStamp.status === "stamped" && samStamp.token.startsWith("CRM:0005")).toBe(false);
+    // The compose pane shows the service's reason once, with the first token under the new number.
+    expect(samStamp).toMatchObject({ warning: expect.stringMatching(/User number 5 already belongs to another mailbox/) });
+    expect(await sam.stamper.stamp(new FakeComposeItem({ subject: "Sam's second" }), standalone)).not.toHaveProperty("warning");
   });
 
   it("two devices of one user hold different offline reserves, so both offline at once never collide", async () => {

@@ -211,6 +211,15 @@ describe("ComposePane: adding and removing the token", () => {
     expect(await tokenDetails("This message's token")).toMatchObject({ Token: "CRM:10021003", Created: "Offline" });
   });
 
+  it("shows what the authority says about the number, such as a user number the service reassigned", async () => {
+    const stamper = new CodecStamper();
+    const reassigned = "User number 5 already belongs to another mailbox, so the tracking service made you user number 2: your new tokens use 2.";
+    stamper.scripted.push({ status: "stamped", token: "CRM:00020001", designator: 0, subject: "Quarterly report CRM:00020001", shortened: false, reused: false, warning: reassigned });
+    const { user } = renderPane({ stamper });
+    await user.click(await addButton());
+    expect(await message("Token added")).toHaveTextContent(reassigned);
+  });
+
   it("says a number is used up when the subject could not be set, and Try again uses a new one", async () => {
     const item = new FakeComposeItem({ subject: "Quarterly report" });
     item.setSubjectError = new Error("The mailbox is busy.");
