@@ -228,3 +228,11 @@ export async function startService(env = {}) {
   };
 }
 
+/** Resolves once this device's IndexedDB holds a reserve of offline numbers for user 2. */
+export async function waitForReserve(frame) {
+  for (let i = 0; i < 100; i += 1) {
+    if ((await localData(frame)).counters["reserve:2"] !== undefined) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("The device took no reserve of offline numbers within 10 s online.");
+}
