@@ -4,7 +4,7 @@
  * invisible here; a local high-water mark (shared by every window of this device) guards against
  * that stale copy and against a roaming value that went back.
  */
-import { maxCounter } from "../core";
+import { maxCounter, toRanges } from "../core";
 import type { Settings } from "../core";
 import type { RoamingStore } from "../office/ports";
 import type { CounterStore } from "../storage/counterStore";
@@ -13,7 +13,7 @@ import { advancePastActive } from "./activeCounters";
 import { AuthoritySaveError } from "./errors";
 import { offlineCounterName } from "./localAuthority";
 import type { LocalAuthority } from "./localAuthority";
-import type { ReserveRange, ReserveSource } from "./offlineReserve";
+import type { ReserveSource } from "./offlineReserve";
 import type { IssuedNumber, OnlineAuthority } from "./numberAuthority";
 import { decodePosition, encodePosition, later } from "./position";
 import type { CounterPosition } from "./position";
@@ -102,15 +102,4 @@ export function createMailboxAuthority({ roaming, counters, activityLog, local, 
       await roaming.save();
     },
   };
-}
-
-/** Consecutive counters as inclusive ranges, in the order given. */
-export function toRanges(counters: readonly number[]): ReserveRange[] {
-  const ranges: { from: number; to: number }[] = [];
-  for (const counter of counters) {
-    const last = ranges[ranges.length - 1];
-    if (last !== undefined && counter === last.to + 1) last.to = counter;
-    else ranges.push({ from: counter, to: counter });
-  }
-  return ranges;
 }

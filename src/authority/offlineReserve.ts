@@ -5,13 +5,13 @@
  * device whose reserve is used up falls back to its own counter (localAuthority.ts), and says so.
  */
 import { formatToken, reserveExpired } from "../core";
-import type { Settings } from "../core";
+import type { CounterRange, Settings } from "../core";
 import type { CounterStore } from "../storage/counterStore";
 import type { ActivityLog } from "../storage/ports";
 import type { CounterPosition } from "./position";
 
 /** Counters from..to, inclusive. */
-export type ReserveRange = { readonly from: number; readonly to: number };
+export type ReserveRange = CounterRange;
 
 /** What an authority handed out: durable at the authority before it answers. */
 export type TakenReserve = {

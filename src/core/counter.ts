@@ -51,3 +51,17 @@ export function nextFreeCounter(last: number | null | undefined, settings: Setti
 function assertCounter(last: number): void {
   if (!Number.isSafeInteger(last) || last < 0) throw new RangeError(`last counter ${String(last)} is not a whole number of at least 0`);
 }
+
+/** An inclusive run of counters, as a reserve hands them out (docs/NUMBERING.md). */
+export type CounterRange = { readonly from: number; readonly to: number };
+
+/** Consecutive counters as inclusive ranges, in the order given: [9998, 9999, 0, 1] -> 9998-9999, 0-1. */
+export function toRanges(counters: readonly number[]): CounterRange[] {
+  const ranges: { from: number; to: number }[] = [];
+  for (const counter of counters) {
+    const open = ranges[ranges.length - 1];
+    if (open !== undefined && counter === open.to + 1) open.to = counter;
+    else ranges.push({ from: counter, to: counter });
+  }
+  return ranges;
+}

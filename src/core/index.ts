@@ -1,5 +1,6 @@
 /** The token codec's public API: pure functions over strings and settings, no host, storage or clock. */
 export type {
+  Deployment,
   Designator,
   FoundToken,
   ParsedToken,
@@ -25,8 +26,8 @@ export {
 export { findTokens, formatToken, parseToken } from "./token";
 export { ELLIPSIS, MAX_SUBJECT_LENGTH, applyToken, stripTokens } from "./stamp";
 export { REPLY_PREFIXES, REPLY_PREFIX_PATTERN, collapseWhitespace, normalizeSubject } from "./subject";
-export { maxCounter, nextCounter, nextFreeCounter } from "./counter";
-export type { FreeCounter } from "./counter";
+export { maxCounter, nextCounter, nextFreeCounter, toRanges } from "./counter";
+export type { CounterRange, FreeCounter } from "./counter";
 export { explainSubject } from "./explain";
 export type { ForeignMark, ForeignMarkKind, NearMiss, NearMissKind, SubjectExplanation } from "./explain";
 export { MIN_SHARED_ADDRESSES, activityForToken, matchMessage, matchableSubject, smartMatch } from "./matching";

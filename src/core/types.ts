@@ -67,3 +67,17 @@ export type StampedSubject = {
   /** True when the user's text was shortened (with "…") to keep the subject within 255 characters. */
   readonly shortened: boolean;
 };
+
+/** A team's deployment as the tracking service owns and answers it (docs/SERVICE-API.md, GET /v1/deployment). */
+export type Deployment = {
+  readonly prefix: string;
+  readonly prefixHistory: readonly string[];
+  readonly userDigits: number;
+  readonly counterDigits: number;
+  readonly deploymentBase: number;
+  readonly activeDays: number;
+  /** false: the team turned tracking tokens off. @default true */
+  readonly trackingEnabled: boolean;
+  /** Offline numbers the service hands each device (POST /v1/reserves). @default 50 */
+  readonly reserveSize: number;
+};

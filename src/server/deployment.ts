@@ -5,19 +5,10 @@
  * changing TOKEN_PREFIX never makes old mail foreign.
  */
 import { asciiLowerCase, validateSettings } from "../core";
-import type { Settings } from "../core";
+import type { Deployment, Settings } from "../core";
 import type { TrackingStore } from "./store/types";
 
-export type Deployment = {
-  readonly prefix: string;
-  readonly prefixHistory: readonly string[];
-  readonly userDigits: number;
-  readonly counterDigits: number;
-  readonly deploymentBase: number;
-  readonly activeDays: number;
-  readonly trackingEnabled: boolean;
-  readonly reserveSize: number;
-};
+export type { Deployment } from "../core";
 
 /** Remembers the configured prefixes and answers the settings with every earlier one in the history. */
 export async function withRememberedPrefixes(store: TrackingStore, settings: Settings, now: number): Promise<Settings> {

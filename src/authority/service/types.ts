@@ -3,20 +3,10 @@
  * relies on that is missing or of the wrong type is a ServiceProtocolError, never a crash later.
  * Extra fields are ignored, so a newer service still works.
  */
+import type { Deployment } from "../../core";
 import { ServiceProtocolError } from "./errors";
 
-export type Deployment = {
-  readonly prefix: string;
-  readonly prefixHistory: readonly string[];
-  readonly userDigits: number;
-  readonly counterDigits: number;
-  readonly deploymentBase: number;
-  readonly activeDays: number;
-  /** false: the team turned tracking tokens off. @default true */
-  readonly trackingEnabled: boolean;
-  /** Offline numbers the service hands each device (POST /v1/reserves). @default 50 */
-  readonly reserveSize: number;
-};
+export type { Deployment } from "../../core";
 
 /** POST /v1/reserves: counters for designator 1 handed to this device, inclusive ranges. */
 export type Reserve = {

@@ -56,17 +56,6 @@ export function chooseReserve(
   return { ok: true, counters, last: current ?? 0 };
 }
 
-/** Consecutive counters as inclusive ranges, in the order given: [9998, 9999, 0, 1] -> 9998-9999, 0-1. */
-export function toRanges(counters: readonly number[]): CounterRange[] {
-  const ranges: { from: number; to: number }[] = [];
-  for (const counter of counters) {
-    const open = ranges[ranges.length - 1];
-    if (open !== undefined && counter === open.to + 1) open.to = counter;
-    else ranges.push({ from: counter, to: counter });
-  }
-  return ranges;
-}
-
 /** Every counter of these ranges (reserves still held), for the `held` set of chooseReserve. */
 export function rangeCounters(ranges: readonly CounterRange[]): Set<number> {
   const counters = new Set<number>();

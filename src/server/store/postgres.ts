@@ -7,10 +7,10 @@
  */
 import pg from "pg";
 import type { PoolClient } from "pg";
-import { asciiLowerCase, maxCounter } from "../../core";
+import { asciiLowerCase, maxCounter, toRanges } from "../../core";
 import type { FreeCounter, Settings } from "../../core";
 import { StorageUnavailableError, StoreMissingError } from "../errors";
-import { chooseCounterAsync, chooseReserve, rangeCounters, toRanges } from "./allocation";
+import { chooseCounterAsync, chooseReserve, rangeCounters } from "./allocation";
 import { guardStore, translatePostgresError } from "./guard";
 import { POSTGRES_MIGRATIONS } from "./migrations";
 import type { Migration } from "./migrations";

@@ -4,7 +4,7 @@
  * (counter wrap, active numbers, smart matching) stay in src/core and are passed in or applied by
  * the routes.
  */
-import type { ActivityStatus, Designator, FreeCounter, Settings } from "../../core";
+import type { ActivityStatus, CounterRange, Designator, FreeCounter, Settings } from "../../core";
 
 export type StorageKind = "sqlite" | "postgres";
 
@@ -73,8 +73,7 @@ export type CounterMarks = { readonly online?: number; readonly offline?: number
 /** Each counter's last issued number, null when none was issued yet. */
 export type HighWater = { readonly online: number | null; readonly offline: number | null };
 
-/** Inclusive run of counters. */
-export type CounterRange = { readonly from: number; readonly to: number };
+export type { CounterRange } from "../../core";
 
 export type ReserveOutcome = { readonly ok: true; readonly ranges: readonly CounterRange[] } | { readonly ok: false; readonly reason: string };
 
