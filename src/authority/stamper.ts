@@ -79,15 +79,17 @@ export function createStamper(options: StamperOptions): Stamper {
     const assigned = await userNumberFor(settings);
     if ("status" in assigned) return assigned;
     const { user } = assigned;
+    // The service's deployment may have arrived with this very answer: its tokens are written its way.
+    const numbering = assigned.settings ?? settings;
 
-    const issued = await issue(settings, user, assigned.onlineProblem);
+    const issued = await issue(numbering, user, assigned.onlineProblem);
     if ("status" in issued) return issued;
     const { number, fallbackReason } = issued;
 
-    const token = formatToken({ designator: number.designator, user, counter: number.counter }, settings);
+    const token = formatToken({ designator: number.designator, user, counter: number.counter }, numbering);
     let stamped;
     try {
-      stamped = applyToken(subject, token, settings);
+      stamped = applyToken(subject, token, numbering);
       await item.setSubject(stamped.subject);
     } catch (error) {
       return {
@@ -168,7 +170,7 @@ export function createStamper(options: StamperOptions): Stamper {
    * The user number: from settings (standalone), or from the authority that assigns it, or offline
    * the one it gave last. `onlineProblem`: the authority did not answer, so numbering goes offline.
    */
-  async function userNumberFor(settings: Settings): Promise<{ user: number; onlineProblem?: string } | StampOutcome> {
+  async function userNumberFor(settings: Settings): Promise<{ user: number; settings?: Settings; onlineProblem?: string } | StampOutcome> {
     const assigned = online.userNumber;
     if (assigned === undefined) {
       const user = tokenUserNumber(settings);
@@ -182,7 +184,7 @@ export function createStamper(options: StamperOptions): Stamper {
     let onlineProblem: string | undefined;
     if (monitor.current().status !== "offline") {
       try {
-        return { user: await withTimeout(assigned.current(settings), onlineTimeoutMs, scheduler, () => new AuthorityTimeoutError(online.label, onlineTimeoutMs)) };
+        return await withTimeout(assigned.current(settings), onlineTimeoutMs, scheduler, () => new AuthorityTimeoutError(online.label, onlineTimeoutMs));
       } catch (error) {
         if (error instanceof DeploymentMismatchError) return { status: "blocked", kind: "settings-mismatch", reason: error.message };
         if (error instanceof TrackingOffError) return { status: "blocked", kind: "tracking-off", reason: error.message };

@@ -8,8 +8,8 @@ import type { AccessTokenSource } from "../../office/accessToken";
 import { systemScheduler } from "../scheduler";
 import type { Scheduler } from "../scheduler";
 import { ServiceError, ServiceProtocolError, ServiceTimeoutError, ServiceUnreachableError } from "./errors";
-import { parseAllocation, parseCorrelation, parseHealth, parseReserve, parseServiceUser, parseTokenLookup } from "./types";
-import type { ActivityRecord, Allocation, Correlation, FinalizeResult, Health, IssuedActivity, RecordOutcome, RegistrationRequest, Reserve, SentRecord, ServiceActivity, ServiceUser } from "./types";
+import { parseAllocation, parseCorrelation, parseDeployment, parseHealth, parseReserve, parseServiceUser, parseTokenLookup } from "./types";
+import type { ActivityRecord, Allocation, Correlation, Deployment, FinalizeResult, Health, IssuedActivity, RecordOutcome, RegistrationRequest, Reserve, SentRecord, ServiceActivity, ServiceUser } from "./types";
 
 /** The part of fetch the client uses: `globalThis.fetch` in browsers and Node 20. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Pick<Response, "status" | "statusText" | "headers" | "text">>;
@@ -42,6 +42,8 @@ export interface ServiceClient {
   health(): Promise<Health>;
   /** Registers the caller on first call (claiming a number, raising counters above marks); the same user every later call. */
   me(registration?: RegistrationRequest): Promise<ServiceUser>;
+  /** GET /v1/deployment: the team's settings, which the add-in follows. */
+  deployment(): Promise<Deployment>;
   /** Allocates the caller's next counter. Never retried: an allocation whose answer was lost is burned. */
   nextCounter(): Promise<Allocation>;
   /** Reserves offline numbers for this device (`device`: its random id). Never retried: a reserve whose answer was lost is abandoned. */
@@ -167,6 +169,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     baseUrl: options.baseUrl,
     health: async () => parseHealth((await send({ method: "GET", path: "/v1/health", anonymous: true, quick: true, idempotent: true, what: "the health check" })).body),
     me: async (registration = {}) => parseServiceUser((await send({ method: "POST", path: "/v1/users/me", body: registration, quick: true, idempotent: true, what: "who you are" })).body),
+    deployment: async () => parseDeployment((await send({ method: "GET", path: "/v1/deployment", quick: true, idempotent: true, what: "for the deployment's settings" })).body),
     nextCounter: async () => parseAllocation((await send({ method: "POST", path: "/v1/counters/next", body: {}, quick: true, idempotent: false, what: "for a number" })).body),
     reserve: async (device) => parseReserve((await send({ method: "POST", path: "/v1/reserves", body: { device }, quick: false, idempotent: false, what: "for offline numbers" })).body),
     async recordActivity(record) {

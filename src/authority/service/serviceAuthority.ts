@@ -3,8 +3,8 @@
  * counters atomically (designator 0) and records every activity, online ones at once and offline
  * ones when it answers again, so that colleagues' read panes can resolve them.
  */
-import { asciiLowerCase, formatToken } from "../../core";
-import type { Settings } from "../../core";
+import { asciiLowerCase, formatToken, withDeployment } from "../../core";
+import type { KnownDeployment, Settings } from "../../core";
 import type { RoamingStore } from "../../office/ports";
 import type { CounterStore } from "../../storage/counterStore";
 import type { Activity, ActivityLog } from "../../storage/ports";
@@ -33,6 +33,8 @@ export type ServiceAuthorityOptions = {
   readonly claimedUser?: () => number | undefined;
   /** A new random device id (the first reserve names the device with it). @default crypto.randomUUID */
   readonly newDeviceId?: () => string;
+  /** Told the deployment with every registration answer, so settings follow the service (SettingsPort.adoptDeployment). */
+  readonly onDeployment?: (known: KnownDeployment) => void;
 };
 
 export type ServiceAuthority = OnlineAuthority & {
@@ -50,7 +52,7 @@ export const serviceUserCounterName = (baseUrl: string, mailbox: string): string
 /** Counter store record of this device's random id, sent with each reserve. */
 export const DEVICE_ID_RECORD = "device-id";
 
-export function createServiceAuthority({ client, mailbox, activityLog, counters, roaming, local, newDeviceId, claimedUser }: ServiceAuthorityOptions): ServiceAuthority {
+export function createServiceAuthority({ client, mailbox, activityLog, counters, roaming, local, newDeviceId, claimedUser, onDeployment }: ServiceAuthorityOptions): ServiceAuthority {
   const key = client.baseUrl.replace(/\/+$/, "");
   const counterName = serviceUserCounterName(key, mailbox);
   let me: Promise<ServiceUser> | undefined;
@@ -123,6 +125,11 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
     } catch {
       // a corrupt roaming mark must not stop service numbering
     }
+    try {
+      onDeployment?.(knownDeployment(user));
+    } catch {
+      // settings follow at the next registration; this one still numbers with the deployment below
+    }
     return user;
   };
 
@@ -141,13 +148,19 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
     return me;
   };
 
+  const knownDeployment = (user: ServiceUser): KnownDeployment => ({ serviceUrl: client.baseUrl, deployment: user.deployment, ordinal: user.ordinal });
+
   const userNumber: AssignedUserNumber = {
     async current(settings) {
       const user = await whoAmI();
       if (!user.deployment.trackingEnabled) throw new TrackingOffError("Your team turned tracking tokens off on its tracking service, so no token is added. Tokens in received mail are still explained.");
-      const mismatch = deploymentMismatch(user.deployment, settings);
-      if (mismatch !== undefined) throw new DeploymentMismatchError(mismatch);
-      return user.userNumber;
+      // The service owns the deployment: its tokens are written its way, whatever the pane had loaded.
+      const managed = withDeployment(settings, knownDeployment(user));
+      if (managed.problems.length > 0) {
+        const mismatch = deploymentMismatch(user.deployment, settings);
+        if (mismatch !== undefined) throw new DeploymentMismatchError(mismatch);
+      }
+      return { user: user.userNumber, settings: managed.settings };
     },
     async remembered() {
       if (counters !== null) {

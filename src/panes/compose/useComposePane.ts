@@ -72,6 +72,8 @@ export type ComposePane = {
   readonly state: ComposePaneState;
   readonly connectivity: Connectivity;
   readonly settings: Settings;
+  /** The tracking service whose deployment sets the service-owned fields; absent when the user sets them. */
+  readonly managedBy: string | undefined;
   /** Problems found in the stored settings (defaults were used for those fields). */
   readonly settingsProblems: readonly ValidationError[];
   readonly readiness: StampReadiness;
@@ -83,8 +85,8 @@ export type ComposePane = {
   recheckConnectivity(): void;
   openSettings(): void;
   closeSettings(): void;
-  /** The settings form saved `settings`: use them from now on. */
-  settingsSaved(settings: Settings): void;
+  /** The settings form saved: use what the port holds now (the service's fields in place, when it has a say). */
+  settingsSaved(): void;
 };
 
 export function stampReadiness(settings: Settings, connectivity: Connectivity): StampReadiness {
@@ -97,7 +99,7 @@ export function stampReadiness(settings: Settings, connectivity: Connectivity): 
   return { status: "ready" };
 }
 
-function loadSettings(port: SettingsPort): { settings: Settings; problems: readonly ValidationError[] } {
+function loadSettings(port: SettingsPort): { settings: Settings; problems: readonly ValidationError[]; managedBy?: string } {
   try {
     return port.load();
   } catch (error) {
@@ -127,6 +129,7 @@ export function useComposePane(ports: ComposePorts): ComposePane {
   const [loaded] = useState(() => loadSettings(ports.settings));
   const [settings, setSettings] = useState<Settings>(loaded.settings);
   const [settingsProblems, setSettingsProblems] = useState(loaded.problems);
+  const [managedBy, setManagedBy] = useState(loaded.managedBy);
   const [connectivity, setConnectivity] = useState<Connectivity>(() => monitor.current());
   const [state, setState] = useState<ComposePaneState>({ status: "loading" });
   const [settingsPanel, setSettingsPanel] = useState<SettingsPanel>({ status: "closed" });
@@ -325,21 +328,26 @@ export function useComposePane(ports: ComposePorts): ComposePane {
     void show({ status: "idle" });
   }, [state, runStamp, runUnstamp, show]);
 
-  const settingsSaved = useCallback(
-    (next: Settings) => {
-      settingsRef.current = next;
-      setSettings(next);
-      setSettingsProblems([]);
-      // A new prefix or digit width changes what counts as ours: read the subject again.
-      void show({ status: "idle" });
-    },
-    [show],
-  );
+  /** The settings now in force: saved here, by another pane, or adopted from the tracking service. */
+  const settingsChanged = useCallback(() => {
+    const next = loadSettings(ports.settings);
+    const before = settingsRef.current;
+    settingsRef.current = next.settings;
+    setSettings(next.settings);
+    setSettingsProblems(next.problems);
+    setManagedBy(next.managedBy);
+    // A new prefix or digit width changes what counts as ours: read the subject again (not mid-stamp).
+    if (!inFlight.current && JSON.stringify(before) !== JSON.stringify(next.settings)) void show({ status: "idle" });
+  }, [ports.settings, show]);
+
+  useEffect(() => ports.settings.subscribe(settingsChanged), [ports.settings, settingsChanged]);
+
 
   return {
     state,
     connectivity,
     settings,
+    managedBy,
     settingsProblems,
     readiness,
     settingsPanel,
@@ -351,6 +359,10 @@ export function useComposePane(ports: ComposePorts): ComposePane {
     recheckConnectivity: () => monitor.recheck(),
     openSettings: () => setSettingsPanel({ status: "open" }),
     closeSettings: () => setSettingsPanel({ status: "closed" }),
-    settingsSaved,
+    settingsSaved: () => {
+      settingsChanged();
+      // A new prefix or digit width changes what counts as ours: read the subject again.
+      void show({ status: "idle" });
+    },
   };
 }
