@@ -1,5 +1,5 @@
 /**
- * npm run bench:panes: the panes' budgets on this machine (issue 5, point 5).
+ * npm run bench:panes: the panes' budgets on this machine (docs/BENCHMARKS.md, Panes).
  *
  * Builds the add-in for production (webpack --mode production, into a temporary directory so a
  * concurrent `npm run test:e2e` keeps its dist/), serves it, drives Debian's Chromium with
