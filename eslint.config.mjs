@@ -7,7 +7,7 @@ const HOST_AND_CLOCK_GLOBALS = ["Office", "window", "document", "navigator", "lo
 );
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**", "**/*.js", "!webpack.config.js", "!jest.config.js"] },
+  { ignores: ["dist/**", "node_modules/**", ".tsbuild/**", "coverage/**", "test-results/**", "**/*.js", "!webpack.config.js", "!jest.config.js"] },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.{ts,tsx}"],

@@ -38,7 +38,7 @@ function distIsFresh() {
   const marker = path.join(root, "dist", "playground", "index.html");
   if (process.env.E2E_REBUILD === "1" || !existsSync(marker)) return false;
   const built = statSync(marker).mtimeMs;
-  const sources = ["src", "assets", "manifest.xml", "manifest.json", "webpack.config.js", "package-lock.json", "tsconfig.json", "tsconfig.build.json"];
+  const sources = ["src", "assets", "manifest.xml", "manifest.json", "webpack.config.js", "package-lock.json", "tsconfig.json", "tsconfig.base.json", "tsconfig.build.json"];
   return sources.every((source) => newestMtime(path.join(root, source)) <= built);
 }
 
