@@ -5,20 +5,17 @@
  */
 import type { Element } from "@xmldom/xmldom";
 import { compareVersions } from "../../src/core/versions";
+import { NS, RESOURCE_KINDS, SEND_MODES, type ResourceKind } from "./mailAppSchema";
 import {
   ADD_IN_ICON_SIZE,
   LAUNCH_EVENT_MIN_MAILBOX,
   MAX_RESID_LENGTH,
-  NS,
   PINNING_MIN_MAILBOX,
   RESID_KIND,
-  RESOURCE_KINDS,
   RUNTIME_OVERRIDE_TYPE,
   SEND_EVENTS,
-  SEND_MODES,
   URL_ELEMENTS,
-  type ResourceKind,
-} from "./mailAppSchema";
+} from "./outlookFacts";
 import { ancestors, childElements, descendants, firstChild, ownDescendants } from "./dom";
 import { readPngHeader, type PngHeader } from "./pngHeader";
 import { describe, type Report } from "./report";
