@@ -80,7 +80,7 @@ export type UnstampOutcome =
   | { readonly status: "removed"; readonly subject: string }
   | { readonly status: "failed"; readonly reason: string };
 
-/** What finalizing a draft at send did (SPEC §5, §8). */
+/** What finalizing a draft at send did (docs/DESIGN.md §5, §8). */
 export type FinalizeOutcome =
   | {
       readonly status: "finalized";

@@ -1,5 +1,5 @@
 /**
- * The stamping rules (SPEC §2-4) over any pair of authorities: online when the monitor says so,
+ * The stamping rules (docs/DESIGN.md §2-4) over any pair of authorities: online when the monitor says so,
  * else (or when online fails) the device's offline counter. A number is committed before it is
  * used and never reissued; a draft keeps its one number.
  */
@@ -111,7 +111,7 @@ export function createStamper(options: StamperOptions): Stamper {
       sender: userEmail,
       stampedAt: now(),
       draftKey: item.draftKey,
-      // Sent only when the send handler finalizes it (SPEC §5).
+      // Sent only when the send handler finalizes it (docs/DESIGN.md §5).
       status: "issued",
       // An online number is known to the mailbox as it is issued; the service learns of it by record().
       synced: number.designator === 0 && online.record === undefined,

@@ -3,7 +3,7 @@ import type { PruneCutoffs } from "../core/activityLife";
 import type { ActivityLike } from "../core/matching";
 
 /**
- * One stamped draft and, once sent, the mail (SPEC §5). Token, parts, subject, recipients, sender,
+ * One stamped draft and, once sent, the mail (docs/DESIGN.md §5). Token, parts, subject, recipients, sender,
  * stampedAt, status ("issued" until the send handler finalizes it as "sent") and sentAt are core's
  * ActivityLike, which matching reads.
  */

@@ -1,5 +1,5 @@
 /**
- * The tracking service as the online authority (SPEC §3, §7): it assigns the user number, allocates
+ * The tracking service as the online authority (docs/DESIGN.md §3, §7): it assigns the user number, allocates
  * counters atomically (designator 0) and records every activity, online ones at once and offline
  * ones when it answers again, so that colleagues' read panes can resolve them.
  */

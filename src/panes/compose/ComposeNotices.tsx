@@ -1,7 +1,7 @@
 /** The compose pane's messages as Fluent MessageBars; a lazy chunk (Notice.tsx). Renders only. */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { ActionMessage } from "./ActionMessage";
-import type { ComposeNotice } from "./Notice";
+import type { ComposeNotice } from "./composeNotice";
 
 export function ComposeNoticeView({ notice }: { notice: ComposeNotice }) {
   switch (notice.kind) {

@@ -1,4 +1,4 @@
-/** The settings form (SPEC §6): every field labelled, with its own message when invalid. Renders only. */
+/** The settings form (docs/DESIGN.md §6): every field labelled, with its own message when invalid. Renders only. */
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Switch, Textarea } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import type { CSSProperties, ReactNode } from "react";

@@ -45,7 +45,7 @@ function renderForm(save: (settings: Settings) => Promise<void> = async () => un
 }
 
 describe("SettingsForm", () => {
-  it("labels every field of SPEC §6 and starts from the saved values", () => {
+  it("labels every field of docs/DESIGN.md §6 and starts from the saved values", () => {
     const { field } = renderForm();
     expect(field("Prefix")).toHaveValue("CRM:");
     expect(field("Earlier prefixes")).toHaveValue("OLD:");
