@@ -302,6 +302,19 @@ export function createStamper(options: StamperOptions): Stamper {
       })),
     unstamp: (item, settings) => inTurn(item.draftKey, () => unstamp(item, settings)),
     tokenForDraft: async (draftKey) => (await activityLog.byDraft(draftKey))?.token,
+    draftConflict: async (draftKey) => {
+      const existing = await activityLog.byDraft(draftKey);
+      return existing !== undefined && existing.status !== "sent" ? existing.conflict : undefined;
+    },
+    restamp: (item, settings) =>
+      inTurn(item.draftKey, async () => {
+        const existing = await activityLog.byDraft(item.draftKey);
+        if (existing?.conflict !== undefined && existing.status !== "sent") {
+          // The refused activity keeps its record (its number stays used) but no longer belongs to this draft.
+          await activityLog.put({ ...existing, draftKey: `${existing.draftKey}#refused` });
+        }
+        return stamp(item, settings);
+      }).catch((error: unknown): StampOutcome => ({ status: "failed", reason: message(error) })),
     finalize: (item, settings) =>
       inTurn(item.draftKey, () => finalize(item, settings)).catch((error: unknown): FinalizeOutcome => ({ status: "failed", reason: message(error) })),
     follow: (item, settings) => inTurn(item.draftKey, () => follow(item, settings)).catch(() => undefined),

@@ -12,6 +12,11 @@ export type Activity = ActivityLike & {
   readonly draftKey: string;
   /** False while an offline activity waits to reach the authority. */
   readonly synced: boolean;
+  /**
+   * Why the authority refused this activity's token for good: another activity holds it (a 409).
+   * A draft with such an activity can be stamped again with a new number (Stamper.restamp).
+   */
+  readonly conflict?: string;
 };
 
 export interface ActivityLog {

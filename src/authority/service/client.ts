@@ -8,6 +8,7 @@ import type { AccessTokenSource } from "../../office/accessToken";
 import { systemScheduler } from "../scheduler";
 import type { Scheduler } from "../scheduler";
 import { ServiceError, ServiceProtocolError, ServiceTimeoutError, ServiceUnreachableError } from "./errors";
+import type { TokenHolder } from "./errors";
 import { parseAllocation, parseCorrelation, parseDeployment, parseHealth, parseReserve, parseServiceUser, parseTokenLookup } from "./types";
 import type { ActivityRecord, Allocation, Correlation, Deployment, FinalizeResult, Health, IssuedActivity, RecordOutcome, RegistrationRequest, Reserve, SentRecord, ServiceActivity, ServiceUser } from "./types";
 
@@ -223,7 +224,16 @@ function serviceError({ status, body, retryAfterSeconds }: Answer): ServiceError
   const code = typeof fields.error === "string" ? fields.error : `http-${status}`;
   const message =
     typeof fields.message === "string" && fields.message !== "" ? `The tracking service said: ${fields.message}` : `The tracking service answered ${status}${statusWords(status)}.`;
-  return new ServiceError(message, status, code, typeof fields.field === "string" ? fields.field : undefined, retryAfterSeconds);
+  return new ServiceError(message, status, code, typeof fields.field === "string" ? fields.field : undefined, retryAfterSeconds, tokenHolder(body));
+}
+
+/** The 409's `holder`, when it has the fields the user needs to know which activity it is. */
+function tokenHolder(body: unknown): TokenHolder | undefined {
+  const holder = typeof body === "object" && body !== null ? (body as { holder?: unknown }).holder : undefined;
+  if (typeof holder !== "object" || holder === null) return undefined;
+  const { subject, sender, senderName, sentAt } = holder as Record<string, unknown>;
+  if (typeof subject !== "string" || typeof sender !== "string" || typeof sentAt !== "string") return undefined;
+  return { subject, sender, senderName: typeof senderName === "string" ? senderName : null, sentAt };
 }
 
 function statusWords(status: number): string {

@@ -259,7 +259,10 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
           // A refusal that sending again cannot change (a conflict, a token that is not the
           // caller's, a field the service rejects) is reported once; anything else waits.
           if (!(error instanceof ServiceError && error.permanent)) throw error;
-          rejected.push({ token: activity.token, reason: rejectionReason(activity, error) });
+          const reason = rejectionReason(activity, error);
+          rejected.push({ token: activity.token, reason });
+          // Kept with the activity: an open draft that has it offers a new number (Stamper.restamp).
+          if (error.status === 409) await activityLog.put({ ...activity, conflict: reason }).catch(() => undefined);
         }
         // Marked one by one, so a sync cut short does not send these again (if it did, they would be duplicates, which is harmless).
         await activityLog.markSynced(activity.token);
@@ -295,7 +298,18 @@ export function activityRecord(activity: Activity): ActivityRecord {
 }
 
 function rejectionReason(activity: Activity, error: ServiceError): string {
-  if (error.status === 409) return `The tracking service holds another activity under ${activity.token}, so this one (“${activity.subject}”) was not recorded.`;
+  if (error.status === 409) {
+    const holder = error.holder;
+    const which =
+      holder === undefined
+        ? "another activity"
+        : `another activity: “${holder.subject}”, sent by ${holder.senderName !== null ? `${holder.senderName} <${holder.sender}>` : holder.sender} on ${holder.sentAt.slice(0, 10)}`;
+    const advice =
+      activity.status === "sent"
+        ? " Your mail has gone with that token, so replies to it will show the other activity; to track this thread, send a follow-up with a new token."
+        : " Open the draft and choose “Stamp with a new number”.";
+    return `The tracking service holds ${which} under ${activity.token}, so this one (“${activity.subject}”) was not recorded.${advice}`;
+  }
   if (error.status === 403) return `The tracking service refused ${activity.token}: its user number ${activity.user} is not yours there.`;
   return `The tracking service refused ${activity.token}${error.field !== undefined ? ` (${error.field})` : ""}: ${error.message}`;
 }

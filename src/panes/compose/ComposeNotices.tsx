@@ -38,6 +38,20 @@ export function ComposeNoticeView({ notice }: { notice: ComposeNotice }) {
           </MessageBarActions>
         </MessageBar>
       );
+    case "token-taken":
+      return (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>This draft's token belongs to another activity</MessageBarTitle>
+            {notice.reason}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" onClick={notice.onRestamp}>
+              Stamp with a new number
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      );
     case "cannot-set-subject":
       return (
         <MessageBar intent="warning" layout="multiline">

@@ -125,6 +125,7 @@ function PaneBody({ pane, actionButtonId }: { pane: ComposePaneModel; actionButt
       return (
         <>
           <SubjectSummary subject={state.subject} />
+          {state.conflict !== undefined && <Notice of={{ kind: "token-taken", reason: state.conflict, onRestamp: pane.restampToken }} />}
           <DraftActions id={actionButtonId} subject={state.subject} action={state.action} readiness={pane.readiness} pane={pane} />
           <ActionResult action={state.action}>
             <Notice of={{ kind: "action", action: state.action, onRetry: pane.retry, onOpenSettings: pane.openSettings }} />

@@ -9,6 +9,8 @@ export type ComposeNotice =
   | { readonly kind: "read-item" }
   | { readonly kind: "subject-unreadable"; readonly reason: string; readonly onRetry: () => void }
   | { readonly kind: "cannot-set-subject" }
+  /** Another activity holds the draft's token (the authority refused it): one click gives a new number. */
+  | { readonly kind: "token-taken"; readonly reason: string; readonly onRestamp: () => void }
   | { readonly kind: "settings-problems"; readonly problems: readonly ValidationError[] }
   | { readonly kind: "first-run" }
   | { readonly kind: "settings-unavailable"; readonly reason: string }

@@ -55,7 +55,13 @@ export type ComposePaneState =
   | { readonly status: "subject-unreadable"; readonly reason: string }
   /** The client cannot set the subject: the pane explains and offers no Add. */
   | { readonly status: "cannot-set-subject"; readonly subject: SubjectReading }
-  | { readonly status: "draft"; readonly subject: SubjectReading; readonly action: ActionState };
+  | {
+      readonly status: "draft";
+      readonly subject: SubjectReading;
+      readonly action: ActionState;
+      /** Why the authority refused this draft's token (another activity holds it); the pane offers a new number. */
+      readonly conflict?: string;
+    };
 
 /** Whether Add can be offered before the user clicks, and if not, why. */
 export type StampReadiness =
@@ -79,6 +85,8 @@ export type ComposePane = {
   readonly readiness: StampReadiness;
   readonly settingsPanel: SettingsPanel;
   addToken(): void;
+  /** Gives a draft whose token another activity holds a new number. */
+  restampToken(): void;
   removeToken(): void;
   /** Repeats the failed action, or re-reads an unreadable subject. */
   retry(): void;
@@ -109,6 +117,10 @@ function loadSettings(port: SettingsPort): { settings: Settings; problems: reado
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function conflictOf(conflict: string | undefined): { conflict?: string } {
+  return conflict === undefined ? {} : { conflict };
 }
 
 function actionAfterStamp(outcome: StampOutcome): ActionState {
@@ -158,14 +170,19 @@ export function useComposePane(ports: ComposePorts): ComposePane {
     await stamper.follow(item, settingsNow);
     let subject: string;
     let draftToken: string | undefined;
+    let conflict: string | undefined;
     try {
-      [subject, draftToken] = await Promise.all([item.getSubject(), stamper.tokenForDraft(item.draftKey)]);
+      [subject, draftToken, conflict] = await Promise.all([item.getSubject(), stamper.tokenForDraft(item.draftKey), stamper.draftConflict(item.draftKey)]);
     } catch {
       return; // the last reading stays; the next re-read tries again
     }
     if (gen !== generation.current || inFlight.current) return;
     setState((current) => {
       if (current.status !== "draft" && current.status !== "cannot-set-subject") return current;
+      if (current.status === "draft" && current.conflict !== conflict) {
+        const { conflict: _shown, ...rest } = current;
+        return { ...rest, ...conflictOf(conflict), subject: readSubject(subject, settingsNow, draftToken) };
+      }
       if (current.subject.text === subject) return current;
       const reading = readSubject(subject, settingsNow, draftToken);
       if (current.status === "cannot-set-subject") return { ...current, subject: reading };
@@ -209,10 +226,10 @@ export function useComposePane(ports: ComposePorts): ComposePane {
       itemRef.current = item;
       watchRecipients(item);
       try {
-        const [subject, draftToken] = await Promise.all([item.getSubject(), stamper.tokenForDraft(item.draftKey)]);
+        const [subject, draftToken, conflict] = await Promise.all([item.getSubject(), stamper.tokenForDraft(item.draftKey), stamper.draftConflict(item.draftKey)]);
         if (gen !== generation.current) return;
         const reading = readSubject(subject, settingsRef.current, draftToken);
-        setState(item.canSetSubject ? { status: "draft", subject: reading, action } : { status: "cannot-set-subject", subject: reading });
+        setState(item.canSetSubject ? { status: "draft", subject: reading, action, ...conflictOf(conflict) } : { status: "cannot-set-subject", subject: reading });
       } catch (error) {
         if (gen !== generation.current) return;
         setState({ status: "subject-unreadable", reason: messageOf(error) });
@@ -284,7 +301,8 @@ export function useComposePane(ports: ComposePorts): ComposePane {
 
   const readiness = stampReadiness(settings, connectivity);
 
-  const runStamp = useCallback(async () => {
+  /** `fresh`: the draft's token is held by another activity, so it gets a new number (Stamper.restamp). */
+  const runStamp = useCallback(async (fresh = false) => {
     const item = itemRef.current;
     if (item === null || inFlight.current) return;
     inFlight.current = true;
@@ -292,7 +310,7 @@ export function useComposePane(ports: ComposePorts): ComposePane {
     setAction({ status: "stamping" });
     let outcome: StampOutcome;
     try {
-      outcome = await stamper.stamp(item, settingsRef.current);
+      outcome = await (fresh ? stamper.restamp(item, settingsRef.current) : stamper.stamp(item, settingsRef.current));
     } catch (error) {
       outcome = { status: "failed", reason: messageOf(error) };
     }
@@ -353,6 +371,9 @@ export function useComposePane(ports: ComposePorts): ComposePane {
     settingsPanel,
     addToken: () => {
       if (readiness.status === "ready") void runStamp();
+    },
+    restampToken: () => {
+      if (readiness.status === "ready") void runStamp(true);
     },
     removeToken: () => void runUnstamp(),
     retry,

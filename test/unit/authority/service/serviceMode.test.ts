@@ -227,7 +227,7 @@ describe("service mode", () => {
 
     const state = pat.monitor.current();
     expect(state).toMatchObject({ status: "online", pending: 0 });
-    expect(state.syncProblem).toMatch(/holds another activity under CRM:10010001/);
+    expect(state.syncProblem).toMatch(/holds another activity: “Someone else's record”, sent by Pat Seller <pat\.seller@contoso\.com> on 2025-01-01 under CRM:10010001/);
     expect(server.activities.get("crm:10010001")?.subject).toBe("Someone else's record"); // never overwritten
     expect(server.activities.get("crm:10010002")?.subject).toBe("Also mine CRM:10010002");
 
@@ -235,6 +235,38 @@ describe("service mode", () => {
     pat.monitor.recheck();
     await pat.monitor.idle();
     expect(server.calls.record).toBe(posts);
+  });
+
+  it("offers the open draft a new number when another activity holds its token, and records that one", async () => {
+    const pat = openPane(PAT);
+    await pat.monitor.idle();
+    server.activities.set("crm:10010001", {
+      token: "CRM:10010001",
+      subject: "Someone else's record",
+      to: [],
+      cc: [],
+      sentAt: "2025-01-01T00:00:00.000Z",
+      designator: 1,
+      sender: SAM.mailbox,
+      senderName: SAM.name,
+    });
+    await pat.setOnline(false);
+    const mine = draft("Mine");
+    await pat.stamper.stamp(mine, settings);
+    await pat.setOnline(true);
+
+    const conflict = await pat.stamper.draftConflict(mine.draftKey);
+    expect(conflict).toMatch(/sent by Sam Colleague <sam\.colleague@contoso\.com>.*Open the draft and choose “Stamp with a new number”/);
+    const again = await pat.stamper.restamp(mine, settings);
+    expect(again).toMatchObject({ status: "stamped", reused: false });
+    const token = again.status === "stamped" ? again.token : "";
+    expect(token).not.toBe("CRM:10010001");
+    expect(mine.subject).toBe(`Mine ${token}`);
+    expect(server.activities.get(token.toLowerCase())?.subject).toBe(`Mine ${token}`);
+    expect(server.activities.get("crm:10010001")?.subject).toBe("Someone else's record");
+    await expect(pat.stamper.draftConflict(mine.draftKey)).resolves.toBeUndefined();
+    // A second click keeps the new number: only a refused token is let go.
+    await expect(pat.stamper.restamp(mine, settings)).resolves.toMatchObject({ status: "stamped", token, reused: true });
   });
 
   it("stamps the deployment's way when the pane's settings have not caught up with it, and hands the deployment on", async () => {

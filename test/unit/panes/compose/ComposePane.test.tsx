@@ -416,6 +416,19 @@ describe("ComposePane: settings", () => {
     expect(screen.queryByRole("form", { name: "Settings" })).not.toBeInTheDocument();
   });
 
+  it("offers a new number, in one click, when another activity holds the draft's token", async () => {
+    const { user, stamper, item } = renderPane();
+    await user.click(await addButton());
+    expect(await message("Token added")).toBeInTheDocument();
+    stamper.conflicts.set(item.draftKey, "The tracking service holds another activity under CRM:00021003, so this one was not recorded.");
+    window.dispatchEvent(new Event("focus")); // the pane re-reads its draft when it gets focus back
+
+    expect(await message("This draft's token belongs to another activity")).toHaveTextContent(/holds another activity under CRM:00021003/);
+    await user.click(screen.getByRole("button", { name: "Stamp with a new number" }));
+    await waitFor(() => expect(item.subject).toBe("Quarterly report CRM:00021004"));
+    expect(screen.queryByRole("group", { name: "This draft's token belongs to another activity" })).not.toBeInTheDocument();
+  });
+
   it("follows settings saved in another pane, and the tracking service's deployment, without a reload", async () => {
     const { settings } = renderPane({ item: new FakeComposeItem({ subject: "Quarterly report ACME-00021003" }) });
     await addButton();

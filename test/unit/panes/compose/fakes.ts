@@ -182,6 +182,18 @@ export class CodecStamper implements Stamper {
   async tokenForDraft(draftKey: string): Promise<string | undefined> {
     return this.drafts.get(draftKey);
   }
+
+  /** Drafts whose token the authority refused (another activity holds it), with the reason. */
+  readonly conflicts = new Map<string, string>();
+
+  async draftConflict(draftKey: string): Promise<string | undefined> {
+    return this.conflicts.get(draftKey);
+  }
+
+  async restamp(item: ComposeItemPort, settings: Settings): Promise<StampOutcome> {
+    if (this.conflicts.delete(item.draftKey)) this.drafts.delete(item.draftKey); // the refused number is let go
+    return this.stamp(item, settings);
+  }
 }
 
 export class FakeActivityLog implements ActivityLog {
