@@ -417,7 +417,8 @@ describe("ComposePane: settings", () => {
   });
 
   it("offers a new number, in one click, when another activity holds the draft's token", async () => {
-    const { user, stamper, item } = renderPane();
+    const item = new FakeComposeItem({ subject: "Quarterly report" });
+    const { user, stamper } = renderPane({ item });
     await user.click(await addButton());
     expect(await message("Token added")).toBeInTheDocument();
     stamper.conflicts.set(item.draftKey, "The tracking service holds another activity under CRM:00021003, so this one was not recorded.");
