@@ -88,6 +88,9 @@ async function startTrackingService({ port, origins }) {
       // (the service never creates one unless told, docs/SERVICE.md "First run").
       CREATE_DATABASE: "1",
       SERVICE_DEV_AUTH: "1",
+      // The playground's sample mail carries tokens of the team's earlier prefix ACME:, and with a
+      // service the panes take the earlier prefixes from it (docs/NUMBERING.md).
+      TOKEN_PREFIX_HISTORY: process.env.TOKEN_PREFIX_HISTORY ?? "ACME:",
       ADDIN_ORIGINS: origins.join(","),
       LOG_LEVEL: process.env.SERVICE_LOG_LEVEL ?? "warn",
     },

@@ -26,7 +26,7 @@ export type KnownDeployment = {
   /** The service it came from, as settings name it. */
   readonly serviceUrl: string;
   readonly deployment: Deployment;
-  /** deploymentBase + ordinal is the user number; null until the user has registered. */
+  /** deploymentBase + ordinal is the user number; null until the user has registered (the user's own number stands in). */
   readonly ordinal: number | null;
 };
 
@@ -60,18 +60,24 @@ export function withDeployment(own: Settings, known: KnownDeployment): { readonl
     seen.add(key);
     return true;
   });
-  const ordinal = known.ordinal !== null && known.ordinal >= 1 ? known.ordinal : null;
-  const result = validateSettings({
-    ...own,
-    trackingEnabled: deployment.trackingEnabled,
-    prefix: deployment.prefix,
-    prefixHistory,
-    userDigits: deployment.userDigits,
-    counterDigits: deployment.counterDigits,
-    deploymentBase: deployment.deploymentBase,
-    activeDays: deployment.activeDays,
-    userOrdinal: ordinal,
-  });
+  // Until the service has assigned one, the user's own number stays: it is what registration claims.
+  const assigned = known.ordinal !== null && known.ordinal >= 1;
+  const ordinal = assigned ? known.ordinal : own.userOrdinal;
+  const check = (userOrdinal: number | null) =>
+    validateSettings({
+      ...own,
+      trackingEnabled: deployment.trackingEnabled,
+      prefix: deployment.prefix,
+      prefixHistory,
+      userDigits: deployment.userDigits,
+      counterDigits: deployment.counterDigits,
+      deploymentBase: deployment.deploymentBase,
+      activeDays: deployment.activeDays,
+      userOrdinal,
+    });
+  let result = check(ordinal);
+  // The user's own number may not fit the team's digits or base: then the service assigns one.
+  if (!result.ok && !assigned && ordinal !== null) result = check(null);
   if (result.ok) return { settings: result.settings, problems: [] };
   const reasons = result.errors.map((error) => error.message).join(" ");
   return {

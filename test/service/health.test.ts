@@ -143,13 +143,15 @@ describe("SQLite database broken while the service runs", () => {
 
 describePostgres("PostgreSQL stopped while the service runs", () => {
   const schema = `h_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const proxy = relay(DATABASE_URL);
+  // Made when the suite runs: without DATABASE_URL it is skipped, but its body is still read.
+  let proxy: ReturnType<typeof relay>;
   let store: TrackingStore;
   let t: TestApp;
   let token: string;
   let dataDir: string;
 
   beforeAll(async () => {
+    proxy = relay(DATABASE_URL);
     await proxy.start();
     dataDir = tempDir("pg-health");
   });

@@ -422,7 +422,7 @@ describe("ComposePane: settings", () => {
     await user.click(await addButton());
     expect(await message("Token added")).toBeInTheDocument();
     stamper.conflicts.set(item.draftKey, "The tracking service holds another activity under CRM:00021003, so this one was not recorded.");
-    window.dispatchEvent(new Event("focus")); // the pane re-reads its draft when it gets focus back
+    act(() => void window.dispatchEvent(new Event("focus"))); // the pane re-reads its draft when it gets focus back
 
     expect(await message("This draft's token belongs to another activity")).toHaveTextContent(/holds another activity under CRM:00021003/);
     await user.click(screen.getByRole("button", { name: "Stamp with a new number" }));
@@ -433,15 +433,15 @@ describe("ComposePane: settings", () => {
   it("follows settings saved in another pane, and the tracking service's deployment, without a reload", async () => {
     const { settings } = renderPane({ item: new FakeComposeItem({ subject: "Quarterly report ACME-00021003" }) });
     await addButton();
-    settings.savedElsewhere({ ...settings.stored, prefix: "ACME-", prefixHistory: ["CRM:"] });
+    act(() => settings.savedElsewhere({ ...settings.stored, prefix: "ACME-", prefixHistory: ["CRM:"] }));
     expect(await tokenDetails("An earlier token of ours")).toMatchObject({ Token: "ACME-00021003" });
 
-    settings.savedElsewhere({ ...settings.stored, serviceUrl: "https://tokens.example.com" });
-    await settings.adoptDeployment({
+    act(() => settings.savedElsewhere({ ...settings.stored, serviceUrl: "https://tokens.example.com" }));
+    await act(() => settings.adoptDeployment({
       serviceUrl: "https://tokens.example.com",
       deployment: { prefix: "TEAM:", prefixHistory: ["ACME-"], userDigits: 3, counterDigits: 4, deploymentBase: 0, activeDays: 30, trackingEnabled: true, reserveSize: 50 },
       ordinal: 4,
-    });
+    }));
     expect(await tokenDetails("An earlier token of ours")).toMatchObject({ Token: "ACME-00021003" });
   });
 

@@ -4,7 +4,7 @@
  * and how it was found); the user's own activities come from this device; an unreachable
  * service is said, and the device's history still answers.
  */
-import { render, screen, within } from "@testing-library/react";
+import { act, render, screen, within } from "@testing-library/react";
 import type { ActivityDirectory, DirectoryActivity, DirectoryMatch } from "../../../../src/authority/service/directory";
 import { ServiceTimeoutError } from "../../../../src/authority/service/errors";
 import { PaneShell } from "../../../../src/panes/shared/PaneShell";
@@ -153,7 +153,7 @@ describe("ReadPane with a tracking service", () => {
     renderPane({ mailbox: new FakeMailbox(received("RE: Quote TT-00021003")), settings });
     expect(await screen.findByText(/RE: Quote TT-00021003/)).toBeInTheDocument();
     expect(screen.queryByRole("heading", { level: 3, name: "TT-00021003" })).not.toBeInTheDocument();
-    settings.savedElsewhere({ ...DEFAULT_SETTINGS, prefix: "TT-", prefixHistory: ["CRM:"] });
+    act(() => settings.savedElsewhere({ ...DEFAULT_SETTINGS, prefix: "TT-", prefixHistory: ["CRM:"] }));
     expect(await screen.findByRole("heading", { level: 3, name: "TT-00021003" })).toBeInTheDocument();
   });
 });
