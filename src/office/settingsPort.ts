@@ -90,6 +90,18 @@ export function createSettingsPort(store: RoamingStore, options: SettingsPortOpt
       const next: KnownDeployment = { serviceUrl: known.serviceUrl, deployment: known.deployment, ordinal };
       if (stored !== undefined && JSON.stringify(stored) === JSON.stringify(next)) return;
       store.set(DEPLOYMENT_KEY, next);
+      const changedKeys = [DEPLOYMENT_KEY];
+      if (ordinal !== null) {
+        // Assigned a number: the team's way becomes the user's own, so a return to standalone
+        // numbers as that user, past every token the service issued, never as another's number.
+        const previous = store.get(key);
+        const own = loadSettings(previous).settings;
+        const team = withDeployment(own, next);
+        if (deploymentApplies(own, next) && team.problems.length === 0 && JSON.stringify(team.settings) !== JSON.stringify(own)) {
+          store.set(key, { ...(isRecord(previous) ? previous : {}), ...team.settings });
+          changedKeys.push(key);
+        }
+      }
       changed();
       try {
         await store.save();
@@ -97,7 +109,7 @@ export function createSettingsPort(store: RoamingStore, options: SettingsPortOpt
         // The copy in memory applies to this pane now; the next registration saves it again.
         return;
       }
-      tellOthers([DEPLOYMENT_KEY]);
+      tellOthers(changedKeys);
     },
     subscribe(listener) {
       listeners.add(listener);

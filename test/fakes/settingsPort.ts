@@ -39,6 +39,11 @@ export class FakeSettingsPort implements SettingsPort {
 
   async adoptDeployment(known: KnownDeployment): Promise<void> {
     this.deployment = { ...known, ordinal: known.ordinal ?? this.deployment?.ordinal ?? null };
+    // As the real port: once a number is assigned, the team's settings become the user's own.
+    if (known.ordinal !== null && deploymentApplies(this.stored, this.deployment)) {
+      const team = withDeployment(this.stored, this.deployment);
+      if (team.problems.length === 0) this.stored = team.settings;
+    }
     this.changed();
   }
 

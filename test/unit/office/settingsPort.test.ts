@@ -75,7 +75,7 @@ describe("createSettingsPort", () => {
   });
 
   describe("with a tracking service (docs/NUMBERING.md)", () => {
-    it("gives the service's fields once its deployment is adopted, and keeps the user's own for standalone", async () => {
+    it("gives the service's fields once its deployment is adopted; the number it assigned becomes the user's own", async () => {
       const roaming = new FakeRoamingStore();
       roaming.set("settings", { prefix: "MINE:", userOrdinal: 7, serviceUrl: SERVICE, autoStampOnSend: true });
       const port = createSettingsPort(roaming);
@@ -87,10 +87,18 @@ describe("createSettingsPort", () => {
       expect(loaded.managedBy).toBe(SERVICE);
       expect(loaded.settings).toEqual({ ...DEFAULT_SETTINGS, prefix: "ACME-", prefixHistory: ["CRM:"], userDigits: 4, counterDigits: 5, deploymentBase: 100, activeDays: 60, userOrdinal: 3, serviceUrl: SERVICE, autoStampOnSend: true });
       expect(roaming.mailbox.data[DEPLOYMENT_KEY]).toEqual(known());
-      // The user's own values are still stored: without the service they apply again.
-      expect(roaming.get("settings")).toMatchObject({ prefix: "MINE:", userOrdinal: 7 });
-      await port.save({ ...loaded.settings, serviceUrl: "" });
-      expect(port.load().managedBy).toBeUndefined();
+      // Off the service again, the user numbers as the user the service made them, the team's way: never as user 7.
+      roaming.set("settings", { ...(roaming.get("settings") as object), serviceUrl: "" });
+      expect(port.load()).toEqual({ settings: { ...loaded.settings, serviceUrl: "" }, problems: [] });
+    });
+
+    it("keeps the user's own settings stored until the service has assigned a number (registration claims it)", async () => {
+      const roaming = new FakeRoamingStore();
+      roaming.set("settings", { prefix: "MINE:", userOrdinal: 7, serviceUrl: SERVICE });
+      const port = createSettingsPort(roaming);
+      await port.adoptDeployment(known({ ordinal: null }));
+      expect(port.load().settings).toMatchObject({ prefix: "ACME-", userOrdinal: 7 });
+      expect(roaming.get("settings")).toEqual({ prefix: "MINE:", userOrdinal: 7, serviceUrl: SERVICE });
     });
 
     it("applies a deployment only to the service it came from (a slash or the host's case aside)", async () => {
