@@ -9,6 +9,8 @@ import type { SettingsChannel } from "./ports";
 export function browserSettingsChannel(mailbox: string): SettingsChannel | null {
   if (typeof BroadcastChannel === "undefined") return null;
   const channel = new BroadcastChannel(`tracking-tokens:settings:${mailbox.toLowerCase()}`);
+  // Node's BroadcastChannel (tests, tools) would keep the process alive; browsers have no unref.
+  (channel as { unref?: () => void }).unref?.();
   return {
     post: (change) => channel.postMessage(change),
     subscribe(listener) {
