@@ -6,7 +6,7 @@
  */
 import type { ActivityLog } from "../storage/ports";
 import type { Connectivity, ConnectivityMonitor, LocalCounterState } from "./ports";
-import { isAccessTokenError } from "../office/accessToken";
+import { isAccessTokenError } from "../office/tokenErrors";
 import { AuthorityTimeoutError } from "./errors";
 import type { OnlineAuthority } from "./numberAuthority";
 import { systemScheduler, withTimeout } from "./scheduler";

@@ -22,15 +22,6 @@ export class AccessTokenError extends Error {
   }
 }
 
-/**
- * A failure to get a token (AccessTokenError or layeredTokenSource's SignInError), told by name so
- * callers in the panes' first bundle need not load this module's classes.
- */
-export function isAccessTokenError(error: unknown): error is AccessTokenError {
-  const name = error instanceof Error ? error.name : undefined;
-  return name === "AccessTokenError" || name === "SignInError";
-}
-
 /** The part of OfficeRuntime that SSO uses. @types/office-js does not declare OfficeRuntime. */
 export type OfficeRuntimeLike = {
   readonly auth: {

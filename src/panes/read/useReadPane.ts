@@ -10,7 +10,7 @@ import type { ForeignMark, NearMiss } from "../../core";
 import { answersMail, matchMessage } from "../../core";
 import type { ActivityLike, SmartMatch, TokenMatch } from "../../core";
 import type { ActivityDirectory } from "../../authority/service/directory";
-import { isAccessTokenError } from "../../office/accessToken";
+import { isAccessTokenError } from "../../office/tokenErrors";
 import type { MailboxPort, ReadMessage, SettingsPort } from "../../office/ports";
 import type { Activity, ActivityLog } from "../../storage/ports";
 
