@@ -111,6 +111,10 @@ describe("sign-in to the tracking service", () => {
     assert.match(await page.evaluate(() => window.__playground.getSubject()), /CRM:\d{8}/);
     assert.deepEqual(scripts.filter((s) => MSAL_CHUNK.test(s)), []);
     assert.equal(await page.getByRole("status", { name: "Sign-in path" }).textContent(), "No sign-in yet");
+    // Nor does the service worker fetch it for offline opens: it is not in the precache list.
+    const worker = await (await fetch(`${baseUrl()}/sw.js`)).text();
+    assert.match(worker, /chunks\/service\.[0-9a-f]{8}\.js/);
+    assert.doesNotMatch(worker, /chunks\/msal\./);
     assert.deepEqual(errors, []);
     await context.close();
   });
