@@ -1,5 +1,5 @@
 /**
- * npm run bench:panes: the panes' budgets on this machine (issue 5, point 5).
+ * npm run bench:panes: the panes' budgets on this machine (docs/BENCHMARKS.md, Panes).
  *
  * Builds the add-in for production (webpack --mode production, into a temporary directory so a
  * concurrent `npm run test:e2e` keeps its dist/), serves it, drives Debian's Chromium with
@@ -21,20 +21,17 @@
  * host's simulated latencies at 0, to see our own code's share), --fallbacks N (10), --warmup N (3),
  * --no-write (print only), --keep-build (leave the temporary build for inspection).
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
 import { startStaticServer } from "../scripts/serve.mjs";
+import { buildAddIn, collectErrors, findChromium, launchBrowser, openPlayground } from "../test/e2e/browserKit.mjs";
 import { bundleComposition } from "./bundleComposition.mjs";
 import { renderSection } from "./panesReport.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const require = createRequire(import.meta.url);
 
 const BUDGET = {
   initialGzipBytes: 120_000, // "120 KB": read as 1 KB = 1,000 bytes, the stricter reading
@@ -52,7 +49,6 @@ const HANG_MS = 24 * 60 * 60 * 1000;
 /** The fake host's simulated latencies as the playground starts (read from it), restored after each change. */
 let HOST_LATENCY = { itemLatencyMs: 5, roamingLatencyMs: 40 };
 const SUBJECT = "Quote for 40 units, delivery in March";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 function parseArgs(argv) {
   const options = { loads: 20, stamps: 200, bareStamps: 50, fallbacks: 10, warmup: 3, write: true, keepBuild: false };
@@ -105,21 +101,6 @@ function markdownTable(headers, rows, align) {
 
 // ---------------------------------------------------------------- build and sizes
 
-function build(outputPath) {
-  const webpack = require("webpack");
-  const makeConfig = require(path.join(root, "webpack.config.js"));
-  const config = makeConfig({}, { mode: "production" });
-  config.mode = "production";
-  config.output = { ...config.output, path: outputPath };
-  config.context = root;
-  return new Promise((resolve, reject) => {
-    webpack(config, (error, stats) => {
-      if (error || stats?.hasErrors()) reject(new Error(error ? String(error.stack ?? error) : stats.toString("errors-only")));
-      else resolve(stats);
-    });
-  });
-}
-
 /** The scripts an HTML page loads initially, in order, as written in its src attributes. */
 function scriptSources(html) {
   return [...html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3]);
@@ -165,58 +146,6 @@ function lazyChunks(distDir, paneScripts) {
     .sort((a, b) => b.gzip - a.gzip);
 }
 
-/** Source groups each candidate change would take out of a pane's initial bundle. */
-const SAVINGS_PLANS = {
-  compose: [
-    {
-      id: "lazy-settings",
-      label: "Settings form (with Clear history) in a lazy chunk, loaded when Settings opens or on first run",
-      match: (s) => /node_modules\/@fluentui\/react-(input|switch|textarea|field|label)\//.test(s) || /src\/panes\/shared\/(SettingsForm|useSettingsForm|settingsDraft|ClearHistory)\./.test(s),
-    },
-    {
-      id: "lazy-service-client",
-      label: "The tracking-service client (src/authority/service) imported only when a service URL is configured",
-      match: (s) => /src\/authority\/service\//.test(s),
-    },
-  ],
-  read: [
-    {
-      id: "no-card",
-      label: "TokenCard and SmartMatchCard as plain sections (makeStyles) instead of Fluent Card, which brings tabster",
-      match: (s) => /node_modules\/(@fluentui\/react-card|tabster)\//.test(s),
-    },
-  ],
-  both: [
-    {
-      id: "griffel-aot",
-      label: "Griffel ahead-of-time for our own makeStyles (@griffel/webpack-loader): no runtime CSS compiler",
-      match: (s) =>
-        /node_modules\/(rtl-css-js|stylis)\//.test(s) ||
-        /@griffel\/core\/src\/(makeStyles|makeResetStyles|runtime\/(resolveStyleRules|resolveResetStyleRules|compileAtomicCSSRule|compileCSSRules|compileKeyframeCSS|compileResetCSSRules|stylis\/|utils\/(cssifyObject|hyphenateProperty|normalizeNestedProperty|is\w+Selector|generateCombinedMediaQuery|hashPropertyKey|isObject)))/.test(
-          s,
-        ),
-    },
-    {
-      id: "light-theme-only",
-      label: "webDarkTheme loaded only when Office's theme is dark (a dynamic import)",
-      match: (s) => /@fluentui\/tokens\/lib\/alias\/darkColor(Palette)?\.js/.test(s),
-    },
-  ],
-};
-
-function analyseBundle(jsFile, pane) {
-  const composition = bundleComposition(jsFile);
-  const plans = [...SAVINGS_PLANS[pane], ...SAVINGS_PLANS.both]
-    .map((plan) => {
-      const planned = bundleComposition(jsFile, `${jsFile}.map`, (source) => (plan.match(source) ? plan.id : "rest"));
-      const group = planned.groups.find((g) => g.group === plan.id);
-      return { ...plan, bytes: group?.bytes ?? 0, gzipSaved: group ? planned.gzip - planned.gzipWithout([plan.id]) : 0 };
-    })
-    .filter((plan) => plan.bytes > 0); // a change with nothing left to take out is no plan
-  const all = bundleComposition(jsFile, `${jsFile}.map`, (source) => (plans.some((p) => p.match(source)) ? "planned" : "rest"));
-  return { composition, plans, allPlansGzipSaved: all.gzip - all.gzipWithout(["planned"]) };
-}
-
 /** Office.js is not ours; its npm copy's size is given for scale only (the CDN serves the same files). */
 function officeJsForScale() {
   const dir = path.join(root, "node_modules", "@microsoft", "office-js");
@@ -233,23 +162,6 @@ function officeJsForScale() {
 }
 
 // ---------------------------------------------------------------- the browser
-
-function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "chromium", "chromium-browser"].filter(Boolean);
-  for (const candidate of candidates) {
-    if (candidate.includes("/")) {
-      if (existsSync(candidate)) return candidate;
-      continue;
-    }
-    try {
-      const found = execFileSync("which", [candidate], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-      if (found) return found;
-    } catch {
-      // Not on the PATH; try the next.
-    }
-  }
-  return undefined;
-}
 
 /**
  * Runs in every pane page before its scripts: records, against performance.timeOrigin (the
@@ -286,18 +198,9 @@ function paneTimelineScript() {
   new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
 }
 
-async function newPage(context, errors) {
-  const page = await context.newPage();
-  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !/favicon|Failed to load resource/.test(message.text())) errors.push(`console: ${message.text()}`);
-  });
-  return page;
-}
-
 /** Loads a pane page directly and returns its timings (ms from navigation start). */
 async function loadPane(context, url, errors) {
-  const page = await newPage(context, errors);
+  const page = collectErrors(await context.newPage(), errors);
   try {
     await page.goto(url, { waitUntil: "commit" });
     await page.waitForFunction(() => window.__benchTimeline?.interactive !== undefined, null, { timeout: 15_000 });
@@ -311,15 +214,6 @@ async function loadPane(context, url, errors) {
 }
 
 // ---------------------------------------------------------------- the playground: stamps
-
-async function openPlayground(browser, base, errors) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(paneTimelineScript);
-  const page = await newPage(context, errors);
-  await page.goto(`${base}/playground/`);
-  await page.waitForFunction(() => Boolean(window.__playground));
-  return { context, page };
-}
 
 /** Opens a fresh draft (its own compose pane iframe) and returns the pane's frame once it loaded. */
 async function newDraft(page) {
@@ -543,7 +437,7 @@ async function main() {
   try {
     console.log(`Building for production into ${outDir} …`);
     const buildStart = Date.now();
-    await build(outDir);
+    await buildAddIn("production", outDir);
     console.log(`Built in ${((Date.now() - buildStart) / 1000).toFixed(1)} s.`);
 
     // ---- sizes
@@ -553,7 +447,7 @@ async function main() {
       const playground = initialJavaScript(outDir, `playground/${pane}.html`);
       const fakeOffice = readFileSync(path.join(outDir, "playground", "fake-office.js"));
       if (shipped.ours.length === 0) throw new Error(`${pane}.html loads no script of ours.`);
-      const analysis = shipped.ours.length === 1 ? analyseBundle(shipped.ours[0].file, pane) : analyseBundle(shipped.ours.at(-1).file, pane);
+      const analysis = { composition: bundleComposition(shipped.ours.at(-1).file) };
       const lazy = lazyChunks(outDir, shipped.ours.map((o) => o.file));
       sizes[pane] = { shipped, playground, fakeOffice: { bytes: fakeOffice.length, gzip: gzipSync(fakeOffice, { level: 9 }).length }, analysis, lazy };
     }
@@ -561,7 +455,7 @@ async function main() {
     // ---- the browser
     server = await startStaticServer({ root: outDir, host: "127.0.0.1" });
     const base = `http://127.0.0.1:${server.port}`;
-    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+    browser = await launchBrowser(chromiumPath);
     const chromiumVersion = browser.version();
     const errors = [];
     console.log(`Chromium ${chromiumVersion} (${chromiumPath}); serving the build on ${base}`);
@@ -575,7 +469,7 @@ async function main() {
       await loadContexts[load].addInitScript(paneTimelineScript);
     }
     const paneUrl = (load) => `${base}/playground/${load.split(":")[0]}.html`;
-    const { context: playgroundContext, page } = await openPlayground(browser, base, errors);
+    const { context: playgroundContext, page } = await openPlayground(browser, { base, errors, initScript: paneTimelineScript });
     HOST_LATENCY = await page.evaluate(() => {
       const { itemLatencyMs, roamingLatencyMs } = window.__playground.state.options;
       return { itemLatencyMs, roamingLatencyMs };
@@ -711,12 +605,9 @@ async function main() {
       ),
     );
     for (const pane of ["compose", "read"]) {
-      const { composition, plans, allPlansGzipSaved } = sizes[pane].analysis;
+      const { composition } = sizes[pane].analysis;
       console.log(`\nLargest parts of ${pane}.js (minified bytes; gzip saved if left out):`);
       console.log(table(["part", "bytes", "gzip saved"], composition.groups.slice(0, 12).map((g) => [g.group, bytes(g.bytes), bytes(g.gzipSaved)]), ["l", "r", "r"]));
-      console.log(`Candidate changes for ${pane} (estimated gzip saved):`);
-      for (const plan of plans) console.log(`  ${bytes(plan.gzipSaved).padStart(7)}  ${plan.label}`);
-      console.log(`  ${bytes(allPlansGzipSaved).padStart(7)}  all of them: ${kb(sizes[pane].shipped.gzip - allPlansGzipSaved)} left`);
     }
     console.log("\nTimings:");
     const timingRows = [

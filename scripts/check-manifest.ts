@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { checkManifest } from "../src/manifest/checkManifest";
-import { diskAssets } from "../src/manifest/diskAssets";
+import { checkManifest } from "../tools/manifest/checkManifest";
+import { diskAssets } from "../tools/manifest/diskAssets";
 
 const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
 

@@ -5,8 +5,8 @@
  * Prints "<file>: OK" and exits 0, or one line per problem and exits 1.
  */
 import { readFileSync } from "node:fs";
-import { crossCheckManifests, jsonManifestFacts, xmlManifestFacts } from "../src/manifest/crossCheck";
-import { validateUnifiedManifest } from "../src/manifest/unifiedSchema";
+import { crossCheckManifests, jsonManifestFacts, xmlManifestFacts } from "../tools/manifest/crossCheck";
+import { validateUnifiedManifest } from "../tools/manifest/unifiedSchema";
 
 function main([jsonFile = "manifest.json", xmlFile = "manifest.xml"]: readonly string[]): number {
   let json: unknown;

@@ -1,4 +1,4 @@
-/** Which counter numbers are still active (SPEC §4): sent within activeDays, per the activity log. */
+/** Which counter numbers are still active (docs/DESIGN.md §4): sent within activeDays, per the activity log. */
 import { formatToken, nextCounter } from "../core";
 import type { Designator, Settings } from "../core";
 import type { ActivityLog } from "../storage/ports";

@@ -106,8 +106,9 @@ export function assembleAuthority(online: OnlineAuthority, device: DeviceNumberi
   if (keeper === null) return { stamper, monitor, online };
 
   const topUp = async (settings: Settings): Promise<void> => {
-    const user = online.userNumber ? await online.userNumber.current(settings).catch(() => undefined) : tokenUserNumber(settings);
-    if (user !== undefined) await keeper.topUp(settings, user);
+    const assigned = online.userNumber ? await online.userNumber.current(settings).catch(() => undefined) : undefined;
+    const user = online.userNumber ? assigned?.user : tokenUserNumber(settings);
+    if (user !== undefined) await keeper.topUp(assigned?.settings ?? settings, user);
   };
   // Online again (or for the first time): take a reserve before the device may need it.
   monitor.subscribe((state) => {

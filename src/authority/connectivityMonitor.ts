@@ -1,5 +1,5 @@
 /**
- * Which mode the next token uses (SPEC §3). navigator.onLine === false is a sure sign of offline;
+ * Which mode the next token uses (docs/DESIGN.md §3). navigator.onLine === false is a sure sign of offline;
  * true is only a hint, confirmed by pinging the authority under a short timeout. Re-checks with
  * backoff while offline and periodically while online; on reconnect, syncs queued offline
  * activities once. A stamp whose online request fails reports it, and that counts as a failed ping.
@@ -61,7 +61,7 @@ export function createConnectivityMonitor(options: ConnectivityMonitorOptions): 
   const { authority, activityLog, events, isOnline, localCounter } = options;
   const scheduler = options.scheduler ?? systemScheduler;
   const pingTimeoutMs = Math.min(options.pingTimeoutMs ?? 800, MAX_PING_TIMEOUT_MS);
-  // SPEC §3: periodic re-checks. 30 s bounds how long an idle pane shows Online during an outage;
+  // docs/DESIGN.md §3: periodic re-checks. 30 s bounds how long an idle pane shows Online during an outage;
   // a stamp in between does not wait for it (it reports its own failure).
   const onlineRecheckMs = options.onlineRecheckMs ?? 30_000;
   const offlineFirstMs = options.offlineFirstRecheckMs ?? 2_000;

@@ -32,7 +32,7 @@ export type LocalAuthorityOptions = {
 
 export const offlineCounterName = (user: number): string => `offline:${user}`;
 
-/** Said with every token numbered past the reserve (SPEC §4: the device then says so). */
+/** Said with every token numbered past the reserve (docs/DESIGN.md §4: the device then says so). */
 export const FALLBACK_CAUTION =
   "This device has no reserved offline numbers left, so this token comes from its own counter: it is unique on this device, but no longer guaranteed unique across your devices. Go online once to take a new reserve.";
 

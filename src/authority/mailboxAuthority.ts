@@ -1,5 +1,5 @@
 /**
- * The mailbox as the online authority (standalone, SPEC §3): the per-user counter lives in roaming
+ * The mailbox as the online authority (standalone, docs/DESIGN.md §3): the per-user counter lives in roaming
  * settings. Roaming settings are read once when the pane opens, so another window's newer save is
  * invisible here; a local high-water mark (shared by every window of this device) guards against
  * that stale copy and against a roaming value that went back.

@@ -32,10 +32,11 @@ export type SyncReport = { readonly rejected: readonly RejectedActivity[] };
 /** Where the user number comes from when the authority assigns it (the tracking service). */
 export interface AssignedUserNumber {
   /**
-   * The number the authority gives this user now (asked once, then cached). Rejects with
-   * DeploymentMismatchError when the deployment writes tokens differently from `settings`.
+   * The number the authority gives this user now (asked once, then cached), and the settings its
+   * tokens are written with: `settings` with the deployment's fields in place (docs/NUMBERING.md).
+   * Rejects with DeploymentMismatchError only when the deployment is one this add-in cannot use.
    */
-  current(settings: Settings): Promise<number>;
+  current(settings: Settings): Promise<{ readonly user: number; readonly settings: Settings }>;
   /** The number it gave last, remembered on this device or in the mailbox; undefined if it never answered. */
   remembered(): Promise<number | undefined>;
 }

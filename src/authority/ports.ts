@@ -80,7 +80,7 @@ export type UnstampOutcome =
   | { readonly status: "removed"; readonly subject: string }
   | { readonly status: "failed"; readonly reason: string };
 
-/** What finalizing a draft at send did (SPEC §5, §8). */
+/** What finalizing a draft at send did (docs/DESIGN.md §5, §8). */
 export type FinalizeOutcome =
   | {
       readonly status: "finalized";
@@ -99,6 +99,13 @@ export interface Stamper {
   unstamp(item: ComposeItemPort, settings: Settings): Promise<UnstampOutcome>;
   /** The token this draft was given earlier, if any. */
   tokenForDraft(draftKey: string): Promise<string | undefined>;
+  /** Why the authority refused this draft's token for good (another activity holds it); undefined when it did not. */
+  draftConflict(draftKey: string): Promise<string | undefined>;
+  /**
+   * A draft whose token another activity holds gets a new number: the refused one is let go (never
+   * issued again) and the new token replaces it in the subject. Otherwise the same as stamp.
+   */
+  restamp(item: ComposeItemPort, settings: Settings): Promise<StampOutcome>;
   /**
    * The draft is being sent: when its token still stands in the subject, its activity becomes the
    * sent mail (final subject, To, Cc, time), on this device and with the authority. Never rejects.

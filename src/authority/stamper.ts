@@ -1,5 +1,5 @@
 /**
- * The stamping rules (SPEC §2-4) over any pair of authorities: online when the monitor says so,
+ * The stamping rules (docs/DESIGN.md §2-4) over any pair of authorities: online when the monitor says so,
  * else (or when online fails) the device's offline counter. A number is committed before it is
  * used and never reissued; a draft keeps its one number.
  */
@@ -79,15 +79,17 @@ export function createStamper(options: StamperOptions): Stamper {
     const assigned = await userNumberFor(settings);
     if ("status" in assigned) return assigned;
     const { user } = assigned;
+    // The service's deployment may have arrived with this very answer: its tokens are written its way.
+    const numbering = assigned.settings ?? settings;
 
-    const issued = await issue(settings, user, assigned.onlineProblem);
+    const issued = await issue(numbering, user, assigned.onlineProblem);
     if ("status" in issued) return issued;
     const { number, fallbackReason } = issued;
 
-    const token = formatToken({ designator: number.designator, user, counter: number.counter }, settings);
+    const token = formatToken({ designator: number.designator, user, counter: number.counter }, numbering);
     let stamped;
     try {
-      stamped = applyToken(subject, token, settings);
+      stamped = applyToken(subject, token, numbering);
       await item.setSubject(stamped.subject);
     } catch (error) {
       return {
@@ -109,7 +111,7 @@ export function createStamper(options: StamperOptions): Stamper {
       sender: userEmail,
       stampedAt: now(),
       draftKey: item.draftKey,
-      // Sent only when the send handler finalizes it (SPEC §5).
+      // Sent only when the send handler finalizes it (docs/DESIGN.md §5).
       status: "issued",
       // An online number is known to the mailbox as it is issued; the service learns of it by record().
       synced: number.designator === 0 && online.record === undefined,
@@ -168,7 +170,7 @@ export function createStamper(options: StamperOptions): Stamper {
    * The user number: from settings (standalone), or from the authority that assigns it, or offline
    * the one it gave last. `onlineProblem`: the authority did not answer, so numbering goes offline.
    */
-  async function userNumberFor(settings: Settings): Promise<{ user: number; onlineProblem?: string } | StampOutcome> {
+  async function userNumberFor(settings: Settings): Promise<{ user: number; settings?: Settings; onlineProblem?: string } | StampOutcome> {
     const assigned = online.userNumber;
     if (assigned === undefined) {
       const user = tokenUserNumber(settings);
@@ -182,7 +184,7 @@ export function createStamper(options: StamperOptions): Stamper {
     let onlineProblem: string | undefined;
     if (monitor.current().status !== "offline") {
       try {
-        return { user: await withTimeout(assigned.current(settings), onlineTimeoutMs, scheduler, () => new AuthorityTimeoutError(online.label, onlineTimeoutMs)) };
+        return await withTimeout(assigned.current(settings), onlineTimeoutMs, scheduler, () => new AuthorityTimeoutError(online.label, onlineTimeoutMs));
       } catch (error) {
         if (error instanceof DeploymentMismatchError) return { status: "blocked", kind: "settings-mismatch", reason: error.message };
         if (error instanceof TrackingOffError) return { status: "blocked", kind: "tracking-off", reason: error.message };
@@ -300,6 +302,19 @@ export function createStamper(options: StamperOptions): Stamper {
       })),
     unstamp: (item, settings) => inTurn(item.draftKey, () => unstamp(item, settings)),
     tokenForDraft: async (draftKey) => (await activityLog.byDraft(draftKey))?.token,
+    draftConflict: async (draftKey) => {
+      const existing = await activityLog.byDraft(draftKey);
+      return existing !== undefined && existing.status !== "sent" ? existing.conflict : undefined;
+    },
+    restamp: (item, settings) =>
+      inTurn(item.draftKey, async () => {
+        const existing = await activityLog.byDraft(item.draftKey);
+        if (existing?.conflict !== undefined && existing.status !== "sent") {
+          // The refused activity keeps its record (its number stays used) but no longer belongs to this draft.
+          await activityLog.put({ ...existing, draftKey: `${existing.draftKey}#refused` });
+        }
+        return stamp(item, settings);
+      }).catch((error: unknown): StampOutcome => ({ status: "failed", reason: message(error) })),
     finalize: (item, settings) =>
       inTurn(item.draftKey, () => finalize(item, settings)).catch((error: unknown): FinalizeOutcome => ({ status: "failed", reason: message(error) })),
     follow: (item, settings) => inTurn(item.draftKey, () => follow(item, settings)).catch(() => undefined),

@@ -80,7 +80,11 @@ export function createOfficeSendHost(office: OfficeLike, env: SendEnvironment): 
       const { stamper, monitor } =
         current.serviceUrl === ""
           ? createStandaloneAuthority(options)
-          : createServiceModeAuthority({ ...options, client: serviceClient(env, current.serviceUrl) });
+          : createServiceModeAuthority({
+              ...options,
+              client: serviceClient(env, current.serviceUrl),
+              onDeployment: (known) => void settings.adoptDeployment(known).catch(() => undefined),
+            });
       return {
         stamper,
         ready: () => firstCheck(monitor, SEND_PING_TIMEOUT_MS + 200, env.scheduler ?? systemScheduler),

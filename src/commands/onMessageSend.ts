@@ -1,6 +1,6 @@
 /**
- * The OnMessageSend handler (SPEC §8): on every send, stamps a draft that has no token of ours
- * (auto-stamp on), then finalizes the draft's activity with the mail as it goes (SPEC §5), then lets it go.
+ * The OnMessageSend handler (docs/DESIGN.md §8): on every send, stamps a draft that has no token of ours
+ * (auto-stamp on), then finalizes the draft's activity with the mail as it goes (docs/DESIGN.md §5), then lets it go.
  * Its one promise to Outlook: `event.completed({ allowEvent: true })`, exactly once, on every path,
  * within DEFAULT_SEND_DEADLINE_MS. It never holds a message back, whatever fails.
  */

@@ -1,5 +1,5 @@
 /**
- * An activity's life (SPEC §5): issued when a draft is stamped, sent when that draft goes out with
+ * An activity's life (docs/DESIGN.md §5): issued when a draft is stamped, sent when that draft goes out with
  * its token still in the subject. An issued number is never reissued, but only a sent activity
  * answers a reply or counts for smart matching. Pure: times are passed in.
  */
@@ -88,7 +88,7 @@ export const SENT_RETENTION_MARGIN_DAYS = 30;
 export const ISSUED_RETENTION_DAYS = 14;
 const DAY_MS = 86_400_000;
 
-/** Before these times (ms since epoch) the device's log may drop an activity (SPEC §4 needs only activeDays). */
+/** Before these times (ms since epoch) the device's log may drop an activity (docs/DESIGN.md §4 needs only activeDays). */
 export type PruneCutoffs = { readonly sentBefore: number; readonly issuedBefore: number };
 
 export function pruneCutoffs(now: number, activeDays: number): PruneCutoffs {

@@ -1,4 +1,4 @@
-/** Counter rules (SPEC §2, §4): 1, 2, … 10^counterDigits - 1, then 0, skipping still-active numbers on wrap. */
+/** Counter rules (docs/DESIGN.md §2, §4): 1, 2, … 10^counterDigits - 1, then 0, skipping still-active numbers on wrap. */
 import { assertCodecSettings } from "./settings";
 import type { Settings } from "./types";
 
@@ -24,7 +24,7 @@ export function nextCounter(last: number | null | undefined, settings: Settings)
 }
 
 /**
- * The next counter after `last` whose number is not held by an active activity (SPEC §4).
+ * The next counter after `last` whose number is not held by an active activity (docs/DESIGN.md §4).
  * Looks at each other number of the cycle at most once, so it ends even when all are active;
  * `last` itself is never offered again, since an issued number is never reused within a cycle.
  */

@@ -1,5 +1,5 @@
 /**
- * What the read pane says about a subject (SPEC §5): our tokens, the marks of other systems, and
+ * What the read pane says about a subject (docs/DESIGN.md §5): our tokens, the marks of other systems, and
  * texts that look like our tokens but are not ("near misses"), each with a sentence for the user.
  * Pure and total: never throws on any string.
  */

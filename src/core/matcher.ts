@@ -1,5 +1,5 @@
 /**
- * The compiled form of the recognition rules (SPEC §2) for one settings object: a scanning regex,
+ * The compiled form of the recognition rules (docs/DESIGN.md §2) for one settings object: a scanning regex,
  * an exact regex and the prefix behind each capture group. Compiled once and cached, because
  * findTokens runs on every subject the read pane shows and the codec must stay close to a bare regex.
  */

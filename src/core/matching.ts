@@ -1,5 +1,5 @@
 /**
- * What a received message answers (SPEC §5): by token first; without a token of ours, by smart
+ * What a received message answers (docs/DESIGN.md §5): by token first; without a token of ours, by smart
  * matching as Dynamics 365 does it (same subject once reply prefixes and tokens are gone, and at
  * least HashMinAddressCount = 2 addresses in common). Pure: the caller passes the activities in.
  */

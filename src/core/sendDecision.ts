@@ -1,5 +1,5 @@
 /**
- * The send decision (SPEC §8): whether the OnMessageSend handler stamps the draft. Pure: the
+ * The send decision (docs/DESIGN.md §8): whether the OnMessageSend handler stamps the draft. Pure: the
  * handler reads the settings and the subject, and says whether this runtime can number safely.
  * Whatever the decision, the message is sent; this only decides whether a token goes on it first.
  */

@@ -1,4 +1,4 @@
-/** The settings model (SPEC §6): defaults, limits and validation with one clear message per invalid field. */
+/** The settings model (docs/DESIGN.md §6): defaults, limits and validation with one clear message per invalid field. */
 import { InvalidSettingsError } from "./errors";
 import type { Settings, ValidationError, ValidationResult } from "./types";
 

@@ -1,4 +1,4 @@
-/** Stamping (SPEC §2): put exactly one token of ours at the end of a subject, within Outlook's limit. */
+/** Stamping (docs/DESIGN.md §2): put exactly one token of ours at the end of a subject, within Outlook's limit. */
 import { TokenFormatError } from "./errors";
 import { DEFAULT_SETTINGS } from "./settings";
 import { collapseWhitespace } from "./subject";

@@ -1,4 +1,4 @@
-/** Token text (SPEC §2): format one, parse one, find all of ours in a subject. */
+/** Token text (docs/DESIGN.md §2): format one, parse one, find all of ours in a subject. */
 import { TokenFormatError } from "./errors";
 import { precedingIsWordChar, tokenMatcher } from "./matcher";
 import type { PrefixEntry, TokenMatcher } from "./matcher";

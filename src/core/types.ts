@@ -6,7 +6,7 @@ export type Designator = 0 | 1;
 /** Where a recognised prefix comes from: this deployment's current prefix, or one it used before. */
 export type PrefixOrigin = "current" | "history";
 
-/** The add-in's settings (SPEC §6). Stored in roaming settings. */
+/** The add-in's settings (docs/DESIGN.md §6). Stored in roaming settings. */
 export type Settings = {
   /** Tracking tokens on (the seed's first setting): off, nothing is stamped, received tokens still decode. @default true */
   readonly trackingEnabled: boolean;

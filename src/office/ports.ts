@@ -2,6 +2,7 @@
  * The small typed ports that panes and authorities use instead of Office.context.mailbox.
  * Implemented over Office.js in src/office, and by in-memory fakes in tests.
  */
+import type { KnownDeployment } from "../core/deployment";
 import type { Settings, ValidationError } from "../core/types";
 
 export type Recipients = { readonly to: readonly string[]; readonly cc: readonly string[] };
@@ -63,6 +64,11 @@ export type LoadedSettings = {
   readonly settings: Settings;
   /** Problems with what was stored (then defaults were used for those fields); [] when clean. */
   readonly problems: readonly ValidationError[];
+  /**
+   * The tracking service whose deployment the service-owned fields (core's SERVICE_OWNED_FIELDS)
+   * come from; absent in standalone mode and until a newly named service has answered once.
+   */
+  readonly managedBy?: string;
 };
 
 /** The add-in's settings over roaming settings. */
@@ -70,4 +76,23 @@ export interface SettingsPort {
   load(): LoadedSettings;
   /** Validates, then saves. Invalid settings are never saved: rejects with SettingsInvalidError. */
   save(settings: Settings): Promise<void>;
+  /**
+   * Remembers what the tracking service said its deployment is (docs/NUMBERING.md): from now on
+   * load() gives its fields. Saved to the mailbox best effort; the copy in memory applies at once.
+   */
+  adoptDeployment(known: KnownDeployment): Promise<void>;
+  /**
+   * Calls `listener` after the settings changed: saved or adopted here, or saved by another open
+   * pane of this mailbox. Returns the unsubscribe.
+   */
+  subscribe(listener: () => void): () => void;
+}
+
+/**
+ * How the panes of one mailbox that are open at once tell each other what they saved (Outlook
+ * gives each pane its own copy of roaming settings, read when it opens). Values by roaming key.
+ */
+export interface SettingsChannel {
+  post(change: Readonly<Record<string, unknown>>): void;
+  subscribe(listener: (change: Readonly<Record<string, unknown>>) => void): () => void;
 }

@@ -1,18 +1,70 @@
 /**
- * SettingsPort over one roaming key. Loading never deletes or rewrites what is stored: a bad
- * stored field is reported and replaced by its default in memory only. Saving validates first.
+ * SettingsPort over roaming keys. Loading never deletes or rewrites what is stored: a bad stored
+ * field is reported and replaced by its default in memory only. Saving validates first. With a
+ * tracking service named, the fields it owns come from its deployment (docs/NUMBERING.md), kept
+ * under their own key so the user's own values stay for a return to standalone.
  */
-import { DEFAULT_SETTINGS, SETTINGS_FIELDS, validateSettings } from "../core";
-import type { Settings, ValidationError } from "../core";
+import { deploymentApplies, DEFAULT_SETTINGS, sameServiceUrl, SETTINGS_FIELDS, validateSettings, withDeployment } from "../core";
+import type { Deployment, KnownDeployment, Settings, ValidationError } from "../core";
 import { SettingsInvalidError } from "./errors";
-import type { LoadedSettings, RoamingStore, SettingsPort } from "./ports";
+import type { LoadedSettings, RoamingStore, SettingsChannel, SettingsPort } from "./ports";
 
 /** The roaming key that holds the settings object. */
 export const SETTINGS_KEY = "settings";
+/** The roaming key of the tracking service's deployment as last heard (a KnownDeployment). */
+export const DEPLOYMENT_KEY = "service:deployment";
 
-export function createSettingsPort(store: RoamingStore, key: string = SETTINGS_KEY): SettingsPort {
+export type SettingsPortOptions = {
+  /** The key of the settings object. @default SETTINGS_KEY */
+  readonly key?: string;
+  /** Tells the mailbox's other open panes what this one saved, and hears theirs. @default none */
+  readonly channel?: SettingsChannel | null;
+};
+
+export function createSettingsPort(store: RoamingStore, options: SettingsPortOptions = {}): SettingsPort {
+  const key = options.key ?? SETTINGS_KEY;
+  const channel = options.channel ?? null;
+  const listeners = new Set<() => void>();
+  const changed = (): void => {
+    for (const listener of [...listeners]) {
+      try {
+        listener();
+      } catch {
+        // one pane's listener must not keep the others from hearing
+      }
+    }
+  };
+  const tellOthers = (keys: readonly string[]): void => {
+    if (channel === null) return;
+    const change: Record<string, unknown> = {};
+    for (const name of keys) change[name] = store.get(name) ?? null;
+    try {
+      channel.post(change);
+    } catch {
+      // the others read the mailbox when they open; nothing is lost
+    }
+  };
+  channel?.subscribe((change) => {
+    let relevant = false;
+    for (const [name, value] of Object.entries(change)) {
+      if (name !== key && name !== DEPLOYMENT_KEY) continue;
+      relevant = true;
+      // This pane's copy of roaming settings takes what the other pane saved, so a later save here keeps it.
+      if (value === null || value === undefined) store.remove(name);
+      else store.set(name, value);
+    }
+    if (relevant) changed();
+  });
+
   return {
-    load: () => loadSettings(store.get(key)),
+    load: () => {
+      const own = loadSettings(store.get(key));
+      const known = readKnownDeployment(store.get(DEPLOYMENT_KEY));
+      if (!deploymentApplies(own.settings, known)) return own;
+      const managed = withDeployment(own.settings, known);
+      if (managed.problems.length > 0) return { settings: own.settings, problems: [...own.problems, ...managed.problems] };
+      return { settings: managed.settings, problems: own.problems, managedBy: own.settings.serviceUrl };
+    },
     async save(settings) {
       const result = validateSettings(settings);
       if (!result.ok) throw new SettingsInvalidError(result.errors);
@@ -28,8 +80,62 @@ export function createSettingsPort(store: RoamingStore, key: string = SETTINGS_K
         else store.set(key, previous);
         throw error;
       }
+      tellOthers([key]);
+      changed();
+    },
+    async adoptDeployment(known) {
+      const stored = readKnownDeployment(store.get(DEPLOYMENT_KEY));
+      // Registration answers carry the ordinal; GET /v1/deployment does not: keep the one known.
+      const ordinal = known.ordinal ?? (stored !== undefined && sameServiceUrl(stored.serviceUrl, known.serviceUrl) ? stored.ordinal : null);
+      const next: KnownDeployment = { serviceUrl: known.serviceUrl, deployment: known.deployment, ordinal };
+      if (stored !== undefined && JSON.stringify(stored) === JSON.stringify(next)) return;
+      store.set(DEPLOYMENT_KEY, next);
+      changed();
+      try {
+        await store.save();
+      } catch {
+        // The copy in memory applies to this pane now; the next registration saves it again.
+        return;
+      }
+      tellOthers([DEPLOYMENT_KEY]);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
+}
+
+/** The stored deployment, or undefined when there is none or it is not readable (the next registration writes it again). */
+export function readKnownDeployment(stored: unknown): KnownDeployment | undefined {
+  if (!isRecord(stored) || typeof stored["serviceUrl"] !== "string" || !isRecord(stored["deployment"])) return undefined;
+  const d = stored["deployment"];
+  const whole = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+  const prefixHistory = d["prefixHistory"];
+  if (
+    typeof d["prefix"] !== "string" ||
+    !Array.isArray(prefixHistory) ||
+    !prefixHistory.every((entry) => typeof entry === "string") ||
+    !whole(d["userDigits"]) ||
+    !whole(d["counterDigits"]) ||
+    !whole(d["deploymentBase"]) ||
+    !whole(d["activeDays"]) ||
+    typeof d["trackingEnabled"] !== "boolean"
+  ) {
+    return undefined;
+  }
+  const deployment: Deployment = {
+    prefix: d["prefix"],
+    prefixHistory: prefixHistory as string[],
+    userDigits: d["userDigits"],
+    counterDigits: d["counterDigits"],
+    deploymentBase: d["deploymentBase"],
+    activeDays: d["activeDays"],
+    trackingEnabled: d["trackingEnabled"],
+    reserveSize: whole(d["reserveSize"]) && d["reserveSize"] > 0 ? d["reserveSize"] : 50,
+  };
+  const ordinal = stored["ordinal"];
+  return { serviceUrl: stored["serviceUrl"], deployment, ordinal: whole(ordinal) && ordinal >= 1 ? ordinal : null };
 }
 
 /** Stored settings merged over the defaults, field by field; bad fields fall back to their defaults. */

@@ -6,7 +6,7 @@
  * SEND_ANYWAY_AFTER_MS the playground does what a user does in Outlook's dialog, Send Anyway.
  */
 import { LAUNCH_EVENT_KEY } from "./fakeOffice/hostBridge";
-import { compareVersions } from "./fakeOffice/versions";
+import { compareVersions } from "../core/versions";
 import type { MailboxModel, SendHandler } from "./model/mailboxModel";
 
 /** The LaunchEvent's FunctionName in manifest.xml. */

@@ -60,7 +60,7 @@ export class ConflictError extends ServiceError {
   }
 }
 
-/** 409: every counter number belongs to an active activity (SPEC §4). */
+/** 409: every counter number belongs to an active activity (docs/DESIGN.md §4). */
 export class CounterExhaustedError extends ServiceError {
   override name = "CounterExhaustedError";
   constructor(message: string) {

@@ -3,7 +3,7 @@ import type { PruneCutoffs } from "../core/activityLife";
 import type { ActivityLike } from "../core/matching";
 
 /**
- * One stamped draft and, once sent, the mail (SPEC §5). Token, parts, subject, recipients, sender,
+ * One stamped draft and, once sent, the mail (docs/DESIGN.md §5). Token, parts, subject, recipients, sender,
  * stampedAt, status ("issued" until the send handler finalizes it as "sent") and sentAt are core's
  * ActivityLike, which matching reads.
  */
@@ -12,6 +12,11 @@ export type Activity = ActivityLike & {
   readonly draftKey: string;
   /** False while an offline activity waits to reach the authority. */
   readonly synced: boolean;
+  /**
+   * Why the authority refused this activity's token for good: another activity holds it (a 409).
+   * A draft with such an activity can be stamped again with a new number (Stamper.restamp).
+   */
+  readonly conflict?: string;
 };
 
 export interface ActivityLog {

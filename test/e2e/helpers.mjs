@@ -1,5 +1,6 @@
 /**
- * Shared by the browser tests: launching Chromium, opening the playground, reaching the panes.
+ * Shared by the browser tests: reaching the panes, acting as a user, the stamp harness, the service.
+ * Launching Chromium and opening the playground are in browserKit.mjs, which the bench shares.
  * run.mjs sets E2E_BASE_URL (the static server) and E2E_CHROMIUM (the browser binary).
  */
 import { spawn } from "node:child_process";
@@ -8,41 +9,9 @@ import { mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { baseUrl } from "./browserKit.mjs";
 
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
-export const baseUrl = () => {
-  const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error("E2E_BASE_URL is not set: run the browser tests with `npm run test:e2e`.");
-  return url;
-};
-
-export async function launchBrowser() {
-  return chromium.launch({ executablePath: process.env.E2E_CHROMIUM, args: CHROMIUM_ARGS });
-}
-
-/**
- * Opens the playground in a fresh browser context (its own storage: a new mailbox) at 1280×800.
- * Returns the page and the errors it logs, which tests expect to stay empty. `fixedTime` pins
- * Date in every frame (timers still run), for screenshots that do not change from run to run;
- * `base` is another server than the shared one (a test that stops it); other options go to
- * browser.newContext.
- */
-export async function openPlayground(browser, { fixedTime, base = baseUrl(), ...contextOptions } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
-  if (fixedTime !== undefined) await context.clock.setFixedTime(fixedTime);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    // A missing favicon is the browser's business, not the playground's.
-    if (message.type() === "error" && !/favicon|Failed to load resource/.test(message.text())) errors.push(`console: ${message.text()}`);
-  });
-  await page.goto(`${base}/playground/`);
-  await page.waitForFunction(() => Boolean(window.__playground));
-  return { page, context, errors };
-}
+export { baseUrl, launchBrowser, openPlayground } from "./browserKit.mjs";
 
 /** The pane iframe for a surface, as a FrameLocator (for getByRole) and its Frame (for evaluate). */
 export async function pane(page, surface) {

@@ -6,40 +6,22 @@
  * Without Chromium the tests are skipped (exit 0), unless REQUIRE_BROWSER=1 (CI), then exit 1.
  * E2E_BUILD_MODE=development builds faster; E2E_REBUILD=1 always builds; pass file names to run some.
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { run } from "node:test";
 import { spec } from "node:test/reporters";
 import { fileURLToPath } from "node:url";
 import { startStaticServer } from "../../scripts/serve.mjs";
+import { buildAddIn, findChromium } from "./browserKit.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const e2eDir = path.join(root, "test", "e2e");
 const resultsFile = path.join(root, "test-results", "e2e.json");
-const require = createRequire(import.meta.url);
 
 async function writeSummary(summary) {
   await mkdir(path.dirname(resultsFile), { recursive: true });
   await writeFile(resultsFile, `${JSON.stringify(summary, null, 2)}\n`);
-}
-
-function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, "chromium", "chromium-browser", "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
-  for (const candidate of candidates) {
-    if (candidate.includes("/")) {
-      if (existsSync(candidate)) return candidate;
-      continue;
-    }
-    try {
-      return execFileSync("which", [candidate], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || undefined;
-    } catch {
-      // Not on the PATH; try the next.
-    }
-  }
-  return undefined;
 }
 
 function newestMtime(target) {
@@ -56,20 +38,14 @@ function distIsFresh() {
   const marker = path.join(root, "dist", "playground", "index.html");
   if (process.env.E2E_REBUILD === "1" || !existsSync(marker)) return false;
   const built = statSync(marker).mtimeMs;
-  const sources = ["src", "assets", "manifest.xml", "manifest.json", "webpack.config.js", "package-lock.json", "tsconfig.json", "tsconfig.build.json"];
+  const sources = ["src", "assets", "manifest.xml", "manifest.json", "webpack.config.js", "package-lock.json", "tsconfig.json", "tsconfig.base.json", "tsconfig.build.json"];
   return sources.every((source) => newestMtime(path.join(root, source)) <= built);
 }
 
-function build() {
+async function build() {
   const mode = process.env.E2E_BUILD_MODE === "development" ? "development" : "production";
-  const webpack = require("webpack");
-  const makeConfig = require(path.join(root, "webpack.config.js"));
-  return new Promise((resolve, reject) => {
-    webpack({ ...makeConfig({}, { mode }), mode }, (error, stats) => {
-      if (error || stats?.hasErrors()) reject(new Error(error ? String(error.stack ?? error) : stats.toString("errors-only")));
-      else resolve(mode);
-    });
-  });
+  await buildAddIn(mode);
+  return mode;
 }
 
 async function main() {

@@ -1,5 +1,5 @@
 /**
- * Auto-stamp on send (SPEC §8): the playground's Send button runs the add-in's OnMessageSend
+ * Auto-stamp on send (docs/DESIGN.md §8): the playground's Send button runs the add-in's OnMessageSend
  * handler (the real commands bundle, in a hidden runtime) before the message goes. With the
  * setting on it stamps a message that has no token of ours and leaves a stamped one alone, online
  * and offline; and every message reaches Sent, whatever the handler did.

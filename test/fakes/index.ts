@@ -12,3 +12,5 @@ export type { MemoryCounterStore } from "../../src/storage";
 export { FakeServiceWorker, FakeServiceWorkerContainer } from "./serviceWorker";
 export { FakeNestableClient } from "./nestableClient";
 export type { FakeMsalOutcome } from "./nestableClient";
+export { FakeSettingsPort } from "./settingsPort";
+export { FakeSettingsHub } from "./settingsChannel";

@@ -152,7 +152,7 @@ describeBackends("service API", (backend) => {
     });
   });
 
-  describe("activity life: issued at stamp, finalized at send (SPEC §5)", () => {
+  describe("activity life: issued at stamp, finalized at send (docs/DESIGN.md §5)", () => {
     const FINAL = "2026-11-28T09:45:00Z";
     const final = { subject: "Offer for 14 standing desks CRM:00010001", to: ["dana.buyer@fabrikam.com"], cc: ["sam.colleague@contoso.com"], sentAt: FINAL, designator: 0 };
 

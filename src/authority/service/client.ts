@@ -8,9 +8,10 @@ import type { AccessTokenSource } from "../../office/accessToken";
 import { systemScheduler } from "../scheduler";
 import type { Scheduler } from "../scheduler";
 import { ServiceError, ServiceProtocolError, ServiceTimeoutError, ServiceUnreachableError } from "./errors";
-import { parseAllocation, parseCorrelation, parseHealth, parseSignIn, parseReserve, parseServiceUser, parseTokenLookup } from "./types";
 import type { SignInConfig } from "../../core";
-import type { ActivityRecord, Allocation, Correlation, FinalizeResult, Health, IssuedActivity, RecordOutcome, RegistrationRequest, Reserve, SentRecord, ServiceActivity, ServiceUser } from "./types";
+import type { TokenHolder } from "./errors";
+import { parseAllocation, parseCorrelation, parseDeployment, parseHealth, parseReserve, parseServiceUser, parseSignIn, parseTokenLookup } from "./types";
+import type { ActivityRecord, Allocation, Correlation, Deployment, FinalizeResult, Health, IssuedActivity, RecordOutcome, RegistrationRequest, Reserve, SentRecord, ServiceActivity, ServiceUser } from "./types";
 
 /** The part of fetch the client uses: `globalThis.fetch` in browsers and Node 20. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Pick<Response, "status" | "statusText" | "headers" | "text">>;
@@ -45,6 +46,8 @@ export interface ServiceClient {
   signIn(): Promise<SignInConfig | null>;
   /** Registers the caller on first call (claiming a number, raising counters above marks); the same user every later call. */
   me(registration?: RegistrationRequest): Promise<ServiceUser>;
+  /** GET /v1/deployment: the team's settings, which the add-in follows. */
+  deployment(): Promise<Deployment>;
   /** Allocates the caller's next counter. Never retried: an allocation whose answer was lost is burned. */
   nextCounter(): Promise<Allocation>;
   /** Reserves offline numbers for this device (`device`: its random id). Never retried: a reserve whose answer was lost is abandoned. */
@@ -178,6 +181,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
       }
     },
     me: async (registration = {}) => parseServiceUser((await send({ method: "POST", path: "/v1/users/me", body: registration, quick: true, idempotent: true, what: "who you are" })).body),
+    deployment: async () => parseDeployment((await send({ method: "GET", path: "/v1/deployment", quick: true, idempotent: true, what: "for the deployment's settings" })).body),
     nextCounter: async () => parseAllocation((await send({ method: "POST", path: "/v1/counters/next", body: {}, quick: true, idempotent: false, what: "for a number" })).body),
     reserve: async (device) => parseReserve((await send({ method: "POST", path: "/v1/reserves", body: { device }, quick: false, idempotent: false, what: "for offline numbers" })).body),
     async recordActivity(record) {
@@ -231,7 +235,16 @@ function serviceError({ status, body, retryAfterSeconds }: Answer): ServiceError
   const code = typeof fields.error === "string" ? fields.error : `http-${status}`;
   const message =
     typeof fields.message === "string" && fields.message !== "" ? `The tracking service said: ${fields.message}` : `The tracking service answered ${status}${statusWords(status)}.`;
-  return new ServiceError(message, status, code, typeof fields.field === "string" ? fields.field : undefined, retryAfterSeconds);
+  return new ServiceError(message, status, code, typeof fields.field === "string" ? fields.field : undefined, retryAfterSeconds, tokenHolder(body));
+}
+
+/** The 409's `holder`, when it has the fields the user needs to know which activity it is. */
+function tokenHolder(body: unknown): TokenHolder | undefined {
+  const holder = typeof body === "object" && body !== null ? (body as { holder?: unknown }).holder : undefined;
+  if (typeof holder !== "object" || holder === null) return undefined;
+  const { subject, sender, senderName, sentAt } = holder as Record<string, unknown>;
+  if (typeof subject !== "string" || typeof sender !== "string" || typeof sentAt !== "string") return undefined;
+  return { subject, sender, senderName: typeof senderName === "string" ? senderName : null, sentAt };
 }
 
 function statusWords(status: number): string {

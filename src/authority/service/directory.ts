@@ -5,7 +5,8 @@
 import { parseToken } from "../../core";
 import type { ActivityLike, MessageLike, Settings } from "../../core";
 import type { ServiceClient } from "./client";
-import type { ServiceActivity } from "./types";
+import { ServiceError } from "./errors";
+import type { Deployment, ServiceActivity } from "./types";
 
 /** An activity as the service knows it: the matching fields, plus who sent it. */
 export type DirectoryActivity = ActivityLike & {
@@ -25,13 +26,24 @@ export interface ActivityDirectory {
   byToken(token: string, settings: Settings): Promise<DirectoryActivity | undefined>;
   /** What `message` answers by the service's correlation (token first, then smart matching); undefined when nothing. */
   correlate(message: MessageLike, settings: Settings): Promise<DirectoryMatch | undefined>;
+  /** The deployment's settings, which the pane follows (docs/NUMBERING.md); absent where the directory has none. */
+  deployment?(): Promise<Deployment>;
 }
 
-export function createServiceDirectory(client: Pick<ServiceClient, "activity" | "correlate">): ActivityDirectory {
+export function createServiceDirectory(client: Pick<ServiceClient, "activity" | "correlate"> & Partial<Pick<ServiceClient, "deployment">>): ActivityDirectory {
+  const { deployment } = client;
   return {
     label: "tracking service",
+    ...(deployment ? { deployment: () => deployment.call(client) } : {}),
     async byToken(token, settings) {
-      const found = await client.activity(token);
+      let found;
+      try {
+        found = await client.activity(token);
+      } catch (error) {
+        // A token the service cannot read as one of its own (a prefix it never used): it holds no record of it.
+        if (error instanceof ServiceError && error.status === 400) return undefined;
+        throw error;
+      }
       if (found === undefined) return undefined;
       if (found.status === "issued") return issuedActivity(found.token, settings);
       return directoryActivity(found, settings);

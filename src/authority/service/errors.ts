@@ -13,6 +13,8 @@ export class ServiceError extends Error {
     readonly field?: string,
     /** Seconds to wait, from Retry-After (429, 503). */
     readonly retryAfterSeconds?: number,
+    /** A 409's activity that already holds the token. */
+    readonly holder?: TokenHolder,
   ) {
     super(message);
   }
@@ -56,3 +58,6 @@ export class TrackingOffError extends Error {
 export class DeploymentMismatchError extends Error {
   override name = "DeploymentMismatchError";
 }
+
+/** The activity a 409 names as already holding a token: enough to tell the user which one it is. */
+export type TokenHolder = { readonly subject: string; readonly sender: string; readonly senderName: string | null; readonly sentAt: string };

@@ -1,4 +1,4 @@
-/** The tracking service (SPEC §7) as the add-in sees it: the client, the online authority, the read pane's directory. */
+/** The tracking service (docs/DESIGN.md §7) as the add-in sees it: the client, the online authority, the read pane's directory. */
 export { createServiceClient, jwtExpiry, MAX_QUICK_TIMEOUT_MS } from "./client";
 export type { CorrelateRequest, FetchLike, ServiceClient, ServiceClientOptions } from "./client";
 export { DeploymentMismatchError, TrackingOffError, ServiceError, ServiceProtocolError, ServiceTimeoutError, ServiceUnreachableError } from "./errors";

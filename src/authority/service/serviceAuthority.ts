@@ -1,10 +1,10 @@
 /**
- * The tracking service as the online authority (SPEC §3, §7): it assigns the user number, allocates
+ * The tracking service as the online authority (docs/DESIGN.md §3, §7): it assigns the user number, allocates
  * counters atomically (designator 0) and records every activity, online ones at once and offline
  * ones when it answers again, so that colleagues' read panes can resolve them.
  */
-import { asciiLowerCase, formatToken } from "../../core";
-import type { Settings } from "../../core";
+import { asciiLowerCase, formatToken, withDeployment } from "../../core";
+import type { KnownDeployment, Settings } from "../../core";
 import type { RoamingStore } from "../../office/ports";
 import type { CounterStore } from "../../storage/counterStore";
 import type { Activity, ActivityLog } from "../../storage/ports";
@@ -33,6 +33,8 @@ export type ServiceAuthorityOptions = {
   readonly claimedUser?: () => number | undefined;
   /** A new random device id (the first reserve names the device with it). @default crypto.randomUUID */
   readonly newDeviceId?: () => string;
+  /** Told the deployment with every registration answer, so settings follow the service (SettingsPort.adoptDeployment). */
+  readonly onDeployment?: (known: KnownDeployment) => void;
 };
 
 export type ServiceAuthority = OnlineAuthority & {
@@ -50,7 +52,7 @@ export const serviceUserCounterName = (baseUrl: string, mailbox: string): string
 /** Counter store record of this device's random id, sent with each reserve. */
 export const DEVICE_ID_RECORD = "device-id";
 
-export function createServiceAuthority({ client, mailbox, activityLog, counters, roaming, local, newDeviceId, claimedUser }: ServiceAuthorityOptions): ServiceAuthority {
+export function createServiceAuthority({ client, mailbox, activityLog, counters, roaming, local, newDeviceId, claimedUser, onDeployment }: ServiceAuthorityOptions): ServiceAuthority {
   const key = client.baseUrl.replace(/\/+$/, "");
   const counterName = serviceUserCounterName(key, mailbox);
   let me: Promise<ServiceUser> | undefined;
@@ -123,6 +125,11 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
     } catch {
       // a corrupt roaming mark must not stop service numbering
     }
+    try {
+      onDeployment?.(knownDeployment(user));
+    } catch {
+      // settings follow at the next registration; this one still numbers with the deployment below
+    }
     return user;
   };
 
@@ -141,13 +148,19 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
     return me;
   };
 
+  const knownDeployment = (user: ServiceUser): KnownDeployment => ({ serviceUrl: client.baseUrl, deployment: user.deployment, ordinal: user.ordinal });
+
   const userNumber: AssignedUserNumber = {
     async current(settings) {
       const user = await whoAmI();
       if (!user.deployment.trackingEnabled) throw new TrackingOffError("Your team turned tracking tokens off on its tracking service, so no token is added. Tokens in received mail are still explained.");
-      const mismatch = deploymentMismatch(user.deployment, settings);
-      if (mismatch !== undefined) throw new DeploymentMismatchError(mismatch);
-      return user.userNumber;
+      // The service owns the deployment: its tokens are written its way, whatever the pane had loaded.
+      const managed = withDeployment(settings, knownDeployment(user));
+      if (managed.problems.length > 0) {
+        const mismatch = deploymentMismatch(user.deployment, settings);
+        if (mismatch !== undefined) throw new DeploymentMismatchError(mismatch);
+      }
+      return { user: user.userNumber, settings: managed.settings };
     },
     async remembered() {
       if (counters !== null) {
@@ -246,7 +259,10 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
           // A refusal that sending again cannot change (a conflict, a token that is not the
           // caller's, a field the service rejects) is reported once; anything else waits.
           if (!(error instanceof ServiceError && error.permanent)) throw error;
-          rejected.push({ token: activity.token, reason: rejectionReason(activity, error) });
+          const reason = rejectionReason(activity, error);
+          rejected.push({ token: activity.token, reason });
+          // Kept with the activity: an open draft that has it offers a new number (Stamper.restamp).
+          if (error.status === 409) await activityLog.put({ ...activity, conflict: reason }).catch(() => undefined);
         }
         // Marked one by one, so a sync cut short does not send these again (if it did, they would be duplicates, which is harmless).
         await activityLog.markSynced(activity.token);
@@ -282,7 +298,18 @@ export function activityRecord(activity: Activity): ActivityRecord {
 }
 
 function rejectionReason(activity: Activity, error: ServiceError): string {
-  if (error.status === 409) return `The tracking service holds another activity under ${activity.token}, so this one (“${activity.subject}”) was not recorded.`;
+  if (error.status === 409) {
+    const holder = error.holder;
+    const which =
+      holder === undefined
+        ? "another activity"
+        : `another activity: “${holder.subject}”, sent by ${holder.senderName !== null ? `${holder.senderName} <${holder.sender}>` : holder.sender} on ${holder.sentAt.slice(0, 10)}`;
+    const advice =
+      activity.status === "sent"
+        ? " Your mail has gone with that token, so replies to it will show the other activity; to track this thread, send a follow-up with a new token."
+        : " Open the draft and choose “Stamp with a new number”.";
+    return `The tracking service holds ${which} under ${activity.token}, so this one (“${activity.subject}”) was not recorded.${advice}`;
+  }
   if (error.status === 403) return `The tracking service refused ${activity.token}: its user number ${activity.user} is not yours there.`;
   return `The tracking service refused ${activity.token}${error.field !== undefined ? ` (${error.field})` : ""}: ${error.message}`;
 }

@@ -4,6 +4,7 @@
  * last. The same { stamper, monitor } as standalone, so the panes never change.
  */
 import { tokenUserNumber } from "../../core";
+import type { KnownDeployment } from "../../core";
 import { assembleAuthority, deviceNumbering } from "../assemble";
 import type { StandaloneAuthorityOptions, TokenAuthority } from "../assemble";
 import type { ServiceClient } from "./client";
@@ -12,6 +13,8 @@ import { createServiceAuthority } from "./serviceAuthority";
 export type ServiceModeOptions = StandaloneAuthorityOptions & {
   /** The tracking service at settings.serviceUrl. */
   readonly client: ServiceClient;
+  /** Told the deployment whenever the service answers who the user is (SettingsPort.adoptDeployment). */
+  readonly onDeployment?: (known: KnownDeployment) => void;
 };
 
 export function createServiceModeAuthority(options: ServiceModeOptions): TokenAuthority {
@@ -28,6 +31,7 @@ export function createServiceModeAuthority(options: ServiceModeOptions): TokenAu
     local: device.authority,
     // The number this mailbox used on its own, if it did: claimed so the service keeps it (docs/NUMBERING.md).
     ...(settings ? { claimedUser: () => tokenUserNumber(settings()) } : {}),
+    ...(options.onDeployment ? { onDeployment: options.onDeployment } : {}),
   });
   return assembleAuthority(online, device, options);
 }

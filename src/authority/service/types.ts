@@ -113,8 +113,6 @@ const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isS
 export function parseServiceUser(value: unknown): ServiceUser {
   const what = "answer to users/me";
   const body = object(value, what);
-  const d = object(body["deployment"], `${what} (deployment)`);
-  const dwhat = `${what} (deployment)`;
   const high = typeof body["highWater"] === "object" && body["highWater"] !== null ? (body["highWater"] as Json) : {};
   const mark = (v: unknown): number | null => (isWhole(v) ? v : null);
   const claim = typeof body["claim"] === "object" && body["claim"] !== null ? (body["claim"] as Json) : undefined;
@@ -126,16 +124,22 @@ export function parseServiceUser(value: unknown): ServiceUser {
     mailbox: field(body, "mailbox", what, isString, "text"),
     ordinal: field(body, "ordinal", what, isWhole, "a whole number"),
     userNumber: field(body, "userNumber", what, isWhole, "a whole number"),
-    deployment: {
-      prefix: field(d, "prefix", dwhat, isString, "text"),
-      prefixHistory: isStrings(d["prefixHistory"]) ? d["prefixHistory"] : [],
-      userDigits: field(d, "userDigits", dwhat, isWhole, "a whole number"),
-      counterDigits: field(d, "counterDigits", dwhat, isWhole, "a whole number"),
-      deploymentBase: isWhole(d["deploymentBase"]) ? d["deploymentBase"] : 0,
-      activeDays: isWhole(d["activeDays"]) ? d["activeDays"] : 30,
-      trackingEnabled: isBoolean(d["trackingEnabled"]) ? d["trackingEnabled"] : true,
-      reserveSize: isWhole(d["reserveSize"]) && d["reserveSize"] > 0 ? d["reserveSize"] : 50,
-    },
+    deployment: parseDeployment(body["deployment"], `${what} (deployment)`),
+  };
+}
+
+/** GET /v1/deployment, and the deployment inside users/me. */
+export function parseDeployment(value: unknown, what = "answer to deployment"): Deployment {
+  const d = object(value, what);
+  return {
+    prefix: field(d, "prefix", what, isString, "text"),
+    prefixHistory: isStrings(d["prefixHistory"]) ? d["prefixHistory"] : [],
+    userDigits: field(d, "userDigits", what, isWhole, "a whole number"),
+    counterDigits: field(d, "counterDigits", what, isWhole, "a whole number"),
+    deploymentBase: isWhole(d["deploymentBase"]) ? d["deploymentBase"] : 0,
+    activeDays: isWhole(d["activeDays"]) ? d["activeDays"] : 30,
+    trackingEnabled: isBoolean(d["trackingEnabled"]) ? d["trackingEnabled"] : true,
+    reserveSize: isWhole(d["reserveSize"]) && d["reserveSize"] > 0 ? d["reserveSize"] : 50,
   };
 }
 

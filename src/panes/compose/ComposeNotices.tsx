@@ -1,7 +1,7 @@
 /** The compose pane's messages as Fluent MessageBars; a lazy chunk (Notice.tsx). Renders only. */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { ActionMessage } from "./ActionMessage";
-import type { ComposeNotice } from "./Notice";
+import type { ComposeNotice } from "./composeNotice";
 
 export function ComposeNoticeView({ notice }: { notice: ComposeNotice }) {
   switch (notice.kind) {
@@ -35,6 +35,20 @@ export function ComposeNoticeView({ notice }: { notice: ComposeNotice }) {
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={notice.onRetry}>Try again</Button>
+          </MessageBarActions>
+        </MessageBar>
+      );
+    case "token-taken":
+      return (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>This draft's token belongs to another activity</MessageBarTitle>
+            {notice.reason}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" onClick={notice.onRestamp}>
+              Stamp with a new number
+            </Button>
           </MessageBarActions>
         </MessageBar>
       );

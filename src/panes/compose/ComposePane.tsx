@@ -79,11 +79,18 @@ export function ComposePane(props: ComposePaneProps) {
           <Suspense fallback={<Spinner size="small" label="Loading settings…" />}>
             <ComposeSettings
               saved={pane.settings}
-              save={(settings) => props.settings.save(settings)}
-              onSaved={(settings) => {
+              save={async (settings) => {
+                // Set before saving: the saved settings reach the pane (and end the first run) as the save completes.
                 focusActionAfterFirstRun.current = firstRun;
-                pane.settingsSaved(settings);
+                try {
+                  await props.settings.save(settings);
+                } catch (error) {
+                  focusActionAfterFirstRun.current = false;
+                  throw error;
+                }
               }}
+              managedBy={pane.managedBy}
+              onSaved={pane.settingsSaved}
               firstRun={firstRun}
               onCancel={firstRun ? undefined : pane.closeSettings}
               activityLog={props.activityLog}
@@ -118,6 +125,7 @@ function PaneBody({ pane, actionButtonId }: { pane: ComposePaneModel; actionButt
       return (
         <>
           <SubjectSummary subject={state.subject} />
+          {state.conflict !== undefined && <Notice of={{ kind: "token-taken", reason: state.conflict, onRestamp: pane.restampToken }} />}
           <DraftActions id={actionButtonId} subject={state.subject} action={state.action} readiness={pane.readiness} pane={pane} />
           <ActionResult action={state.action}>
             <Notice of={{ kind: "action", action: state.action, onRetry: pane.retry, onOpenSettings: pane.openSettings }} />

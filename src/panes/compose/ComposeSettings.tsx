@@ -11,6 +11,8 @@ import { SettingsForm } from "../shared/SettingsForm";
 export type ComposeSettingsProps = {
   /** The settings as saved now. */
   saved: Settings;
+  /** The tracking service whose deployment sets the service-owned fields; undefined when the user sets them. */
+  managedBy: string | undefined;
   /** Saves valid settings (SettingsPort.save). */
   save: (settings: Settings) => Promise<void>;
   /** Called after a successful save. */
@@ -25,10 +27,11 @@ export type ComposeSettingsProps = {
   pendingOffline: number;
 };
 
-export function ComposeSettings({ saved, save, onSaved, onCancel, firstRun = false, activityLog, pendingOffline }: ComposeSettingsProps) {
+export function ComposeSettings({ saved, managedBy, save, onSaved, onCancel, firstRun = false, activityLog, pendingOffline }: ComposeSettingsProps) {
   return (
     <SettingsForm
       saved={saved}
+      {...(managedBy === undefined ? {} : { managedBy })}
       save={save}
       onSaved={onSaved}
       {...(firstRun ? { focusField: "userOrdinal" as const } : {})}

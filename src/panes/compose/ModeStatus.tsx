@@ -1,4 +1,4 @@
-/** Which mode the next token will use (SPEC §3), shown before the user clicks and updated live. */
+/** Which mode the next token will use (docs/DESIGN.md §3), shown before the user clicks and updated live. */
 import { Button, Caption1 } from "@fluentui/react-components";
 import type { CSSProperties } from "react";
 import type { Connectivity } from "../../authority/ports";

@@ -4,20 +4,9 @@
  * fetches the chunk once it is up (preloadNotices), so a message after a click does not wait for it.
  */
 import { Suspense, lazy } from "react";
-import type { ValidationError } from "../../core/types";
-import type { ActionState } from "./useComposePane";
+import type { ComposeNotice } from "./composeNotice";
 
-/** Which message, with what it needs. */
-export type ComposeNotice =
-  | { readonly kind: "action"; readonly action: ActionState; readonly onRetry: () => void; readonly onOpenSettings: () => void }
-  | { readonly kind: "no-item" }
-  | { readonly kind: "read-item" }
-  | { readonly kind: "subject-unreadable"; readonly reason: string; readonly onRetry: () => void }
-  | { readonly kind: "cannot-set-subject" }
-  | { readonly kind: "settings-problems"; readonly problems: readonly ValidationError[] }
-  | { readonly kind: "first-run" }
-  | { readonly kind: "settings-unavailable"; readonly reason: string }
-  | { readonly kind: "office-unavailable"; readonly title?: string; readonly reason: string };
+export type { ComposeNotice } from "./composeNotice";
 
 const loadNotices = () => import(/* webpackChunkName: "notices" */ "./ComposeNotices");
 

@@ -7,15 +7,14 @@
 import { createStandaloneAuthority } from "../../authority/standalone";
 // Modules, not the barrels: our package does not declare itself free of side effects, so importing
 // a barrel would bundle everything it re-exports (e.g. the service's sign-on) into the pane.
-import { createOfficePorts } from "../../office/officePorts";
+import type { OfficePorts } from "../../office/officePorts";
 import { openActivityLog } from "../../storage/indexedDbActivityLog";
 import { openCounterStore } from "../../storage/indexedDbCounterStore";
 import { createMemoryActivityLog } from "../../storage/memoryActivityLog";
-import { configuredServiceUrl } from "../shared/serviceUrl";
 import type { ComposePorts } from "./useComposePane";
 
-export async function createComposePorts(): Promise<ComposePorts> {
-  const { mailbox, roaming, settings } = createOfficePorts();
+/** The ports for `serviceUrl` ("" standalone); the entry builds them again when settings name another service. */
+export async function createComposePorts({ mailbox, roaming, settings }: OfficePorts, serviceUrl: string): Promise<ComposePorts> {
   const [counters, logOpening] = await Promise.all([openCounterStore(), openActivityLog()]);
   // Without IndexedDB the counter store is unavailable too, so stamping is blocked with its reason;
   // an in-memory log only lets the pane render that state.
@@ -31,10 +30,15 @@ export async function createComposePorts(): Promise<ComposePorts> {
     // Read when the device comes online, to take its offline reserve (docs/NUMBERING.md).
     settings: () => settings.load().settings,
   };
-  const serviceUrl = configuredServiceUrl(settings);
   // The service client is a chunk of its own: standalone deployments (no URL) never download it.
   const { stamper, monitor } =
-    serviceUrl === "" ? createStandaloneAuthority(options) : (await import(/* webpackChunkName: "service" */ "./serviceModePorts")).createServiceModeAuthorityFor(serviceUrl, options);
+    serviceUrl === ""
+      ? createStandaloneAuthority(options)
+      : (await import(/* webpackChunkName: "service" */ "./serviceModePorts")).createServiceModeAuthorityFor(serviceUrl, {
+          ...options,
+          // The service owns the deployment: the pane's settings follow what it says (docs/NUMBERING.md).
+          onDeployment: (known) => void settings.adoptDeployment(known).catch(() => undefined),
+        });
   window.addEventListener("pagehide", () => monitor.dispose(), { once: true });
   return { mailbox, settings, stamper, monitor, activityLog: logOpening.available ? logOpening.log : null };
 }

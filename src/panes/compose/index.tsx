@@ -6,6 +6,9 @@ import { loadPaneTheme } from "../shared/paneTheme";
 import { ComposePane } from "./ComposePane";
 import { Notice } from "./Notice";
 import { createComposePorts } from "./createPorts";
+// The module, not the barrel (why: createPorts.ts).
+import { createOfficePorts } from "../../office/officePorts";
+import { followServiceUrl } from "../shared/serviceUrl";
 
 const root = createRoot(document.getElementById("root") as HTMLElement);
 root.render(<PaneShell><PaneLoading label="Loading Tracking Tokens…" /></PaneShell>);
@@ -21,13 +24,30 @@ async function start(): Promise<void> {
   }
   // Loads (a dark host) while the ports open.
   const theme = loadPaneTheme(hostTheme());
+  let office;
   try {
-    const ports = await createComposePorts();
-    root.render(<PaneShell theme={await theme} offlineCopy={offlineCopy}><ComposePane {...ports} /></PaneShell>);
+    office = createOfficePorts();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    root.render(<PaneShell theme={await theme} offlineCopy={offlineCopy}><Notice of={{ kind: "office-unavailable", title: "The pane could not start", reason }} /></PaneShell>);
+    return couldNotStart(error, await theme);
   }
+  let running: { dispose(): void } | undefined;
+  // A new Service URL, saved here or in another pane, rebuilds the ports: no reload needed.
+  await followServiceUrl(office.settings, async (serviceUrl, current) => {
+    try {
+      const ports = await createComposePorts(office, serviceUrl);
+      if (!current()) return ports.monitor.dispose();
+      running?.dispose();
+      running = ports.monitor;
+      root.render(<PaneShell theme={await theme} offlineCopy={offlineCopy}><ComposePane key={serviceUrl} {...ports} /></PaneShell>);
+    } catch (error) {
+      if (current()) couldNotStart(error, await theme);
+    }
+  });
+}
+
+function couldNotStart(error: unknown, theme: Awaited<ReturnType<typeof loadPaneTheme>>): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  root.render(<PaneShell theme={theme} offlineCopy={offlineCopy}><Notice of={{ kind: "office-unavailable", title: "The pane could not start", reason }} /></PaneShell>);
 }
 
 void start();

@@ -3,10 +3,11 @@
  * imported by createPorts only when settings name a service, so standalone panes never load it.
  */
 import { createServiceModeAuthority } from "../../authority/service/serviceMode";
-import type { StandaloneAuthorityOptions, TokenAuthority } from "../../authority/standalone";
+import type { ServiceModeOptions } from "../../authority/service/serviceMode";
+import type { TokenAuthority } from "../../authority/standalone";
 import { paneServiceClient } from "../../authority/service/paneServiceClient";
 
-export function createServiceModeAuthorityFor(serviceUrl: string, options: StandaloneAuthorityOptions): TokenAuthority {
+export function createServiceModeAuthorityFor(serviceUrl: string, options: Omit<ServiceModeOptions, "client">): TokenAuthority {
   const client = paneServiceClient(serviceUrl);
   if (client === null) throw new Error("Service mode needs a service URL.");
   return createServiceModeAuthority({ ...options, client });

@@ -55,7 +55,13 @@ export type ComposePaneState =
   | { readonly status: "subject-unreadable"; readonly reason: string }
   /** The client cannot set the subject: the pane explains and offers no Add. */
   | { readonly status: "cannot-set-subject"; readonly subject: SubjectReading }
-  | { readonly status: "draft"; readonly subject: SubjectReading; readonly action: ActionState };
+  | {
+      readonly status: "draft";
+      readonly subject: SubjectReading;
+      readonly action: ActionState;
+      /** Why the authority refused this draft's token (another activity holds it); the pane offers a new number. */
+      readonly conflict?: string;
+    };
 
 /** Whether Add can be offered before the user clicks, and if not, why. */
 export type StampReadiness =
@@ -72,19 +78,23 @@ export type ComposePane = {
   readonly state: ComposePaneState;
   readonly connectivity: Connectivity;
   readonly settings: Settings;
+  /** The tracking service whose deployment sets the service-owned fields; absent when the user sets them. */
+  readonly managedBy: string | undefined;
   /** Problems found in the stored settings (defaults were used for those fields). */
   readonly settingsProblems: readonly ValidationError[];
   readonly readiness: StampReadiness;
   readonly settingsPanel: SettingsPanel;
   addToken(): void;
+  /** Gives a draft whose token another activity holds a new number. */
+  restampToken(): void;
   removeToken(): void;
   /** Repeats the failed action, or re-reads an unreadable subject. */
   retry(): void;
   recheckConnectivity(): void;
   openSettings(): void;
   closeSettings(): void;
-  /** The settings form saved `settings`: use them from now on. */
-  settingsSaved(settings: Settings): void;
+  /** The settings form saved: use what the port holds now (the service's fields in place, when it has a say). */
+  settingsSaved(): void;
 };
 
 export function stampReadiness(settings: Settings, connectivity: Connectivity): StampReadiness {
@@ -97,7 +107,7 @@ export function stampReadiness(settings: Settings, connectivity: Connectivity): 
   return { status: "ready" };
 }
 
-function loadSettings(port: SettingsPort): { settings: Settings; problems: readonly ValidationError[] } {
+function loadSettings(port: SettingsPort): { settings: Settings; problems: readonly ValidationError[]; managedBy?: string } {
   try {
     return port.load();
   } catch (error) {
@@ -107,6 +117,10 @@ function loadSettings(port: SettingsPort): { settings: Settings; problems: reado
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function conflictOf(conflict: string | undefined): { conflict?: string } {
+  return conflict === undefined ? {} : { conflict };
 }
 
 function actionAfterStamp(outcome: StampOutcome): ActionState {
@@ -127,6 +141,7 @@ export function useComposePane(ports: ComposePorts): ComposePane {
   const [loaded] = useState(() => loadSettings(ports.settings));
   const [settings, setSettings] = useState<Settings>(loaded.settings);
   const [settingsProblems, setSettingsProblems] = useState(loaded.problems);
+  const [managedBy, setManagedBy] = useState(loaded.managedBy);
   const [connectivity, setConnectivity] = useState<Connectivity>(() => monitor.current());
   const [state, setState] = useState<ComposePaneState>({ status: "loading" });
   const [settingsPanel, setSettingsPanel] = useState<SettingsPanel>({ status: "closed" });
@@ -155,14 +170,19 @@ export function useComposePane(ports: ComposePorts): ComposePane {
     await stamper.follow(item, settingsNow);
     let subject: string;
     let draftToken: string | undefined;
+    let conflict: string | undefined;
     try {
-      [subject, draftToken] = await Promise.all([item.getSubject(), stamper.tokenForDraft(item.draftKey)]);
+      [subject, draftToken, conflict] = await Promise.all([item.getSubject(), stamper.tokenForDraft(item.draftKey), stamper.draftConflict(item.draftKey)]);
     } catch {
       return; // the last reading stays; the next re-read tries again
     }
     if (gen !== generation.current || inFlight.current) return;
     setState((current) => {
       if (current.status !== "draft" && current.status !== "cannot-set-subject") return current;
+      if (current.status === "draft" && current.conflict !== conflict) {
+        const { conflict: _shown, ...rest } = current;
+        return { ...rest, ...conflictOf(conflict), subject: readSubject(subject, settingsNow, draftToken) };
+      }
       if (current.subject.text === subject) return current;
       const reading = readSubject(subject, settingsNow, draftToken);
       if (current.status === "cannot-set-subject") return { ...current, subject: reading };
@@ -206,10 +226,10 @@ export function useComposePane(ports: ComposePorts): ComposePane {
       itemRef.current = item;
       watchRecipients(item);
       try {
-        const [subject, draftToken] = await Promise.all([item.getSubject(), stamper.tokenForDraft(item.draftKey)]);
+        const [subject, draftToken, conflict] = await Promise.all([item.getSubject(), stamper.tokenForDraft(item.draftKey), stamper.draftConflict(item.draftKey)]);
         if (gen !== generation.current) return;
         const reading = readSubject(subject, settingsRef.current, draftToken);
-        setState(item.canSetSubject ? { status: "draft", subject: reading, action } : { status: "cannot-set-subject", subject: reading });
+        setState(item.canSetSubject ? { status: "draft", subject: reading, action, ...conflictOf(conflict) } : { status: "cannot-set-subject", subject: reading });
       } catch (error) {
         if (gen !== generation.current) return;
         setState({ status: "subject-unreadable", reason: messageOf(error) });
@@ -281,7 +301,8 @@ export function useComposePane(ports: ComposePorts): ComposePane {
 
   const readiness = stampReadiness(settings, connectivity);
 
-  const runStamp = useCallback(async () => {
+  /** `fresh`: the draft's token is held by another activity, so it gets a new number (Stamper.restamp). */
+  const runStamp = useCallback(async (fresh = false) => {
     const item = itemRef.current;
     if (item === null || inFlight.current) return;
     inFlight.current = true;
@@ -289,7 +310,7 @@ export function useComposePane(ports: ComposePorts): ComposePane {
     setAction({ status: "stamping" });
     let outcome: StampOutcome;
     try {
-      outcome = await stamper.stamp(item, settingsRef.current);
+      outcome = await (fresh ? stamper.restamp(item, settingsRef.current) : stamper.stamp(item, settingsRef.current));
     } catch (error) {
       outcome = { status: "failed", reason: messageOf(error) };
     }
@@ -325,32 +346,44 @@ export function useComposePane(ports: ComposePorts): ComposePane {
     void show({ status: "idle" });
   }, [state, runStamp, runUnstamp, show]);
 
-  const settingsSaved = useCallback(
-    (next: Settings) => {
-      settingsRef.current = next;
-      setSettings(next);
-      setSettingsProblems([]);
-      // A new prefix or digit width changes what counts as ours: read the subject again.
-      void show({ status: "idle" });
-    },
-    [show],
-  );
+  /** The settings now in force: saved here, by another pane, or adopted from the tracking service. */
+  const settingsChanged = useCallback(() => {
+    const next = loadSettings(ports.settings);
+    const before = settingsRef.current;
+    settingsRef.current = next.settings;
+    setSettings(next.settings);
+    setSettingsProblems(next.problems);
+    setManagedBy(next.managedBy);
+    // A new prefix or digit width changes what counts as ours: read the subject again (not mid-stamp).
+    if (!inFlight.current && JSON.stringify(before) !== JSON.stringify(next.settings)) void show({ status: "idle" });
+  }, [ports.settings, show]);
+
+  useEffect(() => ports.settings.subscribe(settingsChanged), [ports.settings, settingsChanged]);
+
 
   return {
     state,
     connectivity,
     settings,
+    managedBy,
     settingsProblems,
     readiness,
     settingsPanel,
     addToken: () => {
       if (readiness.status === "ready") void runStamp();
     },
+    restampToken: () => {
+      if (readiness.status === "ready") void runStamp(true);
+    },
     removeToken: () => void runUnstamp(),
     retry,
     recheckConnectivity: () => monitor.recheck(),
     openSettings: () => setSettingsPanel({ status: "open" }),
     closeSettings: () => setSettingsPanel({ status: "closed" }),
-    settingsSaved,
+    settingsSaved: () => {
+      settingsChanged();
+      // A new prefix or digit width changes what counts as ours: read the subject again.
+      void show({ status: "idle" });
+    },
   };
 }

@@ -6,7 +6,7 @@ import { OfficeUnavailable, PaneLoading, PaneShell } from "../shared/PaneShell";
 import { hostTheme, waitForOutlook } from "../shared/officeReady";
 import { browserOfflineCopy } from "../shared/offlineCopy";
 import { loadPaneTheme } from "../shared/paneTheme";
-import { configuredServiceUrl } from "../shared/serviceUrl";
+import { followServiceUrl } from "../shared/serviceUrl";
 import { ReadPane } from "./ReadPane";
 
 const root = createRoot(document.getElementById("root") as HTMLElement);
@@ -31,9 +31,12 @@ async function start(): Promise<void> {
     // The user's Outlook display language, so times read as the rest of Outlook does.
     const locale = Office.context.displayLanguage || undefined;
     // With a tracking service, colleagues' tokens resolve through it; the client is a chunk of its own.
-    const serviceUrl = configuredServiceUrl(settings);
-    const directory = serviceUrl === "" ? null : (await import(/* webpackChunkName: "service-directory" */ "./serviceDirectory")).serviceDirectoryFor(serviceUrl);
-    root.render(<PaneShell theme={await theme} offlineCopy={offlineCopy}><ReadPane mailbox={mailbox} settings={settings} activityLog={activityLog} directory={directory} locale={locale} /></PaneShell>);
+    // A new Service URL (saved in a compose pane while this one is pinned) takes effect here at once.
+    await followServiceUrl(settings, async (serviceUrl, current) => {
+      const directory = serviceUrl === "" ? null : (await import(/* webpackChunkName: "service-directory" */ "./serviceDirectory")).serviceDirectoryFor(serviceUrl);
+      if (!current()) return;
+      root.render(<PaneShell theme={await theme} offlineCopy={offlineCopy}><ReadPane key={serviceUrl} mailbox={mailbox} settings={settings} activityLog={activityLog} directory={directory} locale={locale} /></PaneShell>);
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     root.render(<PaneShell theme={await theme} offlineCopy={offlineCopy}><OfficeUnavailable title="The pane could not start" reason={reason} /></PaneShell>);

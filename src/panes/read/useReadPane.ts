@@ -122,6 +122,20 @@ export function useReadPane({ mailbox, settings, activityLog, directory = null, 
     if (current()) setState(resolved);
   }, [mailbox, settings, activityLog, directory]);
 
+  // Settings saved in another pane, or the service's deployment, decode the open message again.
+  useEffect(() => settings.subscribe(() => void refresh()), [settings, refresh]);
+
+  // With a service, which prefixes are ours is the service's to say (docs/NUMBERING.md): ask once per pane.
+  useEffect(() => {
+    const ask = directory?.deployment;
+    if (ask === undefined) return;
+    const serviceUrl = loadSettings(settings).settings.serviceUrl;
+    ask
+      .call(directory)
+      .then((deployment) => settings.adoptDeployment({ serviceUrl, deployment, ordinal: null }))
+      .catch(() => undefined); // unreachable now: the deployment last heard (if any) stays in force
+  }, [directory, settings]);
+
   useEffect(() => {
     void refresh();
     let unsubscribe: (() => void) | undefined;

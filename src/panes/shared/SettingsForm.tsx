@@ -1,8 +1,10 @@
-/** The settings form (SPEC §6): every field labelled, with its own message when invalid. Renders only. */
+/** The settings form (docs/DESIGN.md §6): every field labelled, with its own message when invalid. Renders only. */
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Switch, Textarea } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import type { CSSProperties, ReactNode } from "react";
 import type { Settings } from "../../core/types";
+import { sameServiceUrl, SERVICE_OWNED_FIELDS } from "../../core";
+import { draftFromSettings, serviceOwnsFields } from "./settingsDraft";
 import type { SettingsDraft, SettingsField } from "./settingsDraft";
 import { useSettingsForm } from "./useSettingsForm";
 import type { SettingsFormStatus } from "./useSettingsForm";
@@ -11,6 +13,8 @@ import { tokenVar } from "./tokenVar";
 export type SettingsFormProps = {
   /** The settings as saved now: the form starts from them, and Cancel returns to them. */
   saved: Settings;
+  /** The tracking service whose deployment `saved` shows (LoadedSettings.managedBy). @default undefined */
+  managedBy?: string;
   /** Saves valid settings (SettingsPort.save); a rejection is shown and the input kept. */
   save: (settings: Settings) => Promise<void>;
   /** Called after a successful save. @default undefined */
@@ -62,7 +66,17 @@ function invalid(message: string | undefined): { validationMessage?: string } {
   return message === undefined ? {} : { validationMessage: message };
 }
 
-export function SettingsForm({ saved, save, onSaved, onCancel, focusField, label = "Settings", children }: SettingsFormProps) {
+/** Whether the service sets `field` for this draft, and the hint that says so. */
+function ownership(draft: SettingsDraft, managedBy: string | undefined): (field: SettingsField) => string | undefined {
+  if (!serviceOwnsFields(draft)) return () => undefined;
+  const heard = managedBy !== undefined && sameServiceUrl(draft.serviceUrl, managedBy);
+  const hint = heard
+    ? "Set by your tracking service for everyone in your team; your admin changes it there."
+    : "Set by your tracking service when it first answers; until then this value stays as it is.";
+  return (field) => ((SERVICE_OWNED_FIELDS as readonly string[]).includes(field) ? hint : undefined);
+}
+
+export function SettingsForm({ saved, managedBy, save, onSaved, onCancel, focusField, label = "Settings", children }: SettingsFormProps) {
   const form = useSettingsForm({
     saved,
     save,
@@ -71,7 +85,13 @@ export function SettingsForm({ saved, save, onSaved, onCancel, focusField, label
   });
   const { draft, fieldErrors, status, change } = form;
   const saving = status.status === "saving";
-  const text = (field: TextField | "prefix") => draft[field];
+  const ownedHint = ownership(draft, managedBy);
+  // What the service sets shows as saved (it may have changed since the form opened), and cannot be typed over.
+  const shown = serviceOwnsFields(draft) ? { ...draft, ...pickOwned(draftFromSettings(saved)) } : draft;
+  const text = (field: TextField | "prefix") => shown[field];
+  const heardFromService = managedBy !== undefined && sameServiceUrl(draft.serviceUrl, managedBy);
+  // With a service the user number is the one it assigned: shown once known, never typed in.
+  const fields = TEXT_FIELDS.filter(({ field }) => field !== "userOrdinal" || !serviceOwnsFields(draft) || (heardFromService && saved.userOrdinal !== null));
   const formRef = useRef<HTMLFormElement>(null);
   const invalidLabels = FIELD_LABELS.filter(({ field }) => fieldErrors[field] !== undefined).map(({ label: fieldLabel }) => fieldLabel);
 
@@ -92,37 +112,40 @@ export function SettingsForm({ saved, save, onSaved, onCancel, focusField, label
         void form.submit();
       }}
     >
-      <Field hint="Off: nothing is stamped, not even on send; tokens in received mail are still explained." {...invalid(fieldErrors.trackingEnabled)}>
+      <Field hint={ownedHint("trackingEnabled") ?? "Off: nothing is stamped, not even on send; tokens in received mail are still explained."} {...invalid(fieldErrors.trackingEnabled)}>
         <Switch
           label="Tracking tokens"
-          checked={draft.trackingEnabled}
+          checked={shown.trackingEnabled}
+          disabled={ownedHint("trackingEnabled") !== undefined}
           autoFocus={focusField === "trackingEnabled"}
           onChange={(_, data) => change("trackingEnabled", data.checked)}
         />
       </Field>
       <Field
         label="Prefix"
-        hint={'Starts every token, e.g. "CRM:". 1-20 characters, no spaces, not ending in a digit. When you change it, the old one is kept as an earlier prefix.'}
+        hint={ownedHint("prefix") ?? 'Starts every token, e.g. "CRM:". 1-20 characters, no spaces, not ending in a digit. When you change it, the old one is kept as an earlier prefix.'}
         {...invalid(fieldErrors.prefix)}
       >
-        <Input value={text("prefix")} autoFocus={focusField === "prefix"} onChange={(_, data) => change("prefix", data.value)} />
+        <Input value={text("prefix")} readOnly={ownedHint("prefix") !== undefined} autoFocus={focusField === "prefix"} onChange={(_, data) => change("prefix", data.value)} />
       </Field>
       <Field
         label="Earlier prefixes"
-        hint="Prefixes this deployment used before, one per line or separated by commas. Their tokens are still yours."
+        hint={ownedHint("prefixHistory") ?? "Prefixes this deployment used before, one per line or separated by commas. Their tokens are still yours."}
         {...invalid(fieldErrors.prefixHistory)}
       >
         <Textarea
-          value={draft.prefixHistory}
+          value={shown.prefixHistory}
+          readOnly={ownedHint("prefixHistory") !== undefined}
           autoFocus={focusField === "prefixHistory"}
           resize="vertical"
           onChange={(_, data) => change("prefixHistory", data.value)}
         />
       </Field>
-      {TEXT_FIELDS.map(({ field, label: fieldLabel, hint, numeric }) => (
-        <Field key={field} label={fieldLabel} hint={hint} {...invalid(fieldErrors[field])}>
+      {fields.map(({ field, label: fieldLabel, hint, numeric }) => (
+        <Field key={field} label={fieldLabel} hint={ownedHint(field) ?? hint} {...invalid(fieldErrors[field])}>
           <Input
             value={text(field)}
+            readOnly={ownedHint(field) !== undefined}
             autoFocus={focusField === field}
             {...(numeric ? { inputMode: "numeric" as const } : { type: "url" as const })}
             onChange={(_, data) => change(field, data.value as SettingsDraft[typeof field])}
@@ -150,6 +173,12 @@ export function SettingsForm({ saved, save, onSaved, onCancel, focusField, label
       {children}
     </form>
   );
+}
+
+function pickOwned(draft: SettingsDraft): Partial<SettingsDraft> {
+  const owned: Record<string, unknown> = {};
+  for (const field of SERVICE_OWNED_FIELDS) owned[field] = draft[field];
+  return owned as Partial<SettingsDraft>;
 }
 
 function FormStatusMessage({ status, invalidLabels }: { status: SettingsFormStatus; invalidLabels: readonly string[] }) {

@@ -3,7 +3,7 @@
  * user types; anything that is not a plain whole number is passed on as typed, so validateSettings
  * names it in its message ("got \"3.5\"").
  */
-import { keepEarlierPrefix, SETTINGS_FIELDS, validateSettings } from "../../core";
+import { keepEarlierPrefix, SERVICE_OWNED_FIELDS, SETTINGS_FIELDS, validateSettings } from "../../core";
 import type { Settings, ValidationError } from "../../core/types";
 
 export type SettingsDraft = {
@@ -92,4 +92,19 @@ export function checkDraft(draft: SettingsDraft, saved?: Pick<Settings, "prefix"
   const input = settingsInput(draft);
   const result = validateSettings(saved === undefined ? input : keepEarlierPrefix(saved, input));
   return result.ok ? { ok: true, settings: result.settings } : { ok: false, ...groupErrors(result.errors) };
+}
+
+/** With a service URL the service sets these fields (docs/NUMBERING.md): the form shows them read-only. */
+export function serviceOwnsFields(draft: Pick<SettingsDraft, "serviceUrl">): boolean {
+  // Only a URL that will be saved hands them over: while it is invalid the form is still standalone.
+  return draft.serviceUrl.trim() !== "" && validateSettings({ serviceUrl: draft.serviceUrl }).ok;
+}
+
+/** The draft as it may be saved: with a service URL, the service-owned fields keep their saved values. */
+export function draftToSave(draft: SettingsDraft, saved: Settings): SettingsDraft {
+  if (!serviceOwnsFields(draft)) return draft;
+  const fromSaved = draftFromSettings(saved);
+  const kept: Record<string, unknown> = { ...draft };
+  for (const field of SERVICE_OWNED_FIELDS) kept[field] = fromSaved[field];
+  return kept as SettingsDraft;
 }

@@ -4,7 +4,7 @@
  */
 import { useCallback, useState } from "react";
 import type { Settings, ValidationError } from "../../core/types";
-import { checkDraft, draftFromSettings, groupErrors } from "./settingsDraft";
+import { checkDraft, draftFromSettings, draftToSave, groupErrors } from "./settingsDraft";
 import type { SettingsDraft, SettingsField, SettingsFieldErrors } from "./settingsDraft";
 
 export type SettingsFormStatus =
@@ -62,7 +62,7 @@ export function useSettingsForm({ saved, save, onSaved, onCancel }: UseSettingsF
 
   const submit = useCallback(async () => {
     if (status.status === "saving") return;
-    const check = checkDraft(draft, saved);
+    const check = checkDraft(draftToSave(draft, saved), saved);
     if (!check.ok) {
       setFieldErrors(check.fieldErrors);
       setStatus({ status: "invalid", otherErrors: check.otherErrors });

@@ -15,7 +15,7 @@ import {
   type OfficeErrorData,
   ROAMING_SETTINGS_TOO_LARGE,
 } from "./officeErrors";
-import { compareVersions } from "./versions";
+import { compareVersions } from "../../core/versions";
 
 export const ITEM_CHANGED_EVENT = "olkItemSelectedChanged";
 export const RECIPIENTS_CHANGED_EVENT = "olkRecipientsChanged";

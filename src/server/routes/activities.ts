@@ -1,7 +1,7 @@
 /**
  * POST /v1/activities records an activity (issued at stamp, or sent), idempotently by token;
  * POST /v1/activities/:token/sent finalizes the caller's own activity with the mail as it went
- * (SPEC §5); GET /v1/activities/:token resolves a token for any member of the deployment (that is
+ * (docs/DESIGN.md §5); GET /v1/activities/:token resolves a token for any member of the deployment (that is
  * how a colleague's read pane says who sent the original), and says so when it was never sent.
  */
 import type { FastifyPluginAsync } from "fastify";

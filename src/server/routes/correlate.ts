@@ -31,7 +31,7 @@ export function correlateRoutes({ store, settings }: RouteContext): FastifyPlugi
         const subjectKey = matchableSubject(message.subject, settings);
         records = subjectKey === "" ? [] : await store.activitiesBySubject(subjectKey, SMART_MATCH_CANDIDATES, SMART_MATCH_CANDIDATES_PER_SENDER);
       }
-      // Only a sent activity answers mail (SPEC §5); a stamped draft never sent shared nothing.
+      // Only a sent activity answers mail (docs/DESIGN.md §5); a stamped draft never sent shared nothing.
       const candidates: Candidate[] = records.filter((record) => record.status === "sent").map((record) => ({ ...record, stampedAt: record.sentAt, record }));
       const first = matchMessage(message, candidates, settings)?.[0];
       if (first === undefined) return { match: null };

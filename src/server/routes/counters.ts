@@ -1,4 +1,4 @@
-/** POST /v1/counters/next: the caller's next counter, allocated atomically (SPEC §4). */
+/** POST /v1/counters/next: the caller's next counter, allocated atomically (docs/DESIGN.md §4). */
 import type { FastifyPluginAsync } from "fastify";
 import { formatToken } from "../../core";
 import { CounterExhaustedError } from "../errors";

@@ -46,7 +46,7 @@ export type ActivityRecord = {
   /** The sender's mailbox, lower-cased, from the verified token. */
   readonly sender: string;
   readonly senderName: string | null;
-  /** "issued" at stamp, "sent" once finalized (SPEC §5); rows from before version 2 are "sent". */
+  /** "issued" at stamp, "sent" once finalized (docs/DESIGN.md §5); rows from before version 2 are "sent". */
   readonly status: ActivityStatus;
   /** When an issued record became sent (read back from the store; not written by routes). */
   readonly finalizedAt?: number | null;
@@ -120,7 +120,7 @@ export interface TrackingStore {
   deleteAllData(): Promise<void>;
 
   /**
-   * Atomically allocates the next counter of `user` (SPEC §4: core's nextFreeCounter, numbers of
+   * Atomically allocates the next counter of `user` (docs/DESIGN.md §4: core's nextFreeCounter, numbers of
    * online activities sent since `activeSince` skipped). Durable before it resolves.
    */
   allocateCounter(user: number, settings: Settings, activeSince: number, now: number): Promise<FreeCounter>;

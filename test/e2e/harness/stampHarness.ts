@@ -9,6 +9,8 @@
  * origin, IndexedDB database and Web Locks with the real pane running there.
  */
 import { createComposePorts } from "../../../src/panes/compose/createPorts";
+import { configuredServiceUrl } from "../../../src/panes/shared/serviceUrl";
+import { createOfficePorts } from "../../../src/office/officePorts";
 import type { ComposePorts } from "../../../src/panes/compose/useComposePane";
 import { createFakeOffice, type PaneWindow } from "../../../src/playground/fakeOffice/fakeOffice";
 import { createNestedAppAuthBridge } from "../../../src/playground/fakeOffice/naaBridge";
@@ -48,7 +50,8 @@ async function createHarness(): Promise<StampHarness> {
   (win as unknown as { Office: unknown }).Office = fake.office;
   let ports: ComposePorts;
   try {
-    ports = await createComposePorts();
+    const office = createOfficePorts();
+    ports = await createComposePorts(office, configuredServiceUrl(office.settings));
   } finally {
     (win as unknown as { Office: unknown }).Office = pageOffice;
   }

@@ -1,4 +1,4 @@
-/** SPEC §4: the same token is never issued twice within one wrap cycle, whatever happens. */
+/** docs/DESIGN.md §4: the same token is never issued twice within one wrap cycle, whatever happens. */
 import fc from "fast-check";
 import { formatToken, parseToken } from "../../../src/core";
 import type { StampOutcome } from "../../../src/authority";
@@ -276,7 +276,7 @@ describe("across devices of one user (docs/NUMBERING.md: offline reserves)", () 
           }
         }
         await Promise.all(inFlight);
-        // SPEC §4: a number comes round again only once its earlier token is no longer active.
+        // docs/DESIGN.md §4: a number comes round again only once its earlier token is no longer active.
         for (const [i, a] of guaranteed.entries()) {
           for (const b of guaranteed.slice(i + 1)) if (a.token === b.token) expect(Math.abs(b.at - a.at)).toBeGreaterThanOrEqual(activeMs);
         }

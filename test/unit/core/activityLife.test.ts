@@ -17,7 +17,7 @@ import { makeActivity } from "../../fakes";
 const DAY = 86_400_000;
 const sent = { subject: "Offer for 14 standing desks CRM:00020001", to: ["dana.buyer@fabrikam.com"], cc: ["sam.colleague@contoso.com"], sentAt: 5_000 };
 
-describe("the activity life (SPEC §5)", () => {
+describe("the activity life (docs/DESIGN.md §5)", () => {
   const issued = makeActivity({ subject: "Offer for 12 standing desks CRM:00020001", to: [], cc: [], status: "issued", stampedAt: 1_000 });
 
   it("finalizing records the mail as it went and marks it sent", () => {

@@ -4,7 +4,7 @@ import type { Settings } from "../../../src/core";
 const settings = (overrides: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...overrides });
 const oneDigit = settings({ counterDigits: 1 });
 
-describe("nextCounter (SPEC §2: 1 … 9999, then 0)", () => {
+describe("nextCounter (docs/DESIGN.md §2: 1 … 9999, then 0)", () => {
   it.each<[string, number | null | undefined, Settings, number]>([
     ["starts at 1 with no last (null)", null, DEFAULT_SETTINGS, 1],
     ["starts at 1 with no last (undefined)", undefined, DEFAULT_SETTINGS, 1],
@@ -32,7 +32,7 @@ describe("nextCounter (SPEC §2: 1 … 9999, then 0)", () => {
   });
 });
 
-describe("nextFreeCounter (SPEC §4 wrap rule)", () => {
+describe("nextFreeCounter (docs/DESIGN.md §4 wrap rule)", () => {
   const none = (): boolean => false;
 
   it("is nextCounter when nothing is active", () => {

@@ -6,7 +6,7 @@ const off: Settings = { ...on, autoStampOnSend: false };
 const available: NumberingAvailability = { available: true };
 const noCounter: NumberingAvailability = { available: false, reason: "No IndexedDB in this runtime." };
 
-describe("decideOnSend (SPEC §8)", () => {
+describe("decideOnSend (docs/DESIGN.md §8)", () => {
   it.each<[string, Settings, string, NumberingAvailability, SendDecision]>([
     ["setting off: nothing to do", off, "Quote for Q3", available, { action: "skip", reason: "setting-off" }],
     ["setting off wins over a token", off, "Quote CRM:00021003", available, { action: "skip", reason: "setting-off" }],

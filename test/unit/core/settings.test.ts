@@ -7,7 +7,7 @@ const errorsOf = (input: unknown): readonly ValidationError[] => {
 };
 
 describe("DEFAULT_SETTINGS", () => {
-  it("matches SPEC §2 and §6", () => {
+  it("matches docs/DESIGN.md §2 and §6", () => {
     expect(DEFAULT_SETTINGS).toEqual({
       trackingEnabled: true,
       prefix: "CRM:",

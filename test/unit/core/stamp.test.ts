@@ -4,7 +4,7 @@ import type { Settings } from "../../../src/core";
 const settings = (overrides: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...overrides });
 const TOKEN = "CRM:00021003";
 
-describe("applyToken (SPEC §2 stamping)", () => {
+describe("applyToken (docs/DESIGN.md §2 stamping)", () => {
   it.each<[string, string, string]>([
     ["appends after one space", "Quote for Q3", "Quote for Q3 CRM:00021003"],
     ["trims trailing whitespace first", "Quote for Q3   \t ", "Quote for Q3 CRM:00021003"],

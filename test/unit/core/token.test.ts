@@ -4,7 +4,7 @@ import type { Settings, TokenParts } from "../../../src/core";
 const settings = (overrides: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...overrides });
 const texts = (subject: string, s: Settings = DEFAULT_SETTINGS): string[] => findTokens(subject, s).map((t) => t.text);
 
-describe("formatToken (SPEC §2 examples)", () => {
+describe("formatToken (docs/DESIGN.md §2 examples)", () => {
   it.each<[string, TokenParts, Settings, string]>([
     ["user 2, activity 1003, online", { designator: 0, user: 2, counter: 1003 }, DEFAULT_SETTINGS, "CRM:00021003"],
     ["the same offline", { designator: 1, user: 2, counter: 1003 }, DEFAULT_SETTINGS, "CRM:10021003"],
@@ -99,7 +99,7 @@ describe("parseToken", () => {
   });
 });
 
-describe("findTokens: recognition (SPEC §2)", () => {
+describe("findTokens: recognition (docs/DESIGN.md §2)", () => {
   it.each<[string, string, string[]]>([
     ["at the start", "CRM:00021003 quote", ["CRM:00021003"]],
     ["the whole subject", "CRM:00021003", ["CRM:00021003"]],

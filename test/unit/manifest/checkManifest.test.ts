@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkManifest, type ManifestCheckResult, type ManifestProblemCode, type ReadAsset } from "../../../src/manifest/checkManifest";
-import { diskAssets } from "../../../src/manifest/diskAssets";
+import { checkManifest, type ManifestCheckResult, type ManifestProblemCode, type ReadAsset } from "../../../tools/manifest/checkManifest";
+import { diskAssets } from "../../../tools/manifest/diskAssets";
 
 const repoRoot = join(__dirname, "..", "..", "..");
 const manifestXml = readFileSync(join(repoRoot, "manifest.xml"), "utf8");

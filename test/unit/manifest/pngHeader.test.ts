@@ -1,5 +1,5 @@
 import { PNG } from "pngjs";
-import { readPngHeader } from "../../../src/manifest/pngHeader";
+import { readPngHeader } from "../../../tools/manifest/pngHeader";
 
 function pngOf(width: number, height: number): Uint8Array {
   return PNG.sync.write(new PNG({ width, height }));

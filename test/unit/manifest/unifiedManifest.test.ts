@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { crossCheckManifests, jsonManifestFacts, xmlManifestFacts } from "../../../src/manifest/crossCheck";
-import { unifiedSchemaFile, validateUnifiedManifest } from "../../../src/manifest/unifiedSchema";
+import { crossCheckManifests, jsonManifestFacts, xmlManifestFacts } from "../../../tools/manifest/crossCheck";
+import { unifiedSchemaFile, validateUnifiedManifest } from "../../../tools/manifest/unifiedSchema";
 
 const repoRoot = join(__dirname, "..", "..", "..");
 const manifestXml = readFileSync(join(repoRoot, "manifest.xml"), "utf8");

@@ -140,7 +140,7 @@ export class ContractServer {
         return send(201, { stored: true });
       }
       if (JSON.stringify({ ...existing }) === JSON.stringify(record)) return send(200, { stored: false, duplicate: true });
-      return send(409, { error: "conflict", message: `Another record holds ${token}.` });
+      return send(409, { error: "conflict", message: `Another record holds ${token}.`, field: "token", holder: existing });
     }
 
     if (route === "get") {

@@ -4,7 +4,7 @@
  * uses the one it gave last; every activity reaches the service exactly once.
  */
 import { DEFAULT_SETTINGS } from "../../../../src/core";
-import type { Settings } from "../../../../src/core";
+import type { KnownDeployment, Settings } from "../../../../src/core";
 import { createServiceClient, createServiceDirectory, createServiceModeAuthority } from "../../../../src/authority/service";
 import type { TokenAuthority } from "../../../../src/authority";
 import type { ActivityLog, CounterStore } from "../../../../src/storage";
@@ -34,7 +34,7 @@ type Device = { counters: CounterStore; log: ActivityLog; mailbox: FakeMailboxSe
 const newDevice = (): Device => ({ counters: createMemoryCounterStore(), log: createMemoryActivityLog(), mailbox: new FakeMailboxSettings() });
 
 /** Opens a compose pane in service mode for `user` on `device`; `online` drives navigator.onLine. */
-function openPane(user: { mailbox: string; name: string }, device: Device = newDevice(), online = { value: true }) {
+function openPane(user: { mailbox: string; name: string }, device: Device = newDevice(), online = { value: true }, onDeployment?: (known: KnownDeployment) => void) {
   const events = new EventTarget();
   const roaming: FakeRoamingStore = device.mailbox.open();
   const client = createServiceClient({ baseUrl: server.url, fetch: (url, init) => fetch(url, init), tokens: new TestTokens(user.mailbox, user.name), retryDelayMs: 10 });
@@ -47,6 +47,7 @@ function openPane(user: { mailbox: string; name: string }, device: Device = newD
     events,
     isOnline: () => online.value,
     now: () => Date.parse("2025-05-14T09:00:00Z"),
+    ...(onDeployment ? { onDeployment } : {}),
   });
   opened.push(pane);
   const setOnline = async (value: boolean) => {
@@ -226,7 +227,7 @@ describe("service mode", () => {
 
     const state = pat.monitor.current();
     expect(state).toMatchObject({ status: "online", pending: 0 });
-    expect(state.syncProblem).toMatch(/holds another activity under CRM:10010001/);
+    expect(state.syncProblem).toMatch(/holds another activity: “Someone else's record”, sent by Pat Seller <pat\.seller@contoso\.com> on 2025-01-01 under CRM:10010001/);
     expect(server.activities.get("crm:10010001")?.subject).toBe("Someone else's record"); // never overwritten
     expect(server.activities.get("crm:10010002")?.subject).toBe("Also mine CRM:10010002");
 
@@ -236,14 +237,46 @@ describe("service mode", () => {
     expect(server.calls.record).toBe(posts);
   });
 
-  it("blocks stamping when the settings write tokens differently from the deployment, before any number is used", async () => {
+  it("offers the open draft a new number when another activity holds its token, and records that one", async () => {
     const pat = openPane(PAT);
     await pat.monitor.idle();
-    const outcome = await pat.stamper.stamp(draft("Quote"), { ...settings, prefix: "TT-" });
-    expect(outcome).toMatchObject({ status: "blocked", kind: "settings-mismatch" });
-    expect(outcome.status === "blocked" && outcome.reason).toContain('prefix "CRM:"');
-    expect(server.calls.next).toBe(0);
-    expect(pat.monitor.current().status).toBe("online"); // the service answered: a refusal is no outage
+    server.activities.set("crm:10010001", {
+      token: "CRM:10010001",
+      subject: "Someone else's record",
+      to: [],
+      cc: [],
+      sentAt: "2025-01-01T00:00:00.000Z",
+      designator: 1,
+      sender: SAM.mailbox,
+      senderName: SAM.name,
+    });
+    await pat.setOnline(false);
+    const mine = draft("Mine");
+    await pat.stamper.stamp(mine, settings);
+    await pat.setOnline(true);
+
+    const conflict = await pat.stamper.draftConflict(mine.draftKey);
+    expect(conflict).toMatch(/sent by Sam Colleague <sam\.colleague@contoso\.com>.*Open the draft and choose “Stamp with a new number”/);
+    const again = await pat.stamper.restamp(mine, settings);
+    expect(again).toMatchObject({ status: "stamped", reused: false });
+    const token = again.status === "stamped" ? again.token : "";
+    expect(token).not.toBe("CRM:10010001");
+    expect(mine.subject).toBe(`Mine ${token}`);
+    expect(server.activities.get(token.toLowerCase())?.subject).toBe(`Mine ${token}`);
+    expect(server.activities.get("crm:10010001")?.subject).toBe("Someone else's record");
+    await expect(pat.stamper.draftConflict(mine.draftKey)).resolves.toBeUndefined();
+    // A second click keeps the new number: only a refused token is let go.
+    await expect(pat.stamper.restamp(mine, settings)).resolves.toMatchObject({ status: "stamped", token, reused: true });
+  });
+
+  it("stamps the deployment's way when the pane's settings have not caught up with it, and hands the deployment on", async () => {
+    const heard: KnownDeployment[] = [];
+    const pat = openPane(PAT, newDevice(), { value: true }, (known) => heard.push(known));
+    await pat.monitor.idle();
+    const outcome = await pat.stamper.stamp(draft("Quote"), { ...settings, prefix: "TT-", counterDigits: 6 });
+    expect(outcome).toMatchObject({ status: "stamped", token: "CRM:00010001" });
+    expect(server.activities.get("crm:00010001")?.subject).toBe("Quote CRM:00010001");
+    expect(heard.at(-1)).toEqual({ serviceUrl: server.url, deployment: expect.objectContaining({ prefix: "CRM:", counterDigits: 4 }), ordinal: 1 });
   });
 
   it("says so when the service has no free number", async () => {

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from "../../../../src/core";
 import type { StampOutcome } from "../../../../src/authority/ports";
 import { CodecStamper, FakeComposeItem, deferred, readMessage } from "./fakes";
 import { addButton, message, modeRegion, removeButton, renderPane, tokenDetails } from "./renderPane";
+import { FakeSettingsPort } from "./fakes";
 
 describe("ComposePane: opening", () => {
   it("says it is reading the message until the subject arrives", async () => {
@@ -413,6 +414,52 @@ describe("ComposePane: settings", () => {
 
     await user.click(screen.getByRole("button", { name: "Cancel" }));
     expect(screen.queryByRole("form", { name: "Settings" })).not.toBeInTheDocument();
+  });
+
+  it("offers a new number, in one click, when another activity holds the draft's token", async () => {
+    const item = new FakeComposeItem({ subject: "Quarterly report" });
+    const { user, stamper } = renderPane({ item });
+    await user.click(await addButton());
+    expect(await message("Token added")).toBeInTheDocument();
+    stamper.conflicts.set(item.draftKey, "The tracking service holds another activity under CRM:00021003, so this one was not recorded.");
+    window.dispatchEvent(new Event("focus")); // the pane re-reads its draft when it gets focus back
+
+    expect(await message("This draft's token belongs to another activity")).toHaveTextContent(/holds another activity under CRM:00021003/);
+    await user.click(screen.getByRole("button", { name: "Stamp with a new number" }));
+    await waitFor(() => expect(item.subject).toBe("Quarterly report CRM:00021004"));
+    expect(screen.queryByRole("group", { name: "This draft's token belongs to another activity" })).not.toBeInTheDocument();
+  });
+
+  it("follows settings saved in another pane, and the tracking service's deployment, without a reload", async () => {
+    const { settings } = renderPane({ item: new FakeComposeItem({ subject: "Quarterly report ACME-00021003" }) });
+    await addButton();
+    settings.savedElsewhere({ ...settings.stored, prefix: "ACME-", prefixHistory: ["CRM:"] });
+    expect(await tokenDetails("An earlier token of ours")).toMatchObject({ Token: "ACME-00021003" });
+
+    settings.savedElsewhere({ ...settings.stored, serviceUrl: "https://tokens.example.com" });
+    await settings.adoptDeployment({
+      serviceUrl: "https://tokens.example.com",
+      deployment: { prefix: "TEAM:", prefixHistory: ["ACME-"], userDigits: 3, counterDigits: 4, deploymentBase: 0, activeDays: 30, trackingEnabled: true, reserveSize: 50 },
+      ordinal: 4,
+    });
+    expect(await tokenDetails("An earlier token of ours")).toMatchObject({ Token: "ACME-00021003" });
+  });
+
+  it("shows the service's settings read-only, with the user number it assigned", async () => {
+    const settings = new FakeSettingsPort({ serviceUrl: "https://tokens.example.com" });
+    settings.deployment = {
+      serviceUrl: "https://tokens.example.com",
+      deployment: { prefix: "TEAM:", prefixHistory: [], userDigits: 3, counterDigits: 4, deploymentBase: 0, activeDays: 30, trackingEnabled: true, reserveSize: 50 },
+      ordinal: 4,
+    };
+    const { user } = renderPane({ settingsPort: settings });
+    await addButton();
+    await user.click(screen.getByRole("button", { name: "Settings" }));
+    const prefix = await screen.findByRole("textbox", { name: "Prefix" });
+    expect(prefix).toHaveValue("TEAM:");
+    expect(prefix).toHaveAttribute("readonly");
+    expect(prefix).toHaveAccessibleDescription(/Set by your tracking service/);
+    expect(screen.getByRole("textbox", { name: "Your user number" })).toHaveValue("4");
   });
 
   it("Clear history asks first, then clears the activity log", async () => {

@@ -2,12 +2,13 @@
  * Small in-memory ports for the compose pane's tests. The Stamper here is a tiny one over the real
  * codec (formatToken, applyToken, stripTokens), so the pane shows what the core really produces.
  */
-import { DEFAULT_SETTINGS, applyToken, formatToken, stripTokens, tokenUserNumber } from "../../../../src/core";
+import { applyToken, formatToken, stripTokens, tokenUserNumber } from "../../../../src/core";
 import type { Designator, Settings } from "../../../../src/core/types";
 import type { Connectivity, ConnectivityMonitor, FinalizeOutcome, StampOutcome, Stamper, UnstampOutcome } from "../../../../src/authority/ports";
-import type { ComposeItemPort, LoadedSettings, ReadMessage, Recipients, SettingsPort } from "../../../../src/office/ports";
+import type { ComposeItemPort, ReadMessage, Recipients } from "../../../../src/office/ports";
 import type { PruneCutoffs } from "../../../../src/core";
 import type { Activity, ActivityLog } from "../../../../src/storage/ports";
+import { FakeSettingsPort as SharedFakeSettingsPort } from "../../../fakes/settingsPort";
 
 /** A promise with its resolve at hand, to hold an operation in flight. */
 export function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
@@ -111,25 +112,10 @@ export class FakeMonitor implements ConnectivityMonitor {
   }
 }
 
-export class FakeSettingsPort implements SettingsPort {
-  stored: Settings;
-  problems: LoadedSettings["problems"] = [];
-  readonly saved: Settings[] = [];
-  /** When set, save rejects with it and keeps what was stored. */
-  saveError: Error | null = null;
-
+/** Compose tests start with a user number, so Add is ready unless a test says otherwise. */
+export class FakeSettingsPort extends SharedFakeSettingsPort {
   constructor(overrides: Partial<Settings> = {}) {
-    this.stored = { ...DEFAULT_SETTINGS, userOrdinal: 2, ...overrides };
-  }
-
-  load(): LoadedSettings {
-    return { settings: this.stored, problems: this.problems };
-  }
-
-  async save(settings: Settings): Promise<void> {
-    if (this.saveError !== null) throw this.saveError;
-    this.saved.push(settings);
-    this.stored = settings;
+    super({ userOrdinal: 2, ...overrides });
   }
 }
 
@@ -195,6 +181,18 @@ export class CodecStamper implements Stamper {
 
   async tokenForDraft(draftKey: string): Promise<string | undefined> {
     return this.drafts.get(draftKey);
+  }
+
+  /** Drafts whose token the authority refused (another activity holds it), with the reason. */
+  readonly conflicts = new Map<string, string>();
+
+  async draftConflict(draftKey: string): Promise<string | undefined> {
+    return this.conflicts.get(draftKey);
+  }
+
+  async restamp(item: ComposeItemPort, settings: Settings): Promise<StampOutcome> {
+    if (this.conflicts.delete(item.draftKey)) this.drafts.delete(item.draftKey); // the refused number is let go
+    return this.stamp(item, settings);
   }
 }
 

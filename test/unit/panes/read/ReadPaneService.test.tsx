@@ -10,6 +10,8 @@ import { ServiceTimeoutError } from "../../../../src/authority/service/errors";
 import { PaneShell } from "../../../../src/panes/shared/PaneShell";
 import { ReadPane } from "../../../../src/panes/read/ReadPane";
 import type { ReadPaneProps } from "../../../../src/panes/read/ReadPane";
+import { DEFAULT_SETTINGS } from "../../../../src/core";
+import type { Deployment } from "../../../../src/core";
 import { CUSTOMER, FakeActivityLog, FakeMailbox, ME, fakeSettings, received, sentActivity } from "./fakes";
 
 
@@ -31,6 +33,8 @@ const patsQuote: DirectoryActivity = {
 
 class FakeDirectory implements ActivityDirectory {
   readonly label = "tracking service";
+  /** What deployment() answers; undefined: this directory has no deployment to tell. */
+  team: Deployment | undefined;
   readonly asked: string[] = [];
   correlations = 0;
   failure: Error | undefined;
@@ -43,6 +47,10 @@ class FakeDirectory implements ActivityDirectory {
     if (this.failure) throw this.failure;
     return this.known.find((a) => a.token.toLowerCase() === token.toLowerCase());
   }
+  deployment = async (): Promise<Deployment> => {
+    if (this.team === undefined) throw new Error("no deployment here");
+    return this.team;
+  };
   async correlate(): Promise<DirectoryMatch | undefined> {
     this.correlations++;
     if (this.failure) throw this.failure;
@@ -127,5 +135,25 @@ describe("ReadPane with a tracking service", () => {
     const card = heading.parentElement as HTMLElement;
     expect(within(card).getByText("Pat Seller <pat.seller@contoso.com>")).toBeInTheDocument();
     expect(directory.correlations).toBe(1);
+  });
+
+  it("counts as ours the prefixes the service says are, and asks it about them (docs/NUMBERING.md)", async () => {
+    const directory = new FakeDirectory([{ ...patsQuote, token: "ACME:00011003", subject: "Quote ACME:00011003" }]);
+    directory.team = { prefix: "CRM:", prefixHistory: ["ACME:"], userDigits: 3, counterDigits: 4, deploymentBase: 0, activeDays: 30, trackingEnabled: true, reserveSize: 50 };
+    const settings = fakeSettings({ ...DEFAULT_SETTINGS, serviceUrl: "https://tokens.example.com" });
+    renderPane({ mailbox: new FakeMailbox(received("RE: Quote ACME:00011003", { from: CUSTOMER, to: [ME, PAT] })), directory, settings });
+    const answer = await answerOf("ACME:00011003");
+    expect(await within(answer).findByText("Found by token (tracking service)")).toBeInTheDocument();
+    expect(settings.load()).toMatchObject({ managedBy: "https://tokens.example.com", settings: { prefixHistory: ["ACME:"] } });
+    expect(screen.queryByText("The tracking service did not answer")).not.toBeInTheDocument();
+  });
+
+  it("decodes the open message again when another pane saves a new prefix", async () => {
+    const settings = fakeSettings();
+    renderPane({ mailbox: new FakeMailbox(received("RE: Quote TT-00021003")), settings });
+    expect(await screen.findByText(/RE: Quote TT-00021003/)).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { level: 3, name: "TT-00021003" })).not.toBeInTheDocument();
+    settings.savedElsewhere({ ...DEFAULT_SETTINGS, prefix: "TT-", prefixHistory: ["CRM:"] });
+    expect(await screen.findByRole("heading", { level: 3, name: "TT-00021003" })).toBeInTheDocument();
   });
 });

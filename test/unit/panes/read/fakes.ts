@@ -1,8 +1,9 @@
 /** In-memory ports for the read pane's tests: a mailbox whose selection the test moves, settings, an activity log. */
 import { DEFAULT_SETTINGS } from "../../../../src/core/index";
 import type { Settings, ValidationError } from "../../../../src/core/index";
-import type { LoadedSettings, MailItemPort, ReadMessage, SettingsPort } from "../../../../src/office/ports";
+import type { MailItemPort, ReadMessage } from "../../../../src/office/ports";
 import { FakeMailbox as SharedFakeMailbox } from "../../../fakes/mailbox";
+import { FakeSettingsPort } from "../../../fakes/settingsPort";
 import { createMemoryActivityLog } from "../../../../src/storage/memoryActivityLog";
 import type { PruneCutoffs } from "../../../../src/core";
 import type { Activity, ActivityLog } from "../../../../src/storage/ports";
@@ -17,12 +18,10 @@ export class FakeMailbox extends SharedFakeMailbox {
   }
 }
 
-export function fakeSettings(settings: Settings = DEFAULT_SETTINGS, problems: readonly ValidationError[] = []): SettingsPort {
-  const loaded: LoadedSettings = { settings, problems };
-  return {
-    load: () => loaded,
-    save: () => Promise.reject(new Error("the read pane does not save settings")),
-  };
+export function fakeSettings(settings: Settings = DEFAULT_SETTINGS, problems: readonly ValidationError[] = []): FakeSettingsPort {
+  const port = new FakeSettingsPort(settings);
+  port.problems = problems;
+  return port;
 }
 
 /** The in-memory log from src/storage, whose all() can be held back to keep the pane loading. */

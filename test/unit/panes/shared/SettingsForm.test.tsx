@@ -25,7 +25,7 @@ const TEXT_FIELDS = [
 ] as const;
 type FieldLabel = (typeof TEXT_FIELDS)[number];
 
-function renderForm(save: (settings: Settings) => Promise<void> = async () => undefined) {
+function renderForm(save: (settings: Settings) => Promise<void> = async () => undefined, saved: Settings = SAVED, managedBy?: string) {
   const saveMock = jest.fn(save);
   const onSaved = jest.fn();
   const onCancel = jest.fn();
@@ -33,7 +33,7 @@ function renderForm(save: (settings: Settings) => Promise<void> = async () => un
   const user = userEvent.setup({ delay: null });
   render(
     <PaneShell>
-      <SettingsForm saved={SAVED} save={saveMock} onSaved={onSaved} onCancel={onCancel} />
+      <SettingsForm saved={saved} {...(managedBy === undefined ? {} : { managedBy })} save={saveMock} onSaved={onSaved} onCancel={onCancel} />
     </PaneShell>,
   );
   const field = (label: FieldLabel) => screen.getByRole("textbox", { name: label });
@@ -45,7 +45,7 @@ function renderForm(save: (settings: Settings) => Promise<void> = async () => un
 }
 
 describe("SettingsForm", () => {
-  it("labels every field of SPEC §6 and starts from the saved values", () => {
+  it("labels every field of docs/DESIGN.md §6 and starts from the saved values", () => {
     const { field } = renderForm();
     expect(field("Prefix")).toHaveValue("CRM:");
     expect(field("Earlier prefixes")).toHaveValue("OLD:");
@@ -123,7 +123,6 @@ describe("SettingsForm", () => {
     await replace("Counter digits", "5");
     await replace("Deployment base", "500");
     await replace("Your user number", " 12 ");
-    await replace("Service URL", "https://tokens.example.com");
     await replace("Active days", "60");
     await user.click(screen.getByRole("switch", { name: "Stamp on send" }));
     await user.click(screen.getByRole("button", { name: "Save" }));
@@ -136,7 +135,7 @@ describe("SettingsForm", () => {
       counterDigits: 5,
       deploymentBase: 500,
       userOrdinal: 12,
-      serviceUrl: "https://tokens.example.com",
+      serviceUrl: "",
       activeDays: 60,
       autoStampOnSend: true,
     };
@@ -144,6 +143,40 @@ describe("SettingsForm", () => {
     expect(save).toHaveBeenCalledWith(expected);
     expect(await screen.findByRole("group", { name: "Settings saved" })).toBeInTheDocument();
     expect(onSaved).toHaveBeenCalledWith(expected);
+  });
+
+  it("naming a tracking service hands it the team's fields: read-only, saved as they were, and no user number to type", async () => {
+    const { user, save, field, replace } = renderForm();
+    await replace("Prefix", "ACME-");
+    await replace("Service URL", "https://tokens.example.com");
+
+    for (const label of ["Prefix", "Earlier prefixes", "User digits", "Counter digits", "Deployment base", "Active days"] as const) {
+      expect(field(label)).toHaveAttribute("readonly");
+      expect(field(label)).toHaveAccessibleDescription(/Set by your tracking service when it first answers/);
+    }
+    // What the service sets shows as saved: the prefix typed a moment ago is not kept.
+    expect(field("Prefix")).toHaveValue("CRM:");
+    expect(screen.queryByRole("textbox", { name: "Your user number" })).not.toBeInTheDocument();
+    expect(screen.getByRole("switch", { name: "Tracking tokens" })).toBeDisabled();
+
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(save).toHaveBeenCalledWith({ ...SAVED, serviceUrl: "https://tokens.example.com" }));
+  });
+
+  it("shows the service's settings as set by it, the assigned user number read-only, and gives them back when the URL is cleared", async () => {
+    const managed: Settings = { ...DEFAULT_SETTINGS, prefix: "ACME-", prefixHistory: ["CRM:"], userOrdinal: 5, serviceUrl: "https://tokens.example.com" };
+    const { user, save, field, replace } = renderForm(undefined, managed, "https://tokens.example.com/");
+    expect(field("Prefix")).toHaveValue("ACME-");
+    expect(field("Prefix")).toHaveAccessibleDescription(/Set by your tracking service for everyone in your team/);
+    expect(field("Your user number")).toHaveValue("5");
+    expect(field("Your user number")).toHaveAttribute("readonly");
+
+    await replace("Service URL", "");
+    expect(field("Prefix")).not.toHaveAttribute("readonly");
+    await replace("Prefix", "TT-");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    // Back to standalone with the team's settings, the new prefix, and the old one kept as earlier.
+    await waitFor(() => expect(save).toHaveBeenCalledWith({ ...managed, serviceUrl: "", prefix: "TT-", prefixHistory: ["ACME-", "CRM:"] }));
   });
 
   it("an empty user number saves as not set", async () => {

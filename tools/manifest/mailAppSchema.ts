@@ -1,7 +1,7 @@
 /**
  * The facts of the MailApp manifest schema that the offline check relies on, taken from
  * Microsoft's XSDs (OfficeAppManifestV1_1.xsd, MailAppVersionOverridesV1_0.xsd and _V1_1.xsd,
- * OfficeAppBasicTypesV1_0.xsd) and the element reference on learn.microsoft.com.
+ * OfficeAppBasicTypesV1_0.xsd). What no XSD says is in outlookFacts.ts.
  */
 
 export const NS = {
@@ -90,64 +90,5 @@ export const RESOURCE_KINDS = {
 
 export type ResourceKind = keyof typeof RESOURCE_KINDS;
 
-/** Which list a `resid` must point into, by the local name of the element that carries it. */
-export const RESID_KIND: Readonly<Record<string, ResourceKind>> = {
-  Image: "Images",
-  SourceLocation: "Urls",
-  FunctionFile: "Urls",
-  Runtime: "Urls",
-  Override: "Urls",
-  Label: "ShortStrings",
-  Title: "ShortStrings",
-  Description: "LongStrings",
-};
-
-/** The Action element docs: a resid "can be no more than 32 characters". */
-export const MAX_RESID_LENGTH = 32;
-
-/** Top-level elements whose DefaultValue is a URL. */
-export const URL_ELEMENTS = ["IconUrl", "HighResolutionIconUrl", "SupportUrl", "SourceLocation"] as const;
-
-/** The pixel size Microsoft's element reference requires of a mail add-in's own icons. */
-export const ADD_IN_ICON_SIZE: Readonly<Record<string, number>> = {
-  IconUrl: 64,
-  HighResolutionIconUrl: 128,
-};
-
-/** SupportsPinning and ItemChanged arrived in Mailbox 1.5; only VersionOverrides 1.1 has the element. */
-export const PINNING_MIN_MAILBOX = "1.5";
-
-/**
- * Event-based activation (Microsoft, "Activate add-ins with events"): the Outlook events an XML
- * manifest's <LaunchEvent Type> may name, with the Mailbox set each needs. "preview" events run
- * only with the beta API. The LaunchEvent and Runtimes elements exist only in VersionOverrides 1.1.
- */
-export const LAUNCH_EVENT_MIN_MAILBOX: Readonly<Record<string, string>> = {
-  OnNewMessageCompose: "1.10",
-  OnNewAppointmentOrganizer: "1.10",
-  OnMessageAttachmentsChanged: "1.11",
-  OnAppointmentAttachmentsChanged: "1.11",
-  OnMessageRecipientsChanged: "1.11",
-  OnAppointmentAttendeesChanged: "1.11",
-  OnAppointmentTimeChanged: "1.11",
-  OnAppointmentRecurrenceChanged: "1.11",
-  OnInfoBarDismissClicked: "1.11",
-  OnMessageSend: "1.12",
-  OnAppointmentSend: "1.12",
-  OnMessageCompose: "1.12",
-  OnAppointmentOrganizer: "1.12",
-  OnMessageFromChanged: "1.13",
-  OnAppointmentFromChanged: "1.13",
-  OnSensitivityLabelChanged: "1.13",
-  OnMessageReadWithCustomAttachment: "preview",
-  OnMessageReadWithCustomHeader: "preview",
-};
-
-/** The send events: the only ones SendMode applies to, and each may be declared once. */
-export const SEND_EVENTS: readonly string[] = ["OnMessageSend", "OnAppointmentSend"];
-
 /** The LaunchEventSendMode simple type ([MS-OWEMXML] 2.3.67); SoftBlock when left out. */
 export const SEND_MODES: readonly string[] = ["PromptUser", "SoftBlock", "Block"];
-
-/** The only <Override type> a mail <Runtime> takes: the JavaScript file for classic Outlook on Windows. */
-export const RUNTIME_OVERRIDE_TYPE = "javascript";

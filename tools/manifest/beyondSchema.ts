@@ -1,76 +1,24 @@
 /**
- * An offline check of the XML add-in manifest, for what `office-addin-manifest validate` would
- * catch if it could reach Microsoft's service, and for what it never catches (icon files, the
- * one-host rule). Pure but for `readAsset`, which the caller supplies: the CLI reads the disk,
- * tests hand in doctored bytes.
+ * What only we can check in a manifest, beyond any schema: the Mailbox requirement sets each
+ * feature needs, LaunchEvent <-> Runtime, resids that resolve to the right kind of resource, one
+ * https host, and icon files that exist under assets/ at the size they claim.
  */
-import { DOMParser, ParseError, type Element } from "@xmldom/xmldom";
+import type { Element } from "@xmldom/xmldom";
+import { compareVersions } from "../../src/core/versions";
+import { NS, RESOURCE_KINDS, SEND_MODES, type ResourceKind } from "./mailAppSchema";
 import {
   ADD_IN_ICON_SIZE,
-  GUID_PATTERN,
   LAUNCH_EVENT_MIN_MAILBOX,
-  MAIL_APP_CHILDREN,
   MAX_RESID_LENGTH,
-  NESTED_CHILD_ORDER,
-  NS,
   PINNING_MIN_MAILBOX,
-  REQUIRED_MAIL_APP_CHILDREN,
   RESID_KIND,
-  RESOURCE_KINDS,
   RUNTIME_OVERRIDE_TYPE,
   SEND_EVENTS,
-  SEND_MODES,
   URL_ELEMENTS,
-  VERSION_PATTERN,
-  type ResourceKind,
-} from "./mailAppSchema";
+} from "./outlookFacts";
 import { ancestors, childElements, descendants, firstChild, ownDescendants } from "./dom";
 import { readPngHeader, type PngHeader } from "./pngHeader";
-
-export type ManifestProblemCode =
-  | "malformed-xml"
-  | "wrong-root"
-  | "not-mail-app"
-  | "unknown-element"
-  | "element-order"
-  | "duplicate-element"
-  | "missing-element"
-  | "id-missing"
-  | "id-not-guid"
-  | "version-invalid"
-  | "requirements-mailbox"
-  | "version-overrides-type"
-  | "pinning-requirements"
-  | "launch-event-invalid"
-  | "launch-event-requirements"
-  | "launch-event-runtime"
-  | "runtime-invalid"
-  | "resource-duplicate-id"
-  | "resid-too-long"
-  | "resid-dangling"
-  | "resid-wrong-kind"
-  | "url-invalid"
-  | "url-not-https"
-  | "url-second-host"
-  | "icon-outside-assets"
-  | "icon-missing"
-  | "icon-not-png"
-  | "icon-wrong-size";
-
-export type ManifestProblem = {
-  /** A stable name for the kind of problem, for tests and tooling. */
-  readonly code: ManifestProblemCode;
-  /** What is wrong and where, and what to do about it, in a sentence or two. */
-  readonly message: string;
-  /** The 1-based manifest line the problem is on, when the parser knows it. */
-  readonly line?: number;
-};
-
-export type ManifestCheckResult = {
-  readonly problems: readonly ManifestProblem[];
-  /** How many individual checks ran: a sense of coverage for "OK (N checks)". */
-  readonly checks: number;
-};
+import { describe, type Report } from "./report";
 
 /**
  * Returns the bytes of a file under the add-in's web root (e.g. "assets/icon-32.png"), or
@@ -78,225 +26,17 @@ export type ManifestCheckResult = {
  */
 export type ReadAsset = (relativePath: string) => Uint8Array | undefined;
 
-export type CheckManifestOptions = {
-  readonly readAsset: ReadAsset;
-  /** Makes the example GUID in the "no <Id>" message. @default crypto.randomUUID */
-  readonly newGuid?: () => string;
-};
-
-export function checkManifest(xml: string, options: CheckManifestOptions): ManifestCheckResult {
-  const report = new Report();
-  const root = parse(xml, report);
-  if (root && checkRoot(root, report)) {
-    checkTopLevelOrder(root, report);
-    checkId(root, report, options.newGuid ?? (() => globalThis.crypto.randomUUID()));
-    checkVersion(root, report);
-    checkRequirements(root, report);
-    checkNestedOrder(root, report);
-    checkVersionOverrides(root, report);
-    checkLaunchEvents(root, report);
-    const resources = checkResources(root, report);
-    const assets = checkUrls(root, report, options.readAsset);
-    checkButtonIconSizes(root, resources, assets, report);
-  }
-  return { problems: report.problems, checks: report.checks };
-}
-
-class Report {
-  readonly problems: ManifestProblem[] = [];
-  checks = 0;
-
-  /** Counts one check; records `message` under `code` when `ok` is false. */
-  expect(ok: boolean, code: ManifestProblemCode, message: () => string, at?: Element | number): boolean {
-    this.checks++;
-    if (!ok) this.add(code, message(), at);
-    return ok;
-  }
-
-  add(code: ManifestProblemCode, message: string, at?: Element | number): void {
-    const line = typeof at === "number" ? at : at?.lineNumber;
-    this.problems.push(line === undefined ? { code, message } : { code, message, line });
-  }
+export function checkBeyondSchema(root: Element, report: Report, readAsset: ReadAsset): void {
+  checkRequirements(root, report);
+  checkPinning(root, report);
+  checkLaunchEvents(root, report);
+  const resources = checkResources(root, report);
+  const assets = checkUrls(root, report, readAsset);
+  checkButtonIconSizes(root, resources, assets, report);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Parsing and the root
-
-function parse(xml: string, report: Report): Element | undefined {
-  const errors: { level: string; message: string; line?: number; column?: number }[] = [];
-  let root: Element | null = null;
-  try {
-    const document = new DOMParser({
-      onError: (level, message, context: { locator?: { lineNumber?: number; columnNumber?: number } }) => {
-        const { lineNumber: line, columnNumber: column } = context?.locator ?? {};
-        // A fatalError is thrown right after this call; the catch below reports it.
-        if (level !== "fatalError") errors.push({ level, message, ...(line ? { line } : {}), ...(column ? { column } : {}) });
-      },
-    }).parseFromString(xml, "text/xml");
-    root = document.documentElement;
-  } catch (error) {
-    if (!(error instanceof ParseError)) throw error;
-    const locator = (error.locator ?? {}) as { lineNumber?: number; columnNumber?: number };
-    errors.push({
-      level: "fatalError",
-      message: error.message,
-      ...(locator.lineNumber ? { line: locator.lineNumber } : {}),
-      ...(locator.columnNumber ? { column: locator.columnNumber } : {}),
-    });
-  }
-  report.checks++;
-  for (const { level, message, line, column } of errors) {
-    const where = line === undefined ? "" : ` at line ${line}${column === undefined ? "" : `, column ${column}`}`;
-    report.add("malformed-xml", `The manifest is not well-formed XML${where}: ${message} (${level}).`, line);
-  }
-  // Warnings leave a usable document; anything worse, and the tree cannot be trusted.
-  if (errors.some((e) => e.level !== "warning")) return undefined;
-  return root ?? undefined;
-}
-
-function checkRoot(root: Element, report: Report): boolean {
-  const isOfficeApp = report.expect(
-    root.localName === "OfficeApp",
-    "wrong-root",
-    () => `The root element is <${root.nodeName}>, not <OfficeApp>: this is not an Office add-in manifest.`,
-    root,
-  );
-  if (!isOfficeApp) return false;
-  report.expect(
-    root.namespaceURI === NS.officeApp,
-    "wrong-root",
-    () =>
-      `<OfficeApp> is in namespace "${root.namespaceURI ?? "(none)"}", not "${NS.officeApp}": ` +
-      `set xmlns="${NS.officeApp}" on it.`,
-    root,
-  );
-  const type = root.getAttributeNS(NS.xsi, "type");
-  return report.expect(
-    type === "MailApp",
-    "not-mail-app",
-    () =>
-      `<OfficeApp> has xsi:type "${type ?? "(none)"}", not "MailApp": an Outlook add-in must be a MailApp ` +
-      `(and xsi must be bound to ${NS.xsi}).`,
-    root,
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// Element order
-
-function checkTopLevelOrder(root: Element, report: Report): void {
-  const allowed: readonly string[] = MAIL_APP_CHILDREN;
-  const orderText = MAIL_APP_CHILDREN.join(", ");
-  const seen = new Map<string, Element>();
-  let latest: { index: number; element: Element } | undefined;
-  for (const child of childElements(root)) {
-    const name = child.localName ?? child.nodeName;
-    const index = allowed.indexOf(name);
-    const known = report.expect(
-      index >= 0,
-      "unknown-element",
-      () => `${describe(child)} is not an element the MailApp schema allows in <OfficeApp>. Allowed, in order: ${orderText}.`,
-      child,
-    );
-    if (!known) continue;
-    const earlier = seen.get(name);
-    report.expect(
-      earlier === undefined,
-      "duplicate-element",
-      () => `${describe(child)} appears a second time (first at line ${earlier?.lineNumber ?? "?"}); <OfficeApp> allows one.`,
-      child,
-    );
-    if (earlier) continue;
-    seen.set(name, child);
-    const before = latest;
-    report.expect(
-      before === undefined || index > before.index,
-      "element-order",
-      () =>
-        `${describe(child)} is out of order: it must come before ${describe(before!.element)}. ` +
-        `<OfficeApp> children go in this order: ${orderText}.`,
-      child,
-    );
-    if (before === undefined || index > before.index) latest = { index, element: child };
-  }
-  for (const name of REQUIRED_MAIL_APP_CHILDREN) {
-    report.expect(
-      seen.has(name),
-      "missing-element",
-      () => `<${name}> is missing: the MailApp schema requires it in <OfficeApp> (order: ${orderText}).`,
-      root,
-    );
-  }
-}
-
-/** Checks the known children of nested elements keep their schema order. */
-function checkNestedOrder(root: Element, report: Report): void {
-  for (const parent of descendants(root)) {
-    const key =
-      parent.localName === "VersionOverrides" ? (parent.getAttributeNS(NS.xsi, "type") ?? "") : (parent.localName ?? "");
-    const order = NESTED_CHILD_ORDER[key];
-    if (!order) continue;
-    let latest: { index: number; element: Element } | undefined;
-    for (const child of childElements(parent)) {
-      const index = order.indexOf(child.localName ?? "");
-      if (index < 0) continue;
-      const before = latest;
-      const ok = report.expect(
-        before === undefined || index >= before.index,
-        "element-order",
-        () =>
-          `${describe(child)} is out of order in ${describe(parent)}: it must come before ${describe(before!.element)} ` +
-          `(order: ${order.join(", ")}).`,
-        child,
-      );
-      if (ok) latest = { index, element: child };
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Id, Version, Requirements
-
-function checkId(root: Element, report: Report, newGuid: () => string): void {
-  const id = firstChild(root, "Id");
-  report.expect(
-    id !== undefined,
-    "id-missing",
-    () => `<Id> is missing: add one right after <OfficeApp>, a GUID made once for this add-in, such as ${newGuid()}.`,
-    root,
-  );
-  if (!id) return;
-  const value = id.textContent ?? "";
-  report.expect(
-    GUID_PATTERN.test(value),
-    "id-not-guid",
-    () =>
-      `<Id> (line ${id.lineNumber ?? "?"}) is "${value}", which is not a GUID` +
-      (GUID_PATTERN.test(value.trim()) ? " because of the spaces around it" : "") +
-      `: use 32 hex digits grouped 8-4-4-4-12, such as ${newGuid()}.`,
-    id,
-  );
-}
-
-function checkVersion(root: Element, report: Report): void {
-  const version = firstChild(root, "Version");
-  report.expect(
-    version !== undefined,
-    "version-invalid",
-    () => "<Version> is missing: add one after <Id>, such as <Version>1.0.0.0</Version>.",
-    root,
-  );
-  if (!version) return;
-  const value = version.textContent ?? "";
-  report.expect(
-    VERSION_PATTERN.test(value),
-    "version-invalid",
-    () =>
-      `<Version> (line ${version.lineNumber ?? "?"}) is "${value}", which is not a valid version: ` +
-      `use one to four dot-separated numbers of at most five digits each, such as 1.0.0.0.`,
-    version,
-  );
-}
+// Requirements
 
 function checkRequirements(root: Element, report: Report): void {
   const requirements = firstChild(root, "Requirements");
@@ -322,36 +62,12 @@ function mailboxMinVersion(requirements: Element): string | undefined {
   return undefined;
 }
 
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  return 0;
-}
-
 // ---------------------------------------------------------------------------------------------
-// VersionOverrides
+// SupportsPinning
 
-function checkVersionOverrides(root: Element, report: Report): void {
+function checkPinning(root: Element, report: Report): void {
   for (const overrides of descendants(root).filter((e) => e.localName === "VersionOverrides")) {
-    const nested = overrides.parentNode !== root;
     const type = overrides.getAttributeNS(NS.xsi, "type");
-    const [expectedType, expectedNs] = nested
-      ? (["VersionOverridesV1_1", NS.overrides1_1] as const)
-      : (["VersionOverridesV1_0", NS.overrides1_0] as const);
-    report.expect(
-      type === expectedType && overrides.namespaceURI === expectedNs,
-      "version-overrides-type",
-      () =>
-        `${describe(overrides)} ${nested ? "nested in VersionOverrides 1.0" : "in <OfficeApp>"} must be ` +
-        `xsi:type="${expectedType}" with xmlns="${expectedNs}"; it is xsi:type="${type ?? "(none)"}" ` +
-        `in "${overrides.namespaceURI ?? "(no namespace)"}".`,
-      overrides,
-    );
-
     const pinned = ownDescendants(overrides).filter(
       (e) => e.localName === "SupportsPinning" && (e.textContent ?? "").trim() === "true",
     );
@@ -771,16 +487,4 @@ function mostCommon(values: readonly string[]): string | undefined {
   let best: string | undefined;
   for (const [value, count] of counts) if (best === undefined || count > counts.get(best)!) best = value;
   return best;
-}
-
-/** `<bt:Image size="16" resid="Icon.16x16"> (line 88)`: the element as written, and where. */
-function describe(element: Element): string {
-  const keys = ["xsi:type", "type", "id", "Name", "Type", "FunctionName", "SendMode", "size", "resid"];
-  const attributes = keys
-    .map((key) => [key, element.getAttribute(key)] as const)
-    .filter(([, value]) => value !== null)
-    .map(([key, value]) => ` ${key}="${value}"`)
-    .join("");
-  const line = element.lineNumber === undefined ? "" : ` (line ${element.lineNumber})`;
-  return `<${element.nodeName}${attributes}>${line}`;
 }

@@ -12,7 +12,7 @@
  * HighResolutionIconUrl), which the JSON carries as files in its package.
  */
 import { DOMParser, type Element } from "@xmldom/xmldom";
-import { compareVersions } from "./checkManifest";
+import { compareVersions } from "../../src/core/versions";
 import { childElements, descendants, firstChild, ownDescendants } from "./dom";
 
 export type SurfaceFacts = {

@@ -1,0 +1,86 @@
+/**
+ * A team's deployment, as its tracking service owns it (docs/NUMBERING.md, "The service owns the
+ * deployment"): with a service configured, the fields below come from the service and the user's
+ * own values for them wait, unused, for a return to standalone. The pane and the service then
+ * always agree on which prefixes are ours and how tokens are written.
+ */
+import { asciiLowerCase, validateSettings } from "./settings";
+import type { Deployment, Settings, ValidationError } from "./types";
+
+/** The settings a tracking service decides for everyone in its deployment (the user number included). */
+export const SERVICE_OWNED_FIELDS = [
+  "trackingEnabled",
+  "prefix",
+  "prefixHistory",
+  "userDigits",
+  "counterDigits",
+  "deploymentBase",
+  "activeDays",
+  "userOrdinal",
+] as const satisfies readonly (keyof Settings)[];
+
+export type ServiceOwnedField = (typeof SERVICE_OWNED_FIELDS)[number];
+
+/** What the add-in last heard from its service: the deployment and, once registered, the user's ordinal. */
+export type KnownDeployment = {
+  /** The service it came from, as settings name it. */
+  readonly serviceUrl: string;
+  readonly deployment: Deployment;
+  /** deploymentBase + ordinal is the user number; null until the user has registered. */
+  readonly ordinal: number | null;
+};
+
+/** Two spellings of one service URL: a trailing slash and the letter case of scheme and host do not matter. */
+export function sameServiceUrl(a: string, b: string): boolean {
+  const normal = (url: string): string => {
+    const trimmed = url.trim().replace(/\/+$/, "");
+    const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(trimmed)?.[0] ?? "";
+    return asciiLowerCase(origin) + trimmed.slice(origin.length);
+  };
+  return a.trim() !== "" && normal(a) === normal(b);
+}
+
+/** Whether `known` is the deployment of the service `settings` name. */
+export function deploymentApplies(settings: Pick<Settings, "serviceUrl">, known: KnownDeployment | undefined): known is KnownDeployment {
+  return known !== undefined && sameServiceUrl(settings.serviceUrl, known.serviceUrl);
+}
+
+/**
+ * The user's settings with the service's fields in their place. A deployment this add-in cannot
+ * use (for instance a prefix it would reject) leaves the user's own settings and says why.
+ */
+export function withDeployment(own: Settings, known: KnownDeployment): { readonly settings: Settings; readonly problems: readonly ValidationError[] } {
+  const { deployment } = known;
+  const current = asciiLowerCase(deployment.prefix);
+  const seen = new Set<string>([current]);
+  // The history lists earlier prefixes once each, never the current one: what validation requires.
+  const prefixHistory = deployment.prefixHistory.filter((entry) => {
+    const key = asciiLowerCase(entry);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const ordinal = known.ordinal !== null && known.ordinal >= 1 ? known.ordinal : null;
+  const result = validateSettings({
+    ...own,
+    trackingEnabled: deployment.trackingEnabled,
+    prefix: deployment.prefix,
+    prefixHistory,
+    userDigits: deployment.userDigits,
+    counterDigits: deployment.counterDigits,
+    deploymentBase: deployment.deploymentBase,
+    activeDays: deployment.activeDays,
+    userOrdinal: ordinal,
+  });
+  if (result.ok) return { settings: result.settings, problems: [] };
+  const reasons = result.errors.map((error) => error.message).join(" ");
+  return {
+    settings: own,
+    problems: [
+      {
+        field: "settings",
+        message: `The tracking service at ${known.serviceUrl} sent settings this add-in cannot use (${reasons}); your own settings are in use. Ask your admin to check the service's configuration.`,
+      },
+    ],
+  };
+}
