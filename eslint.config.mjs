@@ -41,7 +41,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ["../*", "../../*"], message: "src/core imports nothing of ours outside src/core." },
-            { group: ["react", "react-*", "@fluentui/*", "idb", "office-*", "@microsoft/*"], message: "src/core is pure: no React, Fluent, storage or Office." },
+            { group: ["react", "react-*", "@fluentui/*", "idb", "office-*", "@microsoft/*", "@azure/*"], message: "src/core is pure: no React, Fluent, storage, Office or MSAL." },
           ],
         },
       ],
@@ -55,6 +55,21 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         { patterns: [{ group: ["**/panes/*", "**/commands/*", "**/playground/*", "react", "@fluentui/*"], message: "Dependencies point one way: panes -> authority/storage/office -> core." }] },
+      ],
+    },
+  },
+  {
+    // MSAL only through src/office/nestedAppAuth.ts, which imports it lazily (its own chunk; docs/BENCHMARKS.md).
+    files: ["src/storage/**/*.ts", "src/authority/**/*.ts", "src/commands/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/panes/*", "**/commands/*", "**/playground/*", "react", "@fluentui/*"], message: "Dependencies point one way: panes -> authority/storage/office -> core." },
+            { group: ["@azure/msal-*"], message: "Only src/office loads MSAL, lazily (src/office/nestedAppAuth.ts); the send handler never does (docs/AUTO-STAMP.md)." },
+          ],
+        },
       ],
     },
   },
@@ -76,7 +91,10 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "@fluentui/react-components", importNames: ["makeStyles", "makeStaticStyles", "makeResetStyles"], message: "Style panes with tokenVar() in inline styles: makeStyles costs ~7 KB of runtime in the initial bundle." }] },
+        {
+          paths: [{ name: "@fluentui/react-components", importNames: ["makeStyles", "makeStaticStyles", "makeResetStyles"], message: "Style panes with tokenVar() in inline styles: makeStyles costs ~7 KB of runtime in the initial bundle." }],
+          patterns: [{ group: ["@azure/msal-*"], message: "Only src/office loads MSAL, lazily (src/office/nestedAppAuth.ts)." }],
+        },
       ],
     },
   },

@@ -145,6 +145,9 @@ module.exports = (_env, argv) => {
         worker: "sw.js",
         entries: ["compose", "read", "commands", "fake-office"],
         pages: ["compose", "read", "commands"].flatMap((name) => [`${name}.html`, `playground/${name}.html`]),
+        // MSAL is fetched only by a pane that signs in to a service (docs/BENCHMARKS.md, budgets), and
+        // signing in needs the network anyway: precaching it would make every pane download it.
+        exclude: [/^chunks\/msal\./],
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -11,13 +11,13 @@ const { Compilation, sources } = require("webpack");
 const NAME = "PrecachePlugin";
 
 class PrecachePlugin {
-  /** @param {{ worker: string, entries: string[], pages: string[] }} options */
+  /** @param {{ worker: string, entries: string[], pages: string[], exclude?: RegExp[] }} options */
   constructor(options) {
     this.options = options;
   }
 
   apply(compiler) {
-    const { worker, entries, pages } = this.options;
+    const { worker, entries, pages, exclude = [] } = this.options;
     compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
       compilation.hooks.processAssets.tap({ name: NAME, stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER }, () => {
         const files = new Set(pages);
@@ -29,7 +29,7 @@ class PrecachePlugin {
             for (const lazy of chunk.getAllAsyncChunks()) for (const file of lazy.files) files.add(file);
           }
         }
-        const listed = [...files].filter((file) => !file.endsWith(".map")).sort();
+        const listed = [...files].filter((file) => !file.endsWith(".map") && !exclude.some((pattern) => pattern.test(file))).sort();
         const hash = createHash("sha256");
         for (const file of listed) {
           const asset = compilation.getAsset(file);

@@ -6,6 +6,7 @@
  */
 import type { ActivityLog } from "../storage/ports";
 import type { Connectivity, ConnectivityMonitor, LocalCounterState } from "./ports";
+import { isAccessTokenError } from "../office/tokenErrors";
 import { AuthorityTimeoutError } from "./errors";
 import type { OnlineAuthority } from "./numberAuthority";
 import { systemScheduler, withTimeout } from "./scheduler";
@@ -213,6 +214,8 @@ export function createConnectivityMonitor(options: ConnectivityMonitorOptions): 
 
 function offlineReason(label: string, error: unknown): string {
   if (error instanceof AuthorityTimeoutError) return error.message;
+  // Sign-in failed before anything was asked: its message says what happened and what to do.
+  if (isAccessTokenError(error)) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
   return `The ${label} did not answer: ${detail}`;
 }

@@ -1,6 +1,7 @@
 /** The token codec's public API: pure functions over strings and settings, no host, storage or clock. */
 export type {
   Deployment,
+  SignInConfig,
   Designator,
   FoundToken,
   ParsedToken,

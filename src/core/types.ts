@@ -68,6 +68,16 @@ export type StampedSubject = {
   readonly shortened: boolean;
 };
 
+/**
+ * What the add-in asks Microsoft Entra ID for to call the tracking service (GET /v1/sign-in,
+ * docs/DEPLOY.md step 1): the add-in's app registration and the service's own scope.
+ */
+export type SignInConfig = {
+  readonly clientId: string;
+  /** An access token for this scope only, e.g. api://addin.contoso.com/<client-id>/access_as_user. */
+  readonly scope: string;
+};
+
 /** A team's deployment as the tracking service owns and answers it (docs/SERVICE-API.md, GET /v1/deployment). */
 export type Deployment = {
   readonly prefix: string;

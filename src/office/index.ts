@@ -19,4 +19,6 @@ export type { OfficePorts } from "./officePorts";
 export { AccessTokenError, createOfficeAccessTokenSource, describeSsoError } from "./accessToken";
 export { createLayeredTokenSource, SignInError } from "./layeredTokenSource";
 export type { NestableClient, SignInPath, TokenFailure } from "./layeredTokenSource";
+export { createPaneTokenSource, loadMsalNestableClient, nestedAppAuthSupported } from "./nestedAppAuth";
+export type { PaneTokenSourceOptions } from "./nestedAppAuth";
 export type { AccessTokenSource, OfficeRuntimeLike } from "./accessToken";

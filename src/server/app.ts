@@ -8,7 +8,7 @@ import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import Fastify from "fastify";
 import type { FastifyInstance, FastifyServerOptions } from "fastify";
-import type { Settings } from "../core";
+import type { Settings, SignInConfig } from "../core";
 import { bearerToken, cachedVerifier } from "./auth";
 import type { TokenVerifier } from "./auth";
 import type { SentAtWindow } from "./config";
@@ -26,6 +26,7 @@ import { devResetRoutes } from "./routes/devReset";
 import { devTokenRoutes } from "./routes/devToken";
 import { healthRoutes } from "./routes/health";
 import { reserveRoutes } from "./routes/reserves";
+import { signInRoutes } from "./routes/signIn";
 import { userRoutes } from "./routes/users";
 import type { TrackingStore } from "./store/types";
 import { UserDirectory } from "./userDirectory";
@@ -42,6 +43,8 @@ export type AppOptions = {
   readonly trackingEnabled?: boolean;
   /** Offline numbers per reserve (1..10^counterDigits - 1). @default 50, or fewer when counterDigits is small */
   readonly offlineReserveSize?: number;
+  /** What GET /v1/sign-in answers; null or absent: 404, the add-in uses Office's legacy SSO. */
+  readonly signIn?: SignInConfig | null;
   /** Present only with development auth: enables POST /v1/dev/token. */
   readonly devTokens?: DevTokenIssuer;
   /** ms since the epoch. @default Date.now */
@@ -161,6 +164,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
               new RateLimitedError(`Too many requests from this address: at most ${limit.max} a minute. Retry after ${limit.after}.`),
           }),
         );
+        await limited.register(signInRoutes(options.signIn ?? null));
         if (devTokens !== undefined) await limited.register(devTokenRoutes(devTokens));
         await limited.register(async (authenticated) => {
           // The caller is the verified token's identity, set before anything else runs.

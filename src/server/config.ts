@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { DEFAULT_SETTINGS, validateSettings } from "../core";
-import type { Settings } from "../core";
+import type { Settings, SignInConfig } from "../core";
 import { ConfigError } from "./errors";
 import { LARGEST_VALID_BODY_BYTES } from "./schemas";
 
@@ -31,6 +31,8 @@ export type ServiceConfig = {
   /** OFFLINE_RESERVE_SIZE: numbers a device holds for offline use (docs/NUMBERING.md). */
   readonly offlineReserveSize: number;
   readonly auth: AuthConfig;
+  /** What GET /v1/sign-in tells the add-in to ask Entra ID for; null: the add-in uses Office's legacy SSO. */
+  readonly signIn: SignInConfig | null;
   readonly addinOrigins: readonly string[];
   readonly rateLimitPerMinute: number;
   /** Requests per minute per client address, counted before the token is checked. */
@@ -50,6 +52,8 @@ export type SentAtWindow = { readonly aheadMs: number; readonly behindMs: number
 
 export const DEV_AUDIENCE = "api://tracking-tokens-dev";
 export const DEV_ISSUER = "urn:tracking-tokens:dev";
+/** What the playground's MSAL asks its host bridge for: the bridge answers with development tokens. */
+export const DEV_SIGN_IN: SignInConfig = { clientId: "tracking-tokens-dev", scope: `${DEV_AUDIENCE}/access_as_user` };
 
 const DEFAULTS = {
   host: "127.0.0.1",
@@ -116,6 +120,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): ServiceConfig
   }
 
   const trustProxy = readFlag("TRUST_PROXY", text("TRUST_PROXY"), problems) ?? false;
+  const auth = readAuth(text, host, trustProxy, problems);
   const config: ServiceConfig = {
     host,
     port,
@@ -126,7 +131,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): ServiceConfig
     settings,
     trackingEnabled: readFlag("TRACKING_ENABLED", text("TRACKING_ENABLED"), problems) ?? true,
     offlineReserveSize: integer("OFFLINE_RESERVE_SIZE", Math.min(DEFAULT_RESERVE_SIZE, 10 ** settings.counterDigits - 1), 1, 10 ** settings.counterDigits - 1),
-    auth: readAuth(text, host, trustProxy, problems),
+    auth,
+    signIn: readSignIn(text, auth, problems),
     addinOrigins,
     rateLimitPerMinute: integer("RATE_LIMIT_PER_MINUTE", DEFAULTS.rateLimitPerMinute, 1, 100_000_000),
     rateLimitPerAddressPerMinute: integer("RATE_LIMIT_PER_ADDRESS_PER_MINUTE", DEFAULTS.rateLimitPerAddressPerMinute, 1, 100_000_000),
@@ -202,6 +208,25 @@ function readAuth(text: (name: string) => string | undefined, host: string, trus
   if (audience === undefined) problems.push({ variable: "AUTH_AUDIENCE", message: "is required with AUTH_JWKS_URL: the Application ID URI or client ID of the service's app registration (e.g. api://<client-id>)." });
   if (issuer === undefined) problems.push({ variable: "AUTH_ISSUER", message: "is required with AUTH_JWKS_URL: e.g. https://login.microsoftonline.com/<tenant-id>/v2.0." });
   return { mode: "entra", jwksUrl, audience: audience ?? "", issuer: issuer ?? "" };
+}
+
+/**
+ * SIGN_IN_CLIENT_ID and SIGN_IN_SCOPE (docs/DEPLOY.md, step 1): with both, the panes sign in with
+ * nested app authentication; with neither, Office's legacy SSO. Development keys have their own.
+ */
+function readSignIn(text: (name: string) => string | undefined, auth: AuthConfig, problems: Problem[]): SignInConfig | null {
+  const clientId = text("SIGN_IN_CLIENT_ID");
+  const scope = text("SIGN_IN_SCOPE");
+  if (clientId === undefined && scope === undefined) return auth.mode === "dev" ? DEV_SIGN_IN : null;
+  if (clientId === undefined || scope === undefined) {
+    const missing = clientId === undefined ? "SIGN_IN_CLIENT_ID" : "SIGN_IN_SCOPE";
+    problems.push({ variable: missing, message: "is required with the other SIGN_IN_ variable: set SIGN_IN_CLIENT_ID to the app registration's client ID and SIGN_IN_SCOPE to its API scope (api://<add-in host>/<client-id>/access_as_user), or neither." });
+    return null;
+  }
+  if (!/^[^\s]+\/[^\s/]+$/.test(scope) || !scope.includes("://")) {
+    problems.push({ variable: "SIGN_IN_SCOPE", message: `must be the service's API scope, like api://addin.contoso.com/<client-id>/access_as_user; got "${scope}".` });
+  }
+  return { clientId, scope };
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];

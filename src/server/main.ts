@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     store,
     verifier,
     ...(devTokens === undefined ? {} : { devTokens }),
+    signIn: config.signIn,
     settings: config.settings,
     trackingEnabled: config.trackingEnabled,
     offlineReserveSize: config.offlineReserveSize,

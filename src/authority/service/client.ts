@@ -8,8 +8,9 @@ import type { AccessTokenSource } from "../../office/accessToken";
 import { systemScheduler } from "../scheduler";
 import type { Scheduler } from "../scheduler";
 import { ServiceError, ServiceProtocolError, ServiceTimeoutError, ServiceUnreachableError } from "./errors";
+import type { SignInConfig } from "../../core";
 import type { TokenHolder } from "./errors";
-import { parseAllocation, parseCorrelation, parseDeployment, parseHealth, parseReserve, parseServiceUser, parseTokenLookup } from "./types";
+import { parseAllocation, parseCorrelation, parseDeployment, parseHealth, parseReserve, parseServiceUser, parseSignIn, parseTokenLookup } from "./types";
 import type { ActivityRecord, Allocation, Correlation, Deployment, FinalizeResult, Health, IssuedActivity, RecordOutcome, RegistrationRequest, Reserve, SentRecord, ServiceActivity, ServiceUser } from "./types";
 
 /** The part of fetch the client uses: `globalThis.fetch` in browsers and Node 20. */
@@ -41,6 +42,8 @@ export interface ServiceClient {
   /** The base URL, as given (for messages and keys). */
   readonly baseUrl: string;
   health(): Promise<Health>;
+  /** What to ask Entra ID for (GET /v1/sign-in, no token); null when the service names no app registration (404). */
+  signIn(): Promise<SignInConfig | null>;
   /** Registers the caller on first call (claiming a number, raising counters above marks); the same user every later call. */
   me(registration?: RegistrationRequest): Promise<ServiceUser>;
   /** GET /v1/deployment: the team's settings, which the add-in follows. */
@@ -169,6 +172,14 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
   return {
     baseUrl: options.baseUrl,
     health: async () => parseHealth((await send({ method: "GET", path: "/v1/health", anonymous: true, quick: true, idempotent: true, what: "the health check" })).body),
+    async signIn() {
+      try {
+        return parseSignIn((await send({ method: "GET", path: "/v1/sign-in", anonymous: true, quick: true, idempotent: true, what: "how to sign in" })).body);
+      } catch (error) {
+        if (error instanceof ServiceError && error.status === 404) return null;
+        throw error;
+      }
+    },
     me: async (registration = {}) => parseServiceUser((await send({ method: "POST", path: "/v1/users/me", body: registration, quick: true, idempotent: true, what: "who you are" })).body),
     deployment: async () => parseDeployment((await send({ method: "GET", path: "/v1/deployment", quick: true, idempotent: true, what: "for the deployment's settings" })).body),
     nextCounter: async () => parseAllocation((await send({ method: "POST", path: "/v1/counters/next", body: {}, quick: true, idempotent: false, what: "for a number" })).body),

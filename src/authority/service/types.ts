@@ -3,7 +3,7 @@
  * relies on that is missing or of the wrong type is a ServiceProtocolError, never a crash later.
  * Extra fields are ignored, so a newer service still works.
  */
-import type { Deployment } from "../../core";
+import type { Deployment, SignInConfig } from "../../core";
 import { ServiceProtocolError } from "./errors";
 
 export type { Deployment } from "../../core";
@@ -207,6 +207,11 @@ export function parseCorrelation(value: unknown): Correlation | null {
   if (match["method"] === "token") return { method: "token", activity };
   if (match["method"] === "smart match") return { method: "smart match", activity, sharedAddresses: isStrings(match["sharedAddresses"]) ? match["sharedAddresses"] : [] };
   throw new ServiceProtocolError(`The tracking service's ${what} names an unknown method "${String(match["method"])}".`);
+}
+
+export function parseSignIn(value: unknown): SignInConfig {
+  const body = object(value, "sign-in answer");
+  return { clientId: field(body, "clientId", "sign-in answer", isString, "text"), scope: field(body, "scope", "sign-in answer", isString, "text") };
 }
 
 export function parseHealth(value: unknown): Health {

@@ -5,10 +5,10 @@
 import { createServiceModeAuthority } from "../../authority/service/serviceMode";
 import type { ServiceModeOptions } from "../../authority/service/serviceMode";
 import type { TokenAuthority } from "../../authority/standalone";
-import { officeServiceClient } from "../../authority/service/officeServiceClient";
+import { paneServiceClient } from "../../authority/service/paneServiceClient";
 
 export function createServiceModeAuthorityFor(serviceUrl: string, options: Omit<ServiceModeOptions, "client">): TokenAuthority {
-  const client = officeServiceClient(serviceUrl);
+  const client = paneServiceClient(serviceUrl);
   if (client === null) throw new Error("Service mode needs a service URL.");
   return createServiceModeAuthority({ ...options, client });
 }

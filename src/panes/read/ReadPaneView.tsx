@@ -84,7 +84,7 @@ function Body({ of: state, onCopy, locale }: { of: ReadPaneState; onCopy: (token
           {service.status === "unreachable" && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
-                <MessageBarTitle>The tracking service did not answer</MessageBarTitle>
+                <MessageBarTitle>{service.signIn ? "Sign-in to the tracking service failed" : "The tracking service did not answer"}</MessageBarTitle>
                 {service.reason} Showing what this device knows.
               </MessageBarBody>
             </MessageBar>

@@ -4,9 +4,9 @@
  */
 import { createServiceDirectory } from "../../authority/service/directory";
 import type { ActivityDirectory } from "../../authority/service/directory";
-import { officeServiceClient } from "../../authority/service/officeServiceClient";
+import { paneServiceClient } from "../../authority/service/paneServiceClient";
 
 export function serviceDirectoryFor(serviceUrl: string): ActivityDirectory | null {
-  const client = officeServiceClient(serviceUrl);
+  const client = paneServiceClient(serviceUrl);
   return client === null ? null : createServiceDirectory(client);
 }

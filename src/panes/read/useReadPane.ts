@@ -10,6 +10,7 @@ import type { ForeignMark, NearMiss } from "../../core";
 import { answersMail, matchMessage } from "../../core";
 import type { ActivityLike, SmartMatch, TokenMatch } from "../../core";
 import type { ActivityDirectory } from "../../authority/service/directory";
+import { isAccessTokenError } from "../../office/tokenErrors";
 import type { MailboxPort, ReadMessage, SettingsPort } from "../../office/ports";
 import type { Activity, ActivityLog } from "../../storage/ports";
 
@@ -46,7 +47,8 @@ export type ServiceAccess =
   | { readonly status: "none" }
   | { readonly status: "checking" }
   | { readonly status: "answered" }
-  | { readonly status: "unreachable"; readonly reason: string };
+  /** `signIn`: no token for the service (docs/DEPLOY.md, step 1), so it was never asked. */
+  | { readonly status: "unreachable"; readonly reason: string; readonly signIn: boolean };
 
 /** Whether this device's activity history could be consulted. */
 export type HistoryAccess =
@@ -244,7 +246,7 @@ async function resolveThroughDirectory(state: MessageState, directory: ActivityD
     }
     return { ...state, tokens, smartMatch, ...(smartMatchFoundBy !== undefined ? { smartMatchFoundBy } : {}), service: { status: "answered" } };
   } catch (error) {
-    return { ...state, service: { status: "unreachable", reason: describeError(error) } };
+    return { ...state, service: { status: "unreachable", reason: describeError(error), signIn: isAccessTokenError(error) } };
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Whether the pane talks to a tracking service. Kept apart from the service client
- * (authority/service/officeServiceClient.ts), which is imported only when this returns a URL, so
+ * (authority/service/paneServiceClient.ts), which is imported only when this returns a URL, so
  * standalone panes never load it.
  */
 import type { SettingsPort } from "../../office/ports";

@@ -7,7 +7,7 @@ import { FolderList } from "./FolderList";
 import { MessageList } from "./MessageList";
 import { PaneFrame } from "./PaneFrame";
 import { ReadingView } from "./ReadingView";
-import { AddinServerSwitch, DeviceSwitch, ServiceSwitch, SignedInAs, SimulateAnswerWithoutTokenButton, SimulateReplyButton } from "./SessionControls";
+import { AddinServerSwitch, DeviceSwitch, ServiceSwitch, SignedInAs, SignInControls, SimulateAnswerWithoutTokenButton, SimulateReplyButton } from "./SessionControls";
 import type { PlaygroundSession } from "../session";
 
 const useStyles = makeStyles({
@@ -46,6 +46,7 @@ export function PlaygroundApp({ model, session }: { model: MailboxModel; session
           <>
             <SignedInAs session={session} />
             <DeviceSwitch session={session} />
+            <SignInControls model={model} behaviour={state.options.nestedAppAuth} path={state.signInPath} />
           </>
         ) : (
           <Text size={200} className={styles.user}>

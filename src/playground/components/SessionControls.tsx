@@ -3,8 +3,8 @@ import { Button, Label, makeStyles, Select, Switch, tokens, Tooltip, useId } fro
 import { useAddinServer } from "../addinServer";
 import type { MailboxModel } from "../model/mailboxModel";
 import { PLAYGROUND_USERS } from "../model/samples";
-import type { MailMessage } from "../model/types";
-import { PLAYGROUND_DEVICES } from "../model/types";
+import type { HostSignInPath, MailMessage, NestedAppAuthBehaviour } from "../model/types";
+import { NESTED_APP_AUTH_BEHAVIOURS, PLAYGROUND_DEVICES } from "../model/types";
 import { setServiceOn, switchDevice, switchUser, userSlug } from "../session";
 import type { PlaygroundSession } from "../session";
 
@@ -12,6 +12,7 @@ const useStyles = makeStyles({
   signedIn: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, marginLeft: "auto" },
   device: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   label: { color: tokens.colorNeutralForegroundOnBrand },
+  path: { color: tokens.colorNeutralForegroundOnBrand, whiteSpace: "nowrap" },
 });
 
 /** "Signed in as": switching reloads the playground as the other user, with their mailbox and settings. */
@@ -66,6 +67,39 @@ export function DeviceSwitch({ session }: { session: PlaygroundSession }) {
           </option>
         ))}
       </Select>
+    </div>
+  );
+}
+
+const NAA_LABELS: Readonly<Record<NestedAppAuthBehaviour, string>> = {
+  answers: "NAA: signs in",
+  "interaction-required": "NAA: needs a popup",
+  "consent-refused": "NAA: consent refused",
+  unsupported: "NAA unsupported (legacy SSO)",
+};
+
+/**
+ * How the host answers the panes' sign-in (src/playground/fakeOffice/naaBridge.ts), and which way
+ * the last token came: NAA silently, NAA after a popup, or Office's legacy SSO.
+ */
+export function SignInControls({ model, behaviour, path }: { model: MailboxModel; behaviour: NestedAppAuthBehaviour; path: HostSignInPath | null }) {
+  const styles = useStyles();
+  const id = useId("host-sign-in");
+  return (
+    <div className={styles.device}>
+      <Label htmlFor={id} size="small" className={styles.label}>
+        Host sign-in
+      </Label>
+      <Select id={id} size="small" value={behaviour} onChange={(_, data) => model.setOptions({ nestedAppAuth: NESTED_APP_AUTH_BEHAVIOURS.find((b) => b === data.value) ?? "answers" })}>
+        {NESTED_APP_AUTH_BEHAVIOURS.map((b) => (
+          <option key={b} value={b}>
+            {NAA_LABELS[b]}
+          </option>
+        ))}
+      </Select>
+      <span role="status" aria-label="Sign-in path" className={styles.path}>
+        {path === null ? "No sign-in yet" : `Signed in via ${path}`}
+      </span>
     </div>
   );
 }

@@ -197,8 +197,12 @@ export function createFakeOffice({ win, host, surface }: FakeOfficeOptions) {
   let currentSnapshotId = identity(host.currentItem(surface));
   const itemChangedHandlers: ((event: { type: string }) => void)[] = [];
   const recipientsHandlers = new Map<string, ((event: { type: string }) => void)[]>();
-  const supports = (name: string, minVersion?: string | number) =>
-    name.toLowerCase() === "mailbox" && compareVersions(host.options().mailboxVersion, minVersion === undefined ? "1.1" : String(minVersion)) >= 0;
+  const supports = (name: string, minVersion?: string | number) => {
+    const wanted = minVersion === undefined ? "1.1" : String(minVersion);
+    // NestedAppAuth 1.1 is the only version there is (docs/DEPLOY.md, step 1); the bridge is naaBridge.ts.
+    if (name.toLowerCase() === "nestedappauth") return host.options().nestedAppAuth !== "unsupported" && compareVersions("1.1", wanted) >= 0;
+    return name.toLowerCase() === "mailbox" && compareVersions(host.options().mailboxVersion, wanted) >= 0;
+  };
 
   const checkEventType = (eventType: unknown) => {
     // office.js rejects an event the host does not dispatch before anything is queued.
@@ -338,7 +342,10 @@ export function createFakeOffice({ win, host, surface }: FakeOfficeOptions) {
         return new win.Promise<string>((resolve, reject) => {
           if (!host.accessToken) return reject(ssoError(13000, "Single sign-on is not available in this host."));
           host.accessToken().then(
-            (token) => resolve(String(token)),
+            (token) => {
+              host.recordSignIn?.("legacy SSO");
+              resolve(String(token));
+            },
             (error: unknown) => reject(ssoError(13007, error instanceof Error ? error.message : String(error))),
           );
         });

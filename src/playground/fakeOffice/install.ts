@@ -7,6 +7,7 @@ import { MailboxModel } from "../model/mailboxModel";
 import type { PaneHost, Surface } from "../model/types";
 import { createFakeOffice, overrideIndexedDb, overrideOnLine, type PaneWindow } from "./fakeOffice";
 import { findParentHost, LAUNCH_EVENT_KEY } from "./hostBridge";
+import { createNestedAppAuthBridge } from "./naaBridge";
 
 const win = window as PaneWindow;
 // The send handler's page (commands.html) sees the draft being sent, as the compose pane does.
@@ -27,6 +28,8 @@ const fake = createFakeOffice({ win, host, surface });
 (win as unknown as { Office: unknown }).Office = fake.office;
 // office.js defines OfficeRuntime beside Office; its auth is single sign-on for the tracking service.
 (win as unknown as { OfficeRuntime: unknown }).OfficeRuntime = fake.runtime;
+// Outlook's broker for MSAL: nested app authentication answered with development tokens.
+(win as unknown as { nestedAppAuthBridge: unknown }).nestedAppAuthBridge = createNestedAppAuthBridge({ win, host });
 // The playground page dispatches OnMessageSend through this (same origin); see playground/sendEvents.ts.
 (win as unknown as { [LAUNCH_EVENT_KEY]: unknown })[LAUNCH_EVENT_KEY] = fake.launchEvent;
 // The pane is going away: the mailbox must stop calling into it.

@@ -10,6 +10,7 @@ import {
   type FolderId,
   type HostChange,
   type HostOptions,
+  type HostSignInPath,
   type ItemSnapshot,
   type MailAddress,
   type MailMessage,
@@ -30,6 +31,8 @@ export type MailboxState = {
   readonly draft: Draft | null;
   readonly offline: boolean;
   readonly options: HostOptions;
+  /** How the panes last got a token for the tracking service; null before any. */
+  readonly signInPath: HostSignInPath | null;
 };
 
 export type SendResult = { readonly status: "sent"; readonly message: MailMessage } | { readonly status: "blocked"; readonly reason: string };
@@ -124,6 +127,7 @@ export class MailboxModel implements PaneHost {
       draft: null,
       offline: false,
       options: DEFAULT_HOST_OPTIONS,
+      signInPath: null,
     };
   }
 
@@ -297,6 +301,10 @@ export class MailboxModel implements PaneHost {
   accessToken(): Promise<string> {
     if (!this.accessTokens) return Promise.reject(new Error("The playground has no tracking service to sign in to."));
     return this.accessTokens(this.user);
+  }
+
+  recordSignIn(path: HostSignInPath): void {
+    if (path !== this.state.signInPath) this.update({ signInPath: path });
   }
 
   /** "Work offline": roaming saves fail like a network failure; panes see navigator.onLine false. */

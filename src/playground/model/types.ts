@@ -48,9 +48,22 @@ export type UserProfile = {
  */
 export type SubjectLimitBehaviour = "documented" | "throws";
 
+/**
+ * How the host answers nested app authentication (NestedAppAuth 1.1, docs/DEPLOY.md step 1):
+ * "answers" signs in silently; "interaction-required" only after a popup; "consent-refused" never;
+ * "unsupported" is a host without NAA (isSetSupported false), where panes use legacy SSO.
+ */
+export type NestedAppAuthBehaviour = "answers" | "interaction-required" | "consent-refused" | "unsupported";
+export const NESTED_APP_AUTH_BEHAVIOURS: readonly NestedAppAuthBehaviour[] = ["answers", "interaction-required", "consent-refused", "unsupported"];
+
+/** Which way the host last handed the panes a token: the playground shows it. */
+export type HostSignInPath = "NAA" | "NAA popup" | "legacy SSO";
+
 export type HostOptions = {
   /** The highest Mailbox requirement set the fake host supports. @default "1.13" */
   readonly mailboxVersion: string;
+  /** @default "answers" */
+  readonly nestedAppAuth: NestedAppAuthBehaviour;
   /** Milliseconds before an item call (subject, recipients) calls back. @default 5 */
   readonly itemLatencyMs: number;
   /** Milliseconds before roamingSettings.saveAsync calls back. @default 40 */
@@ -61,6 +74,7 @@ export type HostOptions = {
 
 export const DEFAULT_HOST_OPTIONS: HostOptions = Object.freeze({
   mailboxVersion: "1.13",
+  nestedAppAuth: "answers",
   itemLatencyMs: 5,
   roamingLatencyMs: 40,
   subjectLimit: "documented",
@@ -111,4 +125,6 @@ export interface PaneHost {
    * playground a development token for this user. Absent (or rejecting): no single sign-on.
    */
   accessToken?(): Promise<string>;
+  /** The host handed a pane a token this way (NAA bridge or OfficeRuntime.auth). */
+  recordSignIn?(path: HostSignInPath): void;
 }

@@ -13,6 +13,7 @@ import { configuredServiceUrl } from "../../../src/panes/shared/serviceUrl";
 import { createOfficePorts } from "../../../src/office/officePorts";
 import type { ComposePorts } from "../../../src/panes/compose/useComposePane";
 import { createFakeOffice, type PaneWindow } from "../../../src/playground/fakeOffice/fakeOffice";
+import { createNestedAppAuthBridge } from "../../../src/playground/fakeOffice/naaBridge";
 import { MailboxModel } from "../../../src/playground/model/mailboxModel";
 import { devTokens } from "../../../src/playground/session";
 import { openCounterStore } from "../../../src/storage";
@@ -55,7 +56,11 @@ async function createHarness(): Promise<StampHarness> {
     (win as unknown as { Office: unknown }).Office = pageOffice;
   }
   // Single sign-on is looked up when a token is needed, so the harness's stays in place (with ?service=).
-  if (service !== "") (win as unknown as { OfficeRuntime: unknown }).OfficeRuntime = fake.runtime;
+  // So is nested app authentication's host bridge (MSAL finds it when it first signs in).
+  if (service !== "") {
+    (win as unknown as { OfficeRuntime: unknown }).OfficeRuntime = fake.runtime;
+    (win as unknown as { nestedAppAuthBridge: unknown }).nestedAppAuthBridge = createNestedAppAuthBridge({ win, host: model });
+  }
   const { mailbox, settings, stamper, monitor } = ports;
   // The offline switch of this fake follows the browser's, like the playground's "Work offline".
   const followBrowser = () => model.setOffline(!navigator.onLine);

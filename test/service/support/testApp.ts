@@ -1,7 +1,7 @@
 /** Builds the service in-process around a store, with development auth and a clock the test controls. */
 import type { FastifyInstance } from "fastify";
 import { DEFAULT_SETTINGS, validateSettings } from "../../../src/core";
-import type { Settings } from "../../../src/core";
+import type { Settings, SignInConfig } from "../../../src/core";
 import { buildApp } from "../../../src/server/app";
 import { DEV_AUDIENCE, DEV_ISSUER } from "../../../src/server/config";
 import { loadDevAuthority } from "../../../src/server/devAuth";
@@ -48,6 +48,8 @@ export async function makeTestApp(
     offlineReserveSize?: number;
     /** false: no /v1/dev routes, as in production (tokens are still signed with the dev key). @default true */
     devRoutes?: boolean;
+    /** What GET /v1/sign-in answers. @default null (404) */
+    signIn?: SignInConfig | null;
   },
 ): Promise<TestApp> {
   const clock = options.clock ?? testClock(Date.now());
@@ -59,6 +61,7 @@ export async function makeTestApp(
     ...(options.trackingEnabled === undefined ? {} : { trackingEnabled: options.trackingEnabled }),
     ...(options.offlineReserveSize === undefined ? {} : { offlineReserveSize: options.offlineReserveSize }),
     settings: options.settings ?? DEFAULT_SETTINGS,
+    ...(options.signIn === undefined ? {} : { signIn: options.signIn }),
     clock: clock.read,
     addinOrigins: [ADDIN_ORIGIN, "http://localhost:3001"],
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1_000_000,

@@ -232,6 +232,16 @@ describe("ItemChanged (a pinned read pane)", () => {
   });
 });
 
+describe("NestedAppAuth 1.1", () => {
+  it("is supported unless the host's sign-in is set to unsupported, read on each call", () => {
+    const { context, model } = setup("compose");
+    expect(context.requirements.isSetSupported("NestedAppAuth", "1.1")).toBe(true);
+    expect(context.requirements.isSetSupported("NestedAppAuth", "1.2")).toBe(false);
+    model.setOptions({ nestedAppAuth: "unsupported" });
+    expect(context.requirements.isSetSupported("NestedAppAuth", "1.1")).toBe(false);
+  });
+});
+
 describe("RecipientsChanged (Mailbox 1.7, on the draft)", () => {
   type WithEvents = { addHandlerAsync: (eventType: unknown, handler: unknown, callback?: unknown) => void };
 

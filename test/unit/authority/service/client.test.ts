@@ -23,6 +23,16 @@ describe("service client", () => {
     expect(tokens.calls).toBe(0);
   });
 
+  it("asks how to sign in without a bearer token; null when the service names no app registration (404)", async () => {
+    const tokens = new TestTokens(PAT, "Pat Seller");
+    const client = clientFor(tokens);
+    await expect(client.signIn()).resolves.toBeNull();
+    server.signIn = { clientId: "11111111-2222-3333-4444-555555555555", scope: "api://addin.contoso.com/11111111-2222-3333-4444-555555555555/access_as_user" };
+    await expect(client.signIn()).resolves.toEqual(server.signIn);
+    expect(tokens.calls).toBe(0);
+    expect(server.calls.signIn).toBe(2);
+  });
+
   it("registers the caller by its token and gives the same user number every time", async () => {
     const client = clientFor();
     const first = await client.me();

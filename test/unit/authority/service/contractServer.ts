@@ -20,7 +20,7 @@ export type StoredActivity = {
   senderName: string | null;
 };
 
-type Route = "health" | "me" | "next" | "record" | "get" | "correlate";
+type Route = "health" | "signIn" | "me" | "next" | "record" | "get" | "correlate";
 
 export class ContractServer {
   readonly settings: Settings;
@@ -34,7 +34,7 @@ export class ContractServer {
   readonly counters = new Map<number, number>();
   readonly activities = new Map<string, StoredActivity>();
   /** Requests seen, by route. */
-  readonly calls: Record<Route, number> = { health: 0, me: 0, next: 0, record: 0, get: 0, correlate: 0 };
+  readonly calls: Record<Route, number> = { health: 0, signIn: 0, me: 0, next: 0, record: 0, get: 0, correlate: 0 };
   /** Authorization headers seen. */
   readonly bearers: string[] = [];
   /** Milliseconds to wait before answering, per route. */
@@ -45,6 +45,8 @@ export class ContractServer {
   readonly revoked = new Set<string>();
   /** Record requests (1-based, counted over the server's life) answered with 503. */
   readonly failingRecordCalls = new Set<number>();
+  /** What GET /v1/sign-in answers; null: 404, as a service naming no app registration. */
+  signIn: { clientId: string; scope: string } | null = null;
   /** Counter value at which allocation reports counter-exhausted. */
   exhaustAt: number | undefined;
 
@@ -94,6 +96,7 @@ export class ContractServer {
       return send(503, { error: "unavailable", message: "Try again." });
     }
     if (route === "health") return send(200, { status: "ok", storage: "memory", version: "test" });
+    if (route === "signIn") return this.signIn === null ? send(404, { error: "not-found", message: "No app registration." }) : send(200, this.signIn);
 
     const caller = this.caller(request.headers.authorization);
     if (caller === undefined) return send(401, { error: "unauthorized", message: "Send a valid bearer token." });
@@ -194,6 +197,7 @@ export class ContractServer {
 
 function routeOf(method: string, path: string): Route | undefined {
   if (method === "GET" && path === "/v1/health") return "health";
+  if (method === "GET" && path === "/v1/sign-in") return "signIn";
   if (method === "POST" && path === "/v1/users/me") return "me";
   if (method === "POST" && path === "/v1/counters/next") return "next";
   if (method === "POST" && path === "/v1/activities") return "record";

@@ -1,0 +1,121 @@
+/**
+ * Sign-in to the tracking service in the real browser (docs/DEPLOY.md, step 1): the panes run the
+ * real MSAL.js against the playground's host bridge (src/playground/fakeOffice/naaBridge.ts), which
+ * answers with the service's development tokens. NAA where the host has NestedAppAuth 1.1, Office's
+ * legacy SSO where it does not; MSAL is fetched only when a service is configured.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { baseUrl, launchBrowser, openPlayground, pane, startService, waitForOfficeReady } from "./helpers.mjs";
+
+const MSAL_CHUNK = /\/chunks\/msal\.[0-9a-f]{8}\.js$/;
+
+describe("sign-in to the tracking service", () => {
+  let browser;
+  let service;
+  before(async () => {
+    [browser, service] = await Promise.all([launchBrowser(), startService()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+
+  /** The playground as Pat with the service on, every script URL any frame asked for, and the host's NAA behaviour set first. */
+  async function open({ nestedAppAuth = "answers", withService = true } = {}) {
+    const { page, context, errors } = await openPlayground(browser);
+    const scripts = [];
+    context.on("request", (request) => {
+      if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${baseUrl()}/playground/?user=pat${withService ? `&service=${service.url}` : ""}`);
+    await page.waitForFunction(() => Boolean(window.__playground));
+    await page.getByLabel("Host sign-in").selectOption(nestedAppAuth);
+    await page.getByRole("button", { name: "New message" }).click();
+    await page.getByLabel("To", { exact: true }).fill("dana.buyer@fabrikam.com");
+    await page.getByLabel("Subject", { exact: true }).fill("Quote for 3 desks");
+    const compose = await pane(page, "compose");
+    await waitForOfficeReady(compose.frame);
+    return { page, context, errors, scripts, compose };
+  }
+
+  async function stampOnline(page, compose) {
+    await compose.locator.getByRole("status", { name: "Token mode" }).filter({ hasText: /^Online/ }).waitFor();
+    await compose.locator.getByRole("button", { name: "Add tracking token" }).click();
+    await compose.locator.getByRole("button", { name: "Remove tracking token" }).waitFor();
+    const subject = await page.evaluate(() => window.__playground.getSubject());
+    const token = /CRM:\d{8}/.exec(subject)?.[0];
+    assert.ok(token, `a token in "${subject}"`);
+    return token;
+  }
+
+  /** What the service knows of `token`, asked as Pat with a development token of its own. */
+  async function serviceKnows(token) {
+    const issued = await fetch(`${service.url}/v1/dev/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mailbox: "pat.seller@contoso.com" }) });
+    const { accessToken } = await issued.json();
+    const answer = await fetch(`${service.url}/v1/activities/${encodeURIComponent(token)}`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    return { status: answer.status, body: await answer.json() };
+  }
+
+  it("NAA: MSAL signs in through the host's bridge, the stamp is numbered and recorded by the service, the path shown is NAA", async () => {
+    const { page, context, errors, scripts, compose } = await open();
+    const token = await stampOnline(page, compose);
+    await page.getByRole("status", { name: "Sign-in path" }).filter({ hasText: "Signed in via NAA" }).waitFor();
+    assert.ok(scripts.some((s) => MSAL_CHUNK.test(s)), `MSAL's chunk was fetched: ${scripts.join(", ")}`);
+    const known = await serviceKnows(token);
+    assert.equal(known.status, 200);
+    assert.equal(known.body.status, "issued");
+    assert.equal(known.body.token, token);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("NestedAppAuth unsupported: legacy SSO signs in, the stamp is recorded, MSAL is never fetched", async () => {
+    const { page, context, errors, scripts, compose } = await open({ nestedAppAuth: "unsupported" });
+    const token = await stampOnline(page, compose);
+    await page.getByRole("status", { name: "Sign-in path" }).filter({ hasText: "Signed in via legacy SSO" }).waitFor();
+    assert.equal((await serviceKnows(token)).status, 200);
+    assert.deepEqual(scripts.filter((s) => MSAL_CHUNK.test(s)), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("interaction required: MSAL's popup request signs in through the bridge", async () => {
+    const { page, context, errors, compose } = await open({ nestedAppAuth: "interaction-required" });
+    await stampOnline(page, compose);
+    await page.getByRole("status", { name: "Sign-in path" }).filter({ hasText: "Signed in via NAA popup" }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("consent refused: the compose and read panes say so and what to do; the compose pane goes Offline", async () => {
+    const { page, context, errors, compose } = await open({ nestedAppAuth: "consent-refused" });
+    await compose.locator.getByRole("status", { name: "Token mode" }).filter({ hasText: /^Offline/ }).waitFor();
+    await compose.locator.getByText(/^The tracking service was not allowed to sign you in: consent was refused\. Ask your admin to grant consent/).waitFor();
+    await page.getByRole("button", { name: "Discard" }).click();
+    const original = await page.evaluate(() => window.__playground.messages("inbox").find((m) => /CRM:\d{8}/.test(m.subject)));
+    await page.evaluate((id) => window.__playground.selectMessage(id), original.id);
+    const read = await pane(page, "read");
+    await waitForOfficeReady(read.frame);
+    await read.locator.getByText("Sign-in to the tracking service failed").waitFor();
+    await read.locator.getByText(/consent was refused\. Ask your admin to grant consent for Tracking Tokens/).first().waitFor();
+    assert.equal(await page.getByRole("status", { name: "Sign-in path" }).textContent(), "No sign-in yet");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("standalone (no service): the pane stamps on its own and MSAL is never fetched", async () => {
+    const { page, context, errors, scripts, compose } = await open({ withService: false });
+    await compose.locator.getByRole("button", { name: "Add tracking token" }).click();
+    await compose.locator.getByRole("button", { name: "Remove tracking token" }).waitFor();
+    assert.match(await page.evaluate(() => window.__playground.getSubject()), /CRM:\d{8}/);
+    assert.deepEqual(scripts.filter((s) => MSAL_CHUNK.test(s)), []);
+    assert.equal(await page.getByRole("status", { name: "Sign-in path" }).textContent(), "No sign-in yet");
+    // Nor does the service worker fetch it for offline opens: it is not in the precache list.
+    const worker = await (await fetch(`${baseUrl()}/sw.js`)).text();
+    assert.match(worker, /chunks\/service\.[0-9a-f]{8}\.js/);
+    assert.doesNotMatch(worker, /chunks\/msal\./);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
