@@ -74,4 +74,64 @@ describe("team settings from the tracking service", () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  it("two users who claim one number never share it, on the service or off it", async () => {
+    const { page, context, errors } = await openPlayground(browser);
+    const signIn = async (user) => {
+      await page.goto(`${baseUrl()}/playground/?user=${user}&service=${service.url}`);
+      await page.waitForFunction(() => Boolean(window.__playground));
+    };
+    const serviceSwitch = () => page.getByRole("switch", { name: /^Tracking service/ });
+    const setService = async (on) => {
+      if ((await serviceSwitch().isChecked()) !== on) {
+        await serviceSwitch().click();
+        await page.waitForFunction(() => Boolean(window.__playground));
+      }
+      assert.equal(await serviceSwitch().isChecked(), on);
+    };
+    const stamp = async (subject, from) => {
+      await page.getByRole("button", { name: "New message" }).click();
+      await page.getByLabel("Subject", { exact: true }).fill(subject);
+      const compose = await pane(page, "compose");
+      await waitForOfficeReady(compose.frame);
+      await waitForMode(compose.locator, "Online");
+      await compose.locator.getByText(from).waitFor();
+      await compose.locator.getByRole("button", { name: "Add tracking token" }).click();
+      await compose.locator.getByRole("button", { name: "Remove tracking token" }).waitFor();
+      const stamped = await page.evaluate(() => window.__playground.getSubject());
+      return { compose, token: /CRM:\d{8}$/.exec(stamped)?.[0] };
+    };
+    const userOf = (token) => Number(token.slice(5, 8));
+
+    // Pat registers first and keeps her number 2.
+    await signIn("pat");
+    const pat = await stamp("Pat's quote", "Numbers come from the tracking service.");
+    assert.equal(userOf(pat.token), 2);
+
+    // Sam, on his own, types 2 as his number (as Pat's form once said), then joins the service.
+    await signIn("sam");
+    await setService(false);
+    const own = await stamp("Sam on his own", "Numbers come from your mailbox.");
+    await own.compose.locator.getByRole("button", { name: "Settings" }).click();
+    const form = own.compose.locator.getByRole("form", { name: "Settings" });
+    await form.getByRole("textbox", { name: "Your user number", exact: true }).fill("2");
+    await form.getByRole("button", { name: "Save" }).click();
+    await form.getByText("Settings saved", { exact: true }).waitFor();
+    await page.evaluate(() => window.__playground.discardDraft());
+
+    await setService(true);
+    const joined = await stamp("Sam on the service", "Numbers come from the tracking service.");
+    const sam = userOf(joined.token);
+    assert.notEqual(sam, 2, `the service gives Sam another number than Pat's: ${joined.token}`);
+    await joined.compose.locator.getByText(new RegExp(`made you user number ${sam}`)).waitFor();
+    await page.evaluate(() => window.__playground.discardDraft());
+
+    // Off the service again, Sam numbers as the user the service made him, never as 2.
+    await setService(false);
+    const alone = await stamp("Sam off the service", "Numbers come from your mailbox.");
+    assert.equal(userOf(alone.token), sam, `${alone.token} carries Sam's assigned number`);
+    assert.notEqual(alone.token, joined.token);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
