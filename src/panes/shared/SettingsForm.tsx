@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import type { CSSProperties, ReactNode } from "react";
 import type { Settings } from "../../core/types";
 import { sameServiceUrl, SERVICE_OWNED_FIELDS } from "../../core";
-import { draftFromSettings, serviceOwnsFields } from "./settingsDraft";
+import { draftToSave, serviceOwnsFields } from "./settingsDraft";
 import type { SettingsDraft, SettingsField } from "./settingsDraft";
 import { useSettingsForm } from "./useSettingsForm";
 import type { SettingsFormStatus } from "./useSettingsForm";
@@ -66,10 +66,9 @@ function invalid(message: string | undefined): { validationMessage?: string } {
   return message === undefined ? {} : { validationMessage: message };
 }
 
-/** Whether the service sets `field` for this draft, and the hint that says so. */
-function ownership(draft: SettingsDraft, managedBy: string | undefined): (field: SettingsField) => string | undefined {
+/** Whether the service sets `field` for this draft, and the hint that says so; `heard`: its deployment is known. */
+function ownership(draft: SettingsDraft, heard: boolean): (field: SettingsField) => string | undefined {
   if (!serviceOwnsFields(draft)) return () => undefined;
-  const heard = managedBy !== undefined && sameServiceUrl(draft.serviceUrl, managedBy);
   const hint = heard
     ? "Set by your tracking service for everyone in your team; your admin changes it there."
     : "Set by your tracking service when it first answers; until then this value stays as it is.";
@@ -85,11 +84,11 @@ export function SettingsForm({ saved, managedBy, save, onSaved, onCancel, focusF
   });
   const { draft, fieldErrors, status, change } = form;
   const saving = status.status === "saving";
-  const ownedHint = ownership(draft, managedBy);
-  // What the service sets shows as saved (it may have changed since the form opened), and cannot be typed over.
-  const shown = serviceOwnsFields(draft) ? { ...draft, ...pickOwned(draftFromSettings(saved)) } : draft;
-  const text = (field: TextField | "prefix") => shown[field];
   const heardFromService = managedBy !== undefined && sameServiceUrl(draft.serviceUrl, managedBy);
+  const ownedHint = ownership(draft, heardFromService);
+  // What the service sets shows as saved (it may have changed since the form opened), and cannot be typed over.
+  const shown = draftToSave(draft, saved);
+  const text = (field: TextField | "prefix") => shown[field];
   // With a service the user number is the one it assigned: shown once known, never typed in.
   const fields = TEXT_FIELDS.filter(({ field }) => field !== "userOrdinal" || !serviceOwnsFields(draft) || (heardFromService && saved.userOrdinal !== null));
   const formRef = useRef<HTMLFormElement>(null);
@@ -173,12 +172,6 @@ export function SettingsForm({ saved, managedBy, save, onSaved, onCancel, focusF
       {children}
     </form>
   );
-}
-
-function pickOwned(draft: SettingsDraft): Partial<SettingsDraft> {
-  const owned: Record<string, unknown> = {};
-  for (const field of SERVICE_OWNED_FIELDS) owned[field] = draft[field];
-  return owned as Partial<SettingsDraft>;
 }
 
 function FormStatusMessage({ status, invalidLabels }: { status: SettingsFormStatus; invalidLabels: readonly string[] }) {

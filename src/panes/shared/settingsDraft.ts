@@ -100,7 +100,7 @@ export function serviceOwnsFields(draft: Pick<SettingsDraft, "serviceUrl">): boo
   return draft.serviceUrl.trim() !== "" && validateSettings({ serviceUrl: draft.serviceUrl }).ok;
 }
 
-/** The draft as it may be saved: with a service URL, the service-owned fields keep their saved values. */
+/** The draft as it may be saved (and is shown): with a service URL, the service-owned fields keep their saved values. */
 export function draftToSave(draft: SettingsDraft, saved: Settings): SettingsDraft {
   if (!serviceOwnsFields(draft)) return draft;
   const fromSaved = draftFromSettings(saved);
