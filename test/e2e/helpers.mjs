@@ -56,6 +56,12 @@ export function tokensIn(subject) {
   return subject.match(OUR_TOKEN) ?? [];
 }
 
+/** Signs the playground in as `user` ("pat", "sam"), with the tracking service at `serviceUrl` ("" for none). */
+export async function signInAs(page, user, serviceUrl = "") {
+  await page.goto(`${baseUrl()}/playground/?user=${user}${serviceUrl !== "" ? `&service=${serviceUrl}` : ""}`);
+  await page.waitForFunction(() => Boolean(window.__playground));
+}
+
 /** The open compose pane, once Office is ready and the pane has read the draft (Add or Remove is offered). */
 export async function composePane(page) {
   const compose = await pane(page, "compose");

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { baseUrl, launchBrowser, openPlayground, pane, screenshot, startService, waitForOfficeReady } from "./helpers.mjs";
+import { launchBrowser, openPlayground, pane, screenshot, signInAs, startService, waitForOfficeReady } from "./helpers.mjs";
 
 describe("tracking service shared by two users", () => {
   let browser;
@@ -20,10 +20,7 @@ describe("tracking service shared by two users", () => {
 
   it("Pat stamps and sends; the customer replies to all; Sam's read pane shows Pat's activity from the service", async () => {
     const { page, context, errors } = await openPlayground(browser);
-    const signIn = async (user) => {
-      await page.goto(`${baseUrl()}/playground/?user=${user}&service=${service.url}`);
-      await page.waitForFunction(() => Boolean(window.__playground));
-    };
+    const signIn = (user) => signInAs(page, user, service.url);
 
     // Pat: a new message to the customer, Sam in Cc, stamped online by the service.
     await signIn("pat");
@@ -70,10 +67,7 @@ describe("tracking service shared by two users", () => {
 
   it("the record is the sent mail: stamped first, then recipients and a changed subject; a discarded stamped draft is not shown as sent", async () => {
     const { page, context, errors } = await openPlayground(browser);
-    const signIn = async (user) => {
-      await page.goto(`${baseUrl()}/playground/?user=${user}&service=${service.url}`);
-      await page.waitForFunction(() => Boolean(window.__playground));
-    };
+    const signIn = (user) => signInAs(page, user, service.url);
     const stampInPane = async () => {
       const compose = await pane(page, "compose");
       await waitForOfficeReady(compose.frame);

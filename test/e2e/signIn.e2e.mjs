@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { baseUrl, launchBrowser, openPlayground, pane, startService, waitForOfficeReady } from "./helpers.mjs";
+import { baseUrl, launchBrowser, openPlayground, pane, signInAs, startService, waitForOfficeReady } from "./helpers.mjs";
 
 const MSAL_CHUNK = /\/chunks\/msal\.[0-9a-f]{8}\.js$/;
 
@@ -28,8 +28,7 @@ describe("sign-in to the tracking service", () => {
     context.on("request", (request) => {
       if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
     });
-    await page.goto(`${baseUrl()}/playground/?user=pat${withService ? `&service=${service.url}` : ""}`);
-    await page.waitForFunction(() => Boolean(window.__playground));
+    await signInAs(page, "pat", withService ? service.url : "");
     await page.getByLabel("Host sign-in").selectOption(nestedAppAuth);
     await page.getByRole("button", { name: "New message" }).click();
     await page.getByLabel("To", { exact: true }).fill("dana.buyer@fabrikam.com");

@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { baseUrl, launchBrowser, openPlayground, pane, startService, waitForMode, waitForOfficeReady } from "./helpers.mjs";
+import { launchBrowser, openPlayground, pane, signInAs, startService, waitForMode, waitForOfficeReady } from "./helpers.mjs";
 
 describe("team settings from the tracking service", () => {
   let browser;
@@ -22,8 +22,7 @@ describe("team settings from the tracking service", () => {
 
   it("shows them read-only, resolves an earlier prefix through the service, and a saved change reaches every open pane", async () => {
     const { page, context, errors } = await openPlayground(browser);
-    await page.goto(`${baseUrl()}/playground/?user=pat&service=${service.url}`);
-    await page.waitForFunction(() => Boolean(window.__playground));
+    await signInAs(page, "pat", service.url);
 
     // The pinned read pane: a reply whose token has the earlier prefix ACME:.
     const read = await pane(page, "read");
@@ -77,10 +76,7 @@ describe("team settings from the tracking service", () => {
 
   it("two users who claim one number never share it, on the service or off it", async () => {
     const { page, context, errors } = await openPlayground(browser);
-    const signIn = async (user) => {
-      await page.goto(`${baseUrl()}/playground/?user=${user}&service=${service.url}`);
-      await page.waitForFunction(() => Boolean(window.__playground));
-    };
+    const signIn = (user) => signInAs(page, user, service.url);
     const serviceSwitch = () => page.getByRole("switch", { name: /^Tracking service/ });
     const setService = async (on) => {
       if ((await serviceSwitch().isChecked()) !== on) {

@@ -60,6 +60,20 @@ function openPane(user: { mailbox: string; name: string }, device: Device = newD
 
 const draft = (subject: string) => new FakeComposeItem({ subject, to: [DANA] });
 
+/** The service already holds `token` for another activity, "Someone else's record", sent by `sender`. */
+function holdAtService(token: string, sender: { mailbox: string; name: string }): void {
+  server.activities.set(token.toLowerCase(), {
+    token,
+    subject: "Someone else's record",
+    to: [],
+    cc: [],
+    sentAt: "2025-01-01T00:00:00.000Z",
+    designator: 1,
+    sender: sender.mailbox,
+    senderName: sender.name,
+  });
+}
+
 describe("service mode", () => {
   it("numbers online from the service under the user number it assigns, not settings.userOrdinal", async () => {
     const pat = openPane(PAT);
@@ -210,16 +224,7 @@ describe("service mode", () => {
   it("reports a conflict once, marks it, and never sends it again", async () => {
     const pat = openPane(PAT);
     await pat.monitor.idle();
-    server.activities.set("crm:10010001", {
-      token: "CRM:10010001",
-      subject: "Someone else's record",
-      to: [],
-      cc: [],
-      sentAt: "2025-01-01T00:00:00.000Z",
-      designator: 1,
-      sender: PAT.mailbox,
-      senderName: PAT.name,
-    });
+    holdAtService("CRM:10010001", PAT);
     await pat.setOnline(false);
     await pat.stamper.stamp(draft("Mine"), settings);
     await pat.stamper.stamp(draft("Also mine"), settings);
@@ -240,16 +245,7 @@ describe("service mode", () => {
   it("offers the open draft a new number when another activity holds its token, and records that one", async () => {
     const pat = openPane(PAT);
     await pat.monitor.idle();
-    server.activities.set("crm:10010001", {
-      token: "CRM:10010001",
-      subject: "Someone else's record",
-      to: [],
-      cc: [],
-      sentAt: "2025-01-01T00:00:00.000Z",
-      designator: 1,
-      sender: SAM.mailbox,
-      senderName: SAM.name,
-    });
+    holdAtService("CRM:10010001", SAM);
     await pat.setOnline(false);
     const mine = draft("Mine");
     await pat.stamper.stamp(mine, settings);
