@@ -1,8 +1,8 @@
 /**
  * A team's deployment, as its tracking service owns it (docs/NUMBERING.md, "The service owns the
- * deployment"): with a service configured, the fields below come from the service and the user's
- * own values for them wait, unused, for a return to standalone. The pane and the service then
- * always agree on which prefixes are ours and how tokens are written.
+ * deployment"): with a service configured, the fields below come from the service; once it has
+ * assigned the user a number they become the user's own too, so standalone goes on as that user.
+ * The pane and the service then always agree on which prefixes are ours and how tokens are written.
  */
 import { asciiLowerCase, validateSettings } from "./settings";
 import type { Deployment, Settings, ValidationError } from "./types";

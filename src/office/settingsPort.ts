@@ -2,7 +2,7 @@
  * SettingsPort over roaming keys. Loading never deletes or rewrites what is stored: a bad stored
  * field is reported and replaced by its default in memory only. Saving validates first. With a
  * tracking service named, the fields it owns come from its deployment (docs/NUMBERING.md), kept
- * under their own key so the user's own values stay for a return to standalone.
+ * under their own key; the user's own values stay until the service assigns a number.
  */
 import { deploymentApplies, DEFAULT_SETTINGS, sameServiceUrl, SETTINGS_FIELDS, validateSettings, withDeployment } from "../core";
 import type { Deployment, KnownDeployment, Settings, ValidationError } from "../core";
