@@ -26,6 +26,8 @@ export {
 } from "./settings";
 export { SERVICE_OWNED_FIELDS, deploymentApplies, sameServiceUrl, withDeployment } from "./deployment";
 export type { KnownDeployment, ServiceOwnedField } from "./deployment";
+export { STANDALONE, numberingMode } from "./numberingMode";
+export type { NumberingMode } from "./numberingMode";
 export { findTokens, formatToken, parseToken } from "./token";
 export { ELLIPSIS, MAX_SUBJECT_LENGTH, applyToken, stripTokens } from "./stamp";
 export { REPLY_PREFIXES, REPLY_PREFIX_PATTERN, collapseWhitespace, normalizeSubject } from "./subject";
