@@ -20,19 +20,17 @@
 import type { ServiceClient } from "../authority/service/client";
 import { officeServiceClient } from "../authority/service/officeServiceClient";
 import { createServiceModeAuthority } from "../authority/service/serviceMode";
-import { createStandaloneAuthority } from "../authority/standalone";
+import { openAuthority } from "../authority/openAuthority";
 import type { ConnectivityEvents, StandaloneConnectivityMonitor } from "../authority/connectivityMonitor";
 import { systemScheduler } from "../authority/scheduler";
 import type { Scheduler } from "../authority/scheduler";
+import { numberingMode } from "../core/numberingMode";
 import type { NumberingAvailability, Settings } from "../core";
 import { createOfficePorts } from "../office/officePorts";
 import type { OfficeLike } from "../office/officeTypes";
 import { environmentIndexedDb } from "../storage/database";
-import { openActivityLog } from "../storage/indexedDbActivityLog";
-import { openCounterStore } from "../storage/indexedDbCounterStore";
 import { environmentLocks } from "../storage/locks";
 import type { LockManagerLike } from "../storage/locks";
-import { createMemoryActivityLog } from "../storage/memoryActivityLog";
 import type { SendAuthority, SendHost } from "./onMessageSend";
 
 /** The connectivity ping during a send: at most 1 s (MAX_PING_TIMEOUT_MS), so the deadline holds. */
@@ -62,29 +60,23 @@ export function createOfficeSendHost(office: OfficeLike, env: SendEnvironment): 
   return {
     settings,
     currentItem: () => mailbox.currentItem(),
-    numbering: (current) => (current.serviceUrl !== "" ? { available: true } : deviceCounterSupport(env.storage)),
+    numbering: (current) => (numberingMode(current.serviceUrl).kind === "service" ? { available: true } : deviceCounterSupport(env.storage)),
     async openAuthority(current: Settings): Promise<SendAuthority> {
-      const [counters, logOpening] = await Promise.all([openCounterStore(env.storage), openActivityLog(env.storage)]);
-      const activityLog = logOpening.available ? logOpening.log : createMemoryActivityLog();
-      const options = {
-        roaming,
-        counters,
-        activityLog,
-        userEmail: mailbox.userEmail,
-        events: env.events,
-        isOnline: env.isOnline,
-        now: env.now,
-        pingTimeoutMs: SEND_PING_TIMEOUT_MS,
-        ...(env.scheduler ? { scheduler: env.scheduler } : {}),
-      };
-      const { stamper, monitor } =
-        current.serviceUrl === ""
-          ? createStandaloneAuthority(options)
-          : createServiceModeAuthority({
-              ...options,
-              client: serviceClient(env, current.serviceUrl),
-              onDeployment: (known) => void settings.adoptDeployment(known).catch(() => undefined),
-            });
+      const { stamper, monitor } = await openAuthority(
+        numberingMode(current.serviceUrl),
+        {
+          roaming,
+          userEmail: mailbox.userEmail,
+          events: env.events,
+          isOnline: env.isOnline,
+          now: env.now,
+          pingTimeoutMs: SEND_PING_TIMEOUT_MS,
+          ...(env.scheduler ? { scheduler: env.scheduler } : {}),
+          ...(env.storage ? { storage: env.storage } : {}),
+          onDeployment: (known) => void settings.adoptDeployment(known).catch(() => undefined),
+        },
+        async (url) => (options) => createServiceModeAuthority({ ...options, client: (env.serviceClient ?? officeServiceClient)(url) }),
+      );
       return {
         stamper,
         ready: () => firstCheck(monitor, SEND_PING_TIMEOUT_MS + 200, env.scheduler ?? systemScheduler),
@@ -122,10 +114,4 @@ function firstCheck(monitor: StandaloneConnectivityMonitor, maxMs: number, sched
     });
     const timer = scheduler.setTimeout(done, maxMs);
   });
-}
-
-function serviceClient(env: SendEnvironment, serviceUrl: string): ServiceClient {
-  const client = env.serviceClient ? env.serviceClient(serviceUrl) : officeServiceClient(serviceUrl);
-  if (client === null) throw new Error("Service mode needs a service URL.");
-  return client;
 }

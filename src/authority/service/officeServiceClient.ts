@@ -7,9 +7,8 @@ import { createOfficeAccessTokenSource } from "../../office/accessToken";
 import { createServiceClient } from "./client";
 import type { ServiceClient } from "./client";
 
-/** The client for `serviceUrl`; null for "" (standalone). */
-export function officeServiceClient(serviceUrl: string): ServiceClient | null {
-  if (serviceUrl === "") return null;
+/** The client for the service at `serviceUrl` (service mode: core/numberingMode.ts). */
+export function officeServiceClient(serviceUrl: string): ServiceClient {
   return createServiceClient({
     baseUrl: serviceUrl,
     // Called through a wrapper: fetch must run with the global as `this`.

@@ -7,9 +7,8 @@ import { createPaneTokenSource } from "../../office/nestedAppAuth";
 import { createServiceClient } from "./client";
 import type { ServiceClient } from "./client";
 
-/** The client for `serviceUrl`; null for "" (standalone). */
-export function paneServiceClient(serviceUrl: string): ServiceClient | null {
-  if (serviceUrl === "") return null;
+/** The client for the service at `serviceUrl` (service mode: core/numberingMode.ts). */
+export function paneServiceClient(serviceUrl: string): ServiceClient {
   const client: ServiceClient = createServiceClient({
     baseUrl: serviceUrl,
     // Called through a wrapper: fetch must run with the global as `this`.

@@ -8,7 +8,7 @@ import { Notice } from "./Notice";
 import { createComposePorts } from "./createPorts";
 // The module, not the barrel (why: createPorts.ts).
 import { createOfficePorts } from "../../office/officePorts";
-import { followServiceUrl } from "../shared/serviceUrl";
+import { followNumberingMode, modeKey } from "../shared/serviceUrl";
 
 const root = createRoot(document.getElementById("root") as HTMLElement);
 root.render(<PaneShell><PaneLoading label="Loading Tracking Tokens…" /></PaneShell>);
@@ -32,13 +32,13 @@ async function start(): Promise<void> {
   }
   let running: { dispose(): void } | undefined;
   // A new Service URL, saved here or in another pane, rebuilds the ports: no reload needed.
-  await followServiceUrl(office.settings, async (serviceUrl, current) => {
+  await followNumberingMode(office.settings, async (mode, current) => {
     try {
-      const ports = await createComposePorts(office, serviceUrl);
+      const ports = await createComposePorts(office, mode);
       if (!current()) return ports.monitor.dispose();
       running?.dispose();
       running = ports.monitor;
-      root.render(<PaneShell theme={await theme} offlineCopy={offlineCopy}><ComposePane key={serviceUrl} {...ports} /></PaneShell>);
+      root.render(<PaneShell theme={await theme} offlineCopy={offlineCopy}><ComposePane key={modeKey(mode)} {...ports} /></PaneShell>);
     } catch (error) {
       if (current()) couldNotStart(error, await theme);
     }

@@ -8,7 +8,5 @@ import type { TokenAuthority } from "../../authority/standalone";
 import { paneServiceClient } from "../../authority/service/paneServiceClient";
 
 export function createServiceModeAuthorityFor(serviceUrl: string, options: Omit<ServiceModeOptions, "client">): TokenAuthority {
-  const client = paneServiceClient(serviceUrl);
-  if (client === null) throw new Error("Service mode needs a service URL.");
-  return createServiceModeAuthority({ ...options, client });
+  return createServiceModeAuthority({ ...options, client: paneServiceClient(serviceUrl) });
 }

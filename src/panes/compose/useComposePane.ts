@@ -3,7 +3,7 @@
  * the next token will use, and the Add / Remove actions. Components only render what this returns.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { DEFAULT_SETTINGS, pruneCutoffs } from "../../core";
+import { DEFAULT_SETTINGS, numberingMode, pruneCutoffs } from "../../core";
 import type { Settings, ValidationError } from "../../core/types";
 import type { Connectivity, ConnectivityMonitor, StampOutcome, Stamper } from "../../authority/ports";
 import type { ComposeItemPort, MailboxPort, SettingsPort } from "../../office/ports";
@@ -100,7 +100,7 @@ export type ComposePane = {
 export function stampReadiness(settings: Settings, connectivity: Connectivity): StampReadiness {
   if (!settings.trackingEnabled) return { status: "tracking-off" };
   // With a service, the service assigns the user number; only standalone needs one typed in.
-  if (settings.serviceUrl === "" && settings.userOrdinal === null) return { status: "needs-user-number" };
+  if (numberingMode(settings.serviceUrl).kind === "standalone" && settings.userOrdinal === null) return { status: "needs-user-number" };
   if (connectivity.status === "offline" && !connectivity.localCounter.available) {
     return { status: "offline-unavailable", reason: connectivity.localCounter.reason };
   }

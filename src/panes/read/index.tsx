@@ -6,7 +6,7 @@ import { OfficeUnavailable, PaneLoading, PaneShell } from "../shared/PaneShell";
 import { hostTheme, waitForOutlook } from "../shared/officeReady";
 import { browserOfflineCopy } from "../shared/offlineCopy";
 import { loadPaneTheme } from "../shared/paneTheme";
-import { followServiceUrl } from "../shared/serviceUrl";
+import { followNumberingMode, modeKey } from "../shared/serviceUrl";
 import { ReadPane } from "./ReadPane";
 
 const root = createRoot(document.getElementById("root") as HTMLElement);
@@ -32,10 +32,10 @@ async function start(): Promise<void> {
     const locale = Office.context.displayLanguage || undefined;
     // With a tracking service, colleagues' tokens resolve through it; the client is a chunk of its own.
     // A new Service URL (saved in a compose pane while this one is pinned) takes effect here at once.
-    await followServiceUrl(settings, async (serviceUrl, current) => {
-      const directory = serviceUrl === "" ? null : (await import(/* webpackChunkName: "service-directory" */ "./serviceDirectory")).serviceDirectoryFor(serviceUrl);
+    await followNumberingMode(settings, async (mode, current) => {
+      const directory = mode.kind === "standalone" ? null : (await import(/* webpackChunkName: "service-directory" */ "./serviceDirectory")).serviceDirectoryFor(mode.url);
       if (!current()) return;
-      root.render(<PaneShell theme={await theme} offlineCopy={offlineCopy}><ReadPane key={serviceUrl} mailbox={mailbox} settings={settings} activityLog={activityLog} directory={directory} locale={locale} /></PaneShell>);
+      root.render(<PaneShell theme={await theme} offlineCopy={offlineCopy}><ReadPane key={modeKey(mode)} mailbox={mailbox} settings={settings} activityLog={activityLog} directory={directory} locale={locale} /></PaneShell>);
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -6,7 +6,6 @@ import { createServiceDirectory } from "../../authority/service/directory";
 import type { ActivityDirectory } from "../../authority/service/directory";
 import { paneServiceClient } from "../../authority/service/paneServiceClient";
 
-export function serviceDirectoryFor(serviceUrl: string): ActivityDirectory | null {
-  const client = paneServiceClient(serviceUrl);
-  return client === null ? null : createServiceDirectory(client);
+export function serviceDirectoryFor(serviceUrl: string): ActivityDirectory {
+  return createServiceDirectory(paneServiceClient(serviceUrl));
 }

@@ -1,34 +1,41 @@
 /**
- * Whether the pane talks to a tracking service. Kept apart from the service client
- * (authority/service/paneServiceClient.ts), which is imported only when this returns a URL, so
- * standalone panes never load it.
+ * Where the pane's numbers come from (core/numberingMode.ts). Kept apart from the service client
+ * (authority/service/paneServiceClient.ts), which is imported only in service mode, so standalone
+ * panes never load it.
  */
+import { numberingMode, STANDALONE } from "../../core/numberingMode";
+import type { NumberingMode } from "../../core/numberingMode";
 import type { SettingsPort } from "../../office/ports";
 
-/** settings.serviceUrl, or "" (standalone) when none is set or the settings cannot be read. */
-export function configuredServiceUrl(settings: SettingsPort): string {
+/** The mode the saved settings name; standalone when they cannot be read. */
+export function configuredMode(settings: SettingsPort): NumberingMode {
   try {
-    return settings.load().settings.serviceUrl;
+    return numberingMode(settings.load().settings.serviceUrl);
   } catch {
-    return "";
+    return STANDALONE;
   }
 }
 
+/** One key per mode: React remounts a pane, and the entry rebuilds its ports, when it changes. */
+export function modeKey(mode: NumberingMode): string {
+  return mode.kind === "service" ? mode.url : "";
+}
+
 /**
- * Starts the pane for the configured service URL, and again whenever saved settings name another
- * one (here, in another pane, or "" for standalone): the pane rebuilds its ports without a reload.
+ * Starts the pane for the configured mode, and again whenever saved settings name another service
+ * (here, in another pane, or none for standalone): the pane rebuilds its ports without a reload.
  * `current()` turns false once a newer start has begun, so a slow start never shows stale ports.
  */
-export function followServiceUrl(settings: SettingsPort, start: (serviceUrl: string, current: () => boolean) => Promise<void>): Promise<void> {
-  let startedFor = configuredServiceUrl(settings);
+export function followNumberingMode(settings: SettingsPort, start: (mode: NumberingMode, current: () => boolean) => Promise<void>): Promise<void> {
+  let startedFor = configuredMode(settings);
   let generation = 0;
-  const run = (serviceUrl: string): Promise<void> => {
+  const run = (mode: NumberingMode): Promise<void> => {
     const mine = ++generation;
-    return start(serviceUrl, () => mine === generation);
+    return start(mode, () => mine === generation);
   };
   settings.subscribe(() => {
-    const now = configuredServiceUrl(settings);
-    if (now === startedFor) return;
+    const now = configuredMode(settings);
+    if (modeKey(now) === modeKey(startedFor)) return;
     startedFor = now;
     void run(now);
   });

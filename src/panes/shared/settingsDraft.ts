@@ -3,7 +3,7 @@
  * user types; anything that is not a plain whole number is passed on as typed, so validateSettings
  * names it in its message ("got \"3.5\"").
  */
-import { keepEarlierPrefix, SERVICE_OWNED_FIELDS, SETTINGS_FIELDS, validateSettings } from "../../core";
+import { keepEarlierPrefix, numberingMode, SERVICE_OWNED_FIELDS, SETTINGS_FIELDS, validateSettings } from "../../core";
 import type { Settings, ValidationError } from "../../core/types";
 
 export type SettingsDraft = {
@@ -97,7 +97,7 @@ export function checkDraft(draft: SettingsDraft, saved?: Pick<Settings, "prefix"
 /** With a service URL the service sets these fields (docs/NUMBERING.md): the form shows them read-only. */
 export function serviceOwnsFields(draft: Pick<SettingsDraft, "serviceUrl">): boolean {
   // Only a URL that will be saved hands them over: while it is invalid the form is still standalone.
-  return draft.serviceUrl.trim() !== "" && validateSettings({ serviceUrl: draft.serviceUrl }).ok;
+  return numberingMode(draft.serviceUrl).kind === "service" && validateSettings({ serviceUrl: draft.serviceUrl }).ok;
 }
 
 /** The draft as it may be saved (and is shown): with a service URL, the service-owned fields keep their saved values. */

@@ -9,7 +9,7 @@
  * origin, IndexedDB database and Web Locks with the real pane running there.
  */
 import { createComposePorts } from "../../../src/panes/compose/createPorts";
-import { configuredServiceUrl } from "../../../src/panes/shared/serviceUrl";
+import { configuredMode } from "../../../src/panes/shared/serviceUrl";
 import { createOfficePorts } from "../../../src/office/officePorts";
 import type { ComposePorts } from "../../../src/panes/compose/useComposePane";
 import { createFakeOffice, type PaneWindow } from "../../../src/playground/fakeOffice/fakeOffice";
@@ -51,7 +51,7 @@ async function createHarness(): Promise<StampHarness> {
   let ports: ComposePorts;
   try {
     const office = createOfficePorts();
-    ports = await createComposePorts(office, configuredServiceUrl(office.settings));
+    ports = await createComposePorts(office, configuredMode(office.settings));
   } finally {
     (win as unknown as { Office: unknown }).Office = pageOffice;
   }
