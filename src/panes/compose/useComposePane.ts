@@ -8,6 +8,8 @@ import type { Settings, ValidationError } from "../../core/types";
 import type { Connectivity, ConnectivityMonitor, StampOutcome, Stamper } from "../../authority/ports";
 import type { ComposeItemPort, MailboxPort, SettingsPort } from "../../office/ports";
 import type { ActivityLog } from "../../storage/ports";
+import { useSelectedItem } from "../shared/useSelectedItem";
+import type { ItemCause } from "../shared/useSelectedItem";
 import { readSubject } from "./subjectReading";
 import type { SubjectReading } from "./subjectReading";
 
@@ -243,31 +245,25 @@ export function useComposePane(ports: ComposePorts): ComposePane {
   }, []);
 
   // Open, and follow ItemChanged (pinned pane).
-  useEffect(() => {
-    let unsubscribe: (() => void) | undefined;
-    let disposed = false;
-    void show({ status: "idle" });
-    mailbox
-      .onItemChanged(() => {
+  const followItem = useCallback(
+    (cause: ItemCause) => {
+      if (cause === "changed") {
         generation.current += 1;
         inFlight.current = false;
         setState({ status: "loading" });
-        void show({ status: "idle" });
-      })
-      .then(
-        (off) => {
-          if (disposed) off();
-          else unsubscribe = off;
-        },
-        // Without ItemChanged the pane still works for the item it opened on.
-        () => undefined,
-      );
-    return () => {
-      disposed = true;
+      }
+      void show({ status: "idle" });
+    },
+    [show],
+  );
+  useSelectedItem(mailbox, followItem);
+  // What is still being read for the old ports is dropped.
+  useEffect(
+    () => () => {
       generation.current += 1;
-      unsubscribe?.();
-    };
-  }, [mailbox, show]);
+    },
+    [mailbox, show],
+  );
 
   // Bounded local history: drop what the log no longer needs once per pane (core's mayPrune), in the background.
   const activityLogPort = ports.activityLog;

@@ -64,7 +64,7 @@ function Body({ of: state, onCopy, locale }: { of: ReadPaneState; onCopy: (token
         </MessageBar>
       );
     case "message": {
-      const { tokens: reports, foreign, nearMisses, smartMatch, smartMatchFoundBy, history, service, settingsProblems, message } = state;
+      const { tokens: reports, foreign, nearMisses, smartMatch, history, service, settingsProblems, message } = state;
       return (
         <>
           <Caption1 style={styles.subject}>Subject: {message.subject === "" ? "(no subject)" : message.subject}</Caption1>
@@ -108,7 +108,7 @@ function Body({ of: state, onCopy, locale }: { of: ReadPaneState; onCopy: (token
                 No tracking token in this subject
               </Subtitle1>
               {smartMatch !== undefined ? (
-                <SmartMatchCard match={smartMatch} foundBy={smartMatchFoundBy} locale={locale} />
+                <SmartMatchCard answer={smartMatch} locale={locale} />
               ) : (
                 <Body1>
                   {service.status === "answered"

@@ -31,7 +31,8 @@ const styles = {
 
 /** One token of ours: its parts, a Copy button, and what it answers. */
 export function TokenCard({ report, history, service = { status: "none" }, onCopy, locale }: TokenCardProps) {
-  const { token, match } = report;
+  const { token, answer } = report;
+  const match = answer?.match;
   const headingId = `token-${token.index}`;
   const answerId = `answer-${token.index}`;
   const parts: [string, string][] = [
@@ -80,7 +81,7 @@ export function TokenCard({ report, history, service = { status: "none" }, onCop
           <>
             <div>
               <StatusBadge kind="success" appearance="tint">
-                {report.foundBy === "service" ? "Found by token (tracking service)" : "Found by token"}
+                {answer?.by === "service" ? "Found by token (tracking service)" : "Found by token"}
               </StatusBadge>
             </div>
             <ActivitySummary activity={match.activity} locale={locale} />

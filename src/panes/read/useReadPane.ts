@@ -3,6 +3,7 @@
  * tokens answer, follow ItemChanged, copy tokens. The components only render what this returns.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useSelectedItem } from "../shared/useSelectedItem";
 import { DEFAULT_SETTINGS } from "../../core/index";
 import type { FoundToken, Settings, ValidationError } from "../../core/index";
 import { explainSubject } from "../../core";
@@ -34,12 +35,13 @@ export type KnownActivity = ActivityLike & { readonly senderName?: string };
 /** Where an answer came from: this device's activity log, or the tracking service. */
 export type AnswerSource = "device" | "service";
 
+/** A match and who found it: the two come together or not at all. */
+export type Answer<M> = { readonly match: M; readonly by: AnswerSource };
+
 /** One token of ours and, when known, the activity it answers. */
 export type TokenReport = {
   readonly token: FoundToken;
-  readonly match: TokenMatch<KnownActivity> | undefined;
-  /** Where `match` came from; undefined without a match. */
-  readonly foundBy?: AnswerSource;
+  readonly answer: Answer<TokenMatch<KnownActivity>> | undefined;
 };
 
 /** Whether the tracking service was asked, and how that went. */
@@ -68,9 +70,7 @@ export type ReadPaneState =
       readonly foreign: readonly ForeignMark[];
       readonly nearMisses: readonly NearMiss[];
       /** Only without a token of ours: a proposal, labelled as such. */
-      readonly smartMatch: SmartMatch<KnownActivity> | undefined;
-      /** Where `smartMatch` came from; undefined without one. */
-      readonly smartMatchFoundBy?: AnswerSource;
+      readonly smartMatch: Answer<SmartMatch<KnownActivity>> | undefined;
       readonly history: HistoryAccess;
       /** { status: "none" } when no tracking service is configured. */
       readonly service: ServiceAccess;
@@ -136,25 +136,8 @@ export function useReadPane({ mailbox, settings, activityLog, directory = null, 
       .catch(() => undefined); // unreachable now: the deployment last heard (if any) stays in force
   }, [directory, settings]);
 
-  useEffect(() => {
-    void refresh();
-    let unsubscribe: (() => void) | undefined;
-    let disposed = false;
-    mailbox.onItemChanged(() => void refresh()).then(
-      (stop) => {
-        if (disposed) stop();
-        else unsubscribe = stop;
-      },
-      () => {
-        // Hosts without ItemChanged (unpinnable panes) reload the pane per item instead.
-      },
-    );
-    return () => {
-      // A lookup still running for the old ports is dropped by the next refresh's generation.
-      disposed = true;
-      unsubscribe?.();
-    };
-  }, [mailbox, refresh]);
+  // A lookup still running for the old item is dropped by the next refresh's generation.
+  useSelectedItem(mailbox, useCallback(() => void refresh(), [refresh]));
 
   const copyToken = useCallback(
     async (token: string): Promise<void> => {
@@ -195,17 +178,16 @@ async function describeMessage(message: ReadMessage, settingsPort: SettingsPort,
   const matches = matchMessage(message, activities, explanation.settings) ?? [];
   const tokens = ours.map((token): TokenReport => {
     const match = matches.find((m): m is TokenMatch<Activity> => m.method === "token" && m.token.index === token.index);
-    return match === undefined ? { token, match } : { token, match, foundBy: "device" };
+    return { token, answer: match === undefined ? undefined : { match, by: "device" } };
   });
-  const smartMatch = matches.find((m): m is SmartMatch<Activity> => m.method === "smart match");
+  const smart = matches.find((m): m is SmartMatch<Activity> => m.method === "smart match");
   return {
     status: "message",
     message,
     tokens,
     foreign,
     nearMisses,
-    smartMatch,
-    ...(smartMatch !== undefined ? { smartMatchFoundBy: "device" as const } : {}),
+    smartMatch: smart === undefined ? undefined : { match: smart, by: "device" },
     history,
     service: withService ? { status: "checking" } : { status: "none" },
     settingsProblems,
@@ -229,22 +211,22 @@ async function resolveThroughDirectory(state: MessageState, directory: ActivityD
     const tokens = await Promise.all(
       state.tokens.map(async (report): Promise<TokenReport> => {
         // This device's own record answers, unless it is a draft here that another device may have sent.
-        if (report.match !== undefined && own(report.match.activity) && answersMail(report.match.activity)) return report;
+        const known = report.answer?.match.activity;
+        if (known !== undefined && own(known) && answersMail(known)) return report;
         const found = await directory.byToken(report.token.text, settings);
         // The service knows no more than a draft that was not sent: keep this device's record of it.
-        if (found !== undefined && !answersMail(found) && report.match !== undefined) return report;
-        return found === undefined ? report : { token: report.token, match: { method: "token", token: report.token, activity: found }, foundBy: "service" };
+        if (found !== undefined && !answersMail(found) && known !== undefined) return report;
+        return found === undefined ? report : { token: report.token, answer: { match: { method: "token", token: report.token, activity: found }, by: "service" } };
       }),
     );
-    let { smartMatch, smartMatchFoundBy } = state;
-    if (state.tokens.length === 0 && (smartMatch === undefined || !own(smartMatch.activity))) {
+    let { smartMatch } = state;
+    if (state.tokens.length === 0 && (smartMatch === undefined || !own(smartMatch.match.activity))) {
       const correlated = await directory.correlate(state.message, settings);
       if (correlated?.method === "smart match") {
-        smartMatch = { method: "smart match", activity: correlated.activity, sharedAddresses: correlated.sharedAddresses };
-        smartMatchFoundBy = "service";
+        smartMatch = { match: { method: "smart match", activity: correlated.activity, sharedAddresses: correlated.sharedAddresses }, by: "service" };
       }
     }
-    return { ...state, tokens, smartMatch, ...(smartMatchFoundBy !== undefined ? { smartMatchFoundBy } : {}), service: { status: "answered" } };
+    return { ...state, tokens, smartMatch, service: { status: "answered" } };
   } catch (error) {
     return { ...state, service: { status: "unreachable", reason: describeError(error), signIn: isAccessTokenError(error) } };
   }
