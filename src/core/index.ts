@@ -34,6 +34,8 @@ export { REPLY_PREFIXES, REPLY_PREFIX_PATTERN, collapseWhitespace, normalizeSubj
 export { maxCounter, nextCounter, nextFreeCounter, toRanges } from "./counter";
 export type { CounterRange, FreeCounter } from "./counter";
 export { explainSubject } from "./explain";
+export { readSubject } from "./subjectReading";
+export type { SubjectReading } from "./subjectReading";
 export type { ForeignMark, ForeignMarkKind, NearMiss, NearMissKind, SubjectExplanation } from "./explain";
 export { MIN_SHARED_ADDRESSES, activityForToken, matchMessage, matchableSubject, smartMatch } from "./matching";
 export type { ActivityLike, ActivityMatch, MessageLike, SmartMatch, TokenMatch } from "./matching";

@@ -7,7 +7,7 @@ import { tokenVar } from "../shared/tokenVar";
 import { Notice, preloadNotices } from "./Notice";
 import { ModeStatus } from "./ModeStatus";
 import { SubjectSummary } from "./SubjectSummary";
-import type { SubjectReading } from "./subjectReading";
+import type { SubjectReading } from "../../core/subjectReading";
 import { useComposePane } from "./useComposePane";
 import type { ActionState, ComposePane as ComposePaneModel, ComposePorts, StampReadiness } from "./useComposePane";
 

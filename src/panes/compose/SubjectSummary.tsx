@@ -3,7 +3,7 @@ import { Body1, Caption1, Subtitle2 } from "@fluentui/react-components";
 import { useId } from "react";
 import type { CSSProperties } from "react";
 import type { FoundToken } from "../../core/types";
-import type { SubjectReading } from "./subjectReading";
+import type { SubjectReading } from "../../core/subjectReading";
 import { tokenVar } from "../shared/tokenVar";
 
 export type SubjectSummaryProps = {

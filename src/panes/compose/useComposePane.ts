@@ -10,8 +10,8 @@ import type { ComposeItemPort, MailboxPort, SettingsPort } from "../../office/po
 import type { ActivityLog } from "../../storage/ports";
 import { useSelectedItem } from "../shared/useSelectedItem";
 import type { ItemCause } from "../shared/useSelectedItem";
-import { readSubject } from "./subjectReading";
-import type { SubjectReading } from "./subjectReading";
+import { readSubject } from "../../core/subjectReading";
+import type { SubjectReading } from "../../core/subjectReading";
 
 /** Everything the compose pane talks to. The entry builds the real ones; tests pass fakes. */
 export type ComposePorts = {
