@@ -36,8 +36,8 @@ export function ComposePane(props: ComposePaneProps) {
   const titleId = useId();
   const settingsId = useId();
   const actionButtonId = useId();
-  const firstRun = pane.readiness.status === "needs-user-number";
-  const settingsOpen = firstRun || pane.settingsPanel.status === "open";
+  const firstRun = pane.settingsPanel.status === "first-run";
+  const settingsOpen = pane.settingsPanel.status !== "closed";
 
   // The messages come after the first click or for rarer states: fetch them once the pane is up, not before.
   useEffect(preloadNotices, []);

@@ -74,7 +74,8 @@ export type StampReadiness =
   | { readonly status: "needs-user-number" }
   | { readonly status: "offline-unavailable"; readonly reason: string };
 
-export type SettingsPanel = { readonly status: "closed" } | { readonly status: "open" };
+/** The settings form: closed, opened by the user, or open for the first run (no user number yet: nothing else to do). */
+export type SettingsPanel = { readonly status: "closed" } | { readonly status: "open" } | { readonly status: "first-run" };
 
 export type ComposePane = {
   readonly state: ComposePaneState;
@@ -146,7 +147,7 @@ export function useComposePane(ports: ComposePorts): ComposePane {
   const [managedBy, setManagedBy] = useState(loaded.managedBy);
   const [connectivity, setConnectivity] = useState<Connectivity>(() => monitor.current());
   const [state, setState] = useState<ComposePaneState>({ status: "loading" });
-  const [settingsPanel, setSettingsPanel] = useState<SettingsPanel>({ status: "closed" });
+  const [settingsOpened, setSettingsOpened] = useState(false);
 
   // Async work reads the latest values through refs, so a result never lands on a newer item.
   const settingsRef = useRef(settings);
@@ -356,7 +357,6 @@ export function useComposePane(ports: ComposePorts): ComposePane {
 
   useEffect(() => ports.settings.subscribe(settingsChanged), [ports.settings, settingsChanged]);
 
-
   return {
     state,
     connectivity,
@@ -364,7 +364,7 @@ export function useComposePane(ports: ComposePorts): ComposePane {
     managedBy,
     settingsProblems,
     readiness,
-    settingsPanel,
+    settingsPanel: readiness.status === "needs-user-number" ? { status: "first-run" } : settingsOpened ? { status: "open" } : { status: "closed" },
     addToken: () => {
       if (readiness.status === "ready") void runStamp();
     },
@@ -374,8 +374,8 @@ export function useComposePane(ports: ComposePorts): ComposePane {
     removeToken: () => void runUnstamp(),
     retry,
     recheckConnectivity: () => monitor.recheck(),
-    openSettings: () => setSettingsPanel({ status: "open" }),
-    closeSettings: () => setSettingsPanel({ status: "closed" }),
+    openSettings: () => setSettingsOpened(true),
+    closeSettings: () => setSettingsOpened(false),
     settingsSaved: () => {
       settingsChanged();
       // A new prefix or digit width changes what counts as ours: read the subject again.

@@ -1,13 +1,15 @@
 /**
  * "Clear history": empties the local activity log after the user confirms. The confirmation is
  * inline rather than a modal Dialog: a narrow task pane has no room to spare, and focus stays in
- * the pane's own flow (Tab order unchanged, no portal).
+ * the pane's own flow (Tab order unchanged, no portal). State and the log: useClearHistory.ts;
+ * this renders it and moves focus.
  */
 import { Button, Caption1, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef } from "react";
 import type { CSSProperties } from "react";
 import type { ActivityLog } from "../../storage/ports";
 import { tokenVar } from "./tokenVar";
+import { useClearHistory } from "./useClearHistory";
 
 export type ClearHistoryProps = {
   /** The log to clear. */
@@ -15,13 +17,6 @@ export type ClearHistoryProps = {
   /** Offline activities not yet synced: clearing may drop them, so the confirmation says so. @default 0 */
   pendingOffline?: number;
 };
-
-type ClearState =
-  | { readonly status: "idle" }
-  | { readonly status: "confirming" }
-  | { readonly status: "clearing" }
-  | { readonly status: "cleared" }
-  | { readonly status: "failed"; readonly reason: string };
 
 // Fluent's tokens in inline styles, not makeStyles: why in PaneShell.tsx.
 const styles = {
@@ -38,14 +33,14 @@ const styles = {
 } satisfies Record<string, CSSProperties>;
 
 export function ClearHistory({ activityLog, pendingOffline = 0 }: ClearHistoryProps) {
-  const [state, setState] = useState<ClearState>({ status: "idle" });
+  const history = useClearHistory(activityLog);
+  const { state, asking } = history;
   const questionId = useId();
   const detailId = useId();
   // Focus moves by id: Fluent's Button types its ref for <button> and <a> at once.
   const openerId = useId();
   const confirmId = useId();
   const focus = (id: string) => document.getElementById(id)?.focus();
-  const asking = state.status === "confirming" || state.status === "clearing";
 
   /** Set when the question closes: the opener is not mounted yet when the choice is made. */
   const returnFocus = useRef(false);
@@ -53,32 +48,26 @@ export function ClearHistory({ activityLog, pendingOffline = 0 }: ClearHistoryPr
   // Move focus into the question when it appears, and back to the opener when it goes.
   useEffect(() => {
     if (state.status === "confirming") focus(confirmId);
-    if (state.status !== "confirming" && state.status !== "clearing" && returnFocus.current) {
+    if (!asking && returnFocus.current) {
       returnFocus.current = false;
       focus(openerId);
     }
-  }, [state.status, openerId, confirmId]);
+  }, [state.status, asking, openerId, confirmId]);
 
-  const clear = async () => {
-    setState({ status: "clearing" });
+  const clear = () => {
     returnFocus.current = true;
-    try {
-      await activityLog.clear();
-      setState({ status: "cleared" });
-    } catch (error) {
-      setState({ status: "failed", reason: error instanceof Error ? error.message : String(error) });
-    }
+    void history.clear();
   };
 
   const keep = () => {
     returnFocus.current = true;
-    setState({ status: "idle" });
+    history.keep();
   };
 
   return (
     <div style={styles.root}>
       {!asking && (
-        <Button type="button" id={openerId} onClick={() => setState({ status: "confirming" })}>
+        <Button type="button" id={openerId} onClick={history.ask}>
           Clear history
         </Button>
       )}
@@ -100,7 +89,7 @@ export function ClearHistory({ activityLog, pendingOffline = 0 }: ClearHistoryPr
               ` ${pendingOffline} offline ${pendingOffline === 1 ? "activity has" : "activities have"} not synced yet and may be lost.`}
           </Caption1>
           <div style={styles.buttons}>
-            <Button type="button" appearance="primary" id={confirmId} disabledFocusable={state.status === "clearing"} onClick={() => void clear()}>
+            <Button type="button" appearance="primary" id={confirmId} disabledFocusable={state.status === "clearing"} onClick={clear}>
               Clear history
             </Button>
             <Button type="button" disabledFocusable={state.status === "clearing"} onClick={keep}>
