@@ -23,8 +23,12 @@ export class FakeComposeItem implements ComposeItemPort {
   readonly subjectsSet: string[] = [];
   /** When set, the next setSubject calls reject with this error (one per entry). */
   readonly setSubjectFailures: Error[] = [];
-  /** When true, getSubject rejects. */
-  failGetSubject = false;
+  /** While set, every setSubject rejects with it (and leaves the subject alone). */
+  setSubjectError: Error | null = null;
+  /** While set, getSubject rejects with it. */
+  getSubjectError: Error | null = null;
+  /** While set, getSubject waits for it: the subject is still being read. */
+  getSubjectGate: Promise<void> | null = null;
 
   constructor(init: FakeComposeItemInit = {}) {
     this.subject = init.subject ?? "";
@@ -40,13 +44,20 @@ export class FakeComposeItem implements ComposeItemPort {
     return this;
   }
 
+  /** Makes getSubject fail as Outlook does until getSubjectError is cleared. */
+  failGetSubject(error: Error = new OfficeError("The subject could not be read.", 5001, "InternalError")): this {
+    this.getSubjectError = error;
+    return this;
+  }
+
   async getSubject(): Promise<string> {
-    if (this.failGetSubject) throw new OfficeError("The subject could not be read.", 5001, "InternalError");
+    if (this.getSubjectGate !== null) await this.getSubjectGate;
+    if (this.getSubjectError !== null) throw this.getSubjectError;
     return this.subject;
   }
 
   async setSubject(subject: string): Promise<void> {
-    const failure = this.setSubjectFailures.shift();
+    const failure = this.setSubjectFailures.shift() ?? this.setSubjectError;
     if (failure) throw failure;
     if (!this.canSetSubject) throw new OfficeError("This client cannot set the subject.", 5000, "APINotSupported");
     // Outlook's limit: past 255 characters setAsync fails with DataExceedsMaximumSize.

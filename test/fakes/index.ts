@@ -7,6 +7,7 @@ export type { FakeRoamingMode } from "./roamingStore";
 export { FakeConnectivityMonitor } from "./connectivityMonitor";
 export { FakeLockManager } from "./lockManager";
 export { makeActivity } from "./activities";
+export { FakeActivityLog } from "./activityLog";
 export { createMemoryActivityLog, createMemoryCounterStore } from "../../src/storage";
 export type { MemoryCounterStore } from "../../src/storage";
 export { FakeServiceWorker, FakeServiceWorkerContainer } from "./serviceWorker";

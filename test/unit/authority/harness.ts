@@ -99,10 +99,12 @@ export async function takeReserve(window: Window, settings: Settings): Promise<v
 /** A scheduler whose timers fire only when the test says so. */
 export class ManualScheduler implements Scheduler {
   private next = 1;
-  readonly timers = new Map<number, { callback: () => void; ms: number }>();
+  /** Time passed on this scheduler's clock, in ms. */
+  private elapsed = 0;
+  readonly timers = new Map<number, { callback: () => void; ms: number; due: number }>();
   setTimeout(callback: () => void, ms: number): unknown {
     const id = this.next++;
-    this.timers.set(id, { callback, ms });
+    this.timers.set(id, { callback, ms, due: this.elapsed + ms });
     return id;
   }
   clearTimeout(handle: unknown): void {
@@ -112,5 +114,14 @@ export class ManualScheduler implements Scheduler {
     const due = [...this.timers.values()];
     this.timers.clear();
     for (const t of due) t.callback();
+  }
+  /** Lets `ms` pass: fires, in order, the timers that fall due by then. */
+  advance(ms: number): void {
+    this.elapsed += ms;
+    for (const [id, t] of [...this.timers].sort((a, b) => a[1].due - b[1].due)) {
+      if (t.due > this.elapsed || !this.timers.has(id)) continue;
+      this.timers.delete(id);
+      t.callback();
+    }
   }
 }

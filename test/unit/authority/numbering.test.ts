@@ -1,6 +1,6 @@
 /** docs/DESIGN.md §4: the same token is never issued twice within one wrap cycle, whatever happens. */
 import fc from "fast-check";
-import { formatToken, parseToken } from "../../../src/core";
+import { formatToken, parseToken, tokenUserNumber } from "../../../src/core";
 import type { StampOutcome } from "../../../src/authority";
 import { FakeComposeItem, FakeMailboxSettings, makeActivity } from "../../fakes";
 import { FALLBACK_CAUTION } from "../../../src/authority/localAuthority";
@@ -88,6 +88,7 @@ describe("no number repeats", () => {
         const windows = await Promise.all([0, 1, 2].map(() => device.openWindow()));
         const history: Record<string, unknown>[] = [];
         const issued: string[] = [];
+        const stamped: Extract<StampOutcome, { status: "stamped" }>[] = [];
         for (const o of ops) {
           if (o.kind === "stamp") {
             const w = windows[o.window]!;
@@ -102,6 +103,7 @@ describe("no number repeats", () => {
             for (const outcome of outcomes) {
               const token = issuedToken(outcome);
               if (token !== undefined) issued.push(token);
+              if (outcome.status === "stamped") stamped.push(outcome);
             }
             history.push(structuredClone(device.mailbox.data));
           } else if (o.kind === "reopen") {
@@ -116,7 +118,8 @@ describe("no number repeats", () => {
           }
         }
         expect(new Set(issued).size).toBe(issued.length);
-        for (const token of issued) expect(parseToken(token, settings)).toBeDefined();
+        // Each token says truly how it was numbered (online or offline) and whose it is.
+        for (const { token, designator } of stamped) expect(parseToken(token, settings)).toMatchObject({ designator, user: tokenUserNumber(settings) });
       }),
       { numRuns: 40 },
     );

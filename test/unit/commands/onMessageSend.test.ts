@@ -154,7 +154,7 @@ describe("the OnMessageSend handler: completed exactly once, allowEvent true", (
       ["building the host throws (Office.context missing)", () => {
         throw new TypeError("Cannot read properties of undefined (reading 'mailbox')");
       }],
-      ["reading the subject fails", () => fakeHost({ item: Object.assign(new FakeComposeItem(), { failGetSubject: true }) }).host],
+      ["reading the subject fails", () => fakeHost({ item: new FakeComposeItem().failGetSubject() }).host],
       ["loading settings throws", () => ({ ...fakeHost().host, settings: { load: () => { throw new Error("roaming settings unreadable"); } } })],
       ["opening the authority rejects", () => fakeHost({ openAuthority: () => Promise.reject(new Error("IndexedDB blocked")) }).host],
       ["the stamper throws", () => fakeHost({ stamp: () => Promise.reject(new Error("bug")) }).host],

@@ -38,7 +38,6 @@ describe("checkManifest on the real manifest.xml", () => {
   it("finds no problems", () => {
     const result = check(manifestXml);
     expect(result.problems).toEqual([]);
-    expect(result.checks).toBeGreaterThan(100);
   });
 
   it("reads every icon the manifest names from assets/", () => {

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from "../../../../src/core";
 import type { StampOutcome } from "../../../../src/authority/ports";
 import { CodecStamper, FakeComposeItem, deferred, readMessage } from "./fakes";
 import { addButton, message, modeRegion, removeButton, renderPane, tokenDetails } from "./renderPane";
-import { FakeSettingsPort } from "./fakes";
+import { FakeSettingsPort, WITH_USER_NUMBER } from "./fakes";
 
 describe("ComposePane: opening", () => {
   it("says it is reading the message until the subject arrives", async () => {
@@ -66,8 +66,7 @@ describe("ComposePane: opening", () => {
   });
 
   it("shows problems with the stored settings", async () => {
-    const { FakeSettingsPort } = await import("./fakes");
-    const settingsPort = new FakeSettingsPort();
+    const settingsPort = new FakeSettingsPort(WITH_USER_NUMBER);
     settingsPort.problems = [{ field: "counterDigits", message: "Counter digits must be a whole number from 1 to 9; got 12." }];
     renderPane({ settingsPort });
     const bar = await message("Some saved settings were not valid");
@@ -287,7 +286,7 @@ describe("ComposePane: mode", () => {
     expect(within(modeRegion()).getByText("Online")).toBeInTheDocument();
 
     act(() =>
-      monitor.emit({ status: "offline", reason: "The browser reports no network.", pending: 2, localCounter: { available: true } }),
+      monitor.set({ status: "offline", reason: "The browser reports no network.", pending: 2, localCounter: { available: true } }),
     );
     const region = modeRegion();
     expect(within(region).getByText("Offline")).toBeInTheDocument();
@@ -298,11 +297,11 @@ describe("ComposePane: mode", () => {
     await user.click(screen.getByRole("button", { name: "Check connection" }));
     expect(monitor.rechecks).toBe(1);
 
-    act(() => monitor.emit({ status: "checking", pending: 1 }));
+    act(() => monitor.set({ status: "checking", pending: 1 }));
     expect(within(modeRegion()).getByText("Checking…")).toBeInTheDocument();
     expect(modeRegion()).toHaveTextContent("1 offline activity waiting to sync");
 
-    act(() => monitor.emit({ status: "online", authority: "service", pending: 0 }));
+    act(() => monitor.set({ status: "online", authority: "service", pending: 0 }));
     expect(within(modeRegion()).getByText("Online")).toBeInTheDocument();
     expect(modeRegion()).toHaveTextContent("Numbers come from the tracking service.");
     expect(modeRegion()).not.toHaveTextContent("waiting to sync");
@@ -446,7 +445,7 @@ describe("ComposePane: settings", () => {
   });
 
   it("shows the service's settings read-only, with the user number it assigned", async () => {
-    const settings = new FakeSettingsPort({ serviceUrl: "https://tokens.example.com" });
+    const settings = new FakeSettingsPort({ ...WITH_USER_NUMBER, serviceUrl: "https://tokens.example.com" });
     settings.deployment = {
       serviceUrl: "https://tokens.example.com",
       deployment: { prefix: "TEAM:", prefixHistory: [], userDigits: 3, counterDigits: 4, deploymentBase: 0, activeDays: 30, trackingEnabled: true, reserveSize: 50 },

@@ -6,7 +6,7 @@ import type { Settings } from "../../../../src/core/types";
 import type { MailItemPort } from "../../../../src/office/ports";
 import { ComposePane } from "../../../../src/panes/compose/ComposePane";
 import { PaneShell } from "../../../../src/panes/shared/PaneShell";
-import { CodecStamper, FakeActivityLog, FakeComposeItem, FakeMailbox, FakeMonitor, FakeSettingsPort, ONLINE } from "./fakes";
+import { CodecStamper, FakeActivityLog, FakeComposeItem, FakeConnectivityMonitor, FakeMailbox, FakeSettingsPort, ONLINE, WITH_USER_NUMBER } from "./fakes";
 
 export type PaneSetup = {
   item?: MailItemPort | null;
@@ -21,9 +21,9 @@ export function renderPane(setup: PaneSetup = {}) {
   const item = setup.item === undefined ? new FakeComposeItem({ subject: "Quarterly report" }) : setup.item;
   const ports = {
     mailbox: new FakeMailbox(item),
-    settings: setup.settingsPort ?? new FakeSettingsPort(setup.settings),
+    settings: setup.settingsPort ?? new FakeSettingsPort({ ...WITH_USER_NUMBER, ...setup.settings }),
     stamper: setup.stamper ?? new CodecStamper(),
-    monitor: new FakeMonitor(setup.connectivity ?? ONLINE),
+    monitor: new FakeConnectivityMonitor(setup.connectivity ?? ONLINE),
     activityLog: setup.activityLog === undefined ? new FakeActivityLog() : setup.activityLog,
   };
   const user = userEvent.setup();

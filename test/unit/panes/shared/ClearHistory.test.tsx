@@ -3,7 +3,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ClearHistory } from "../../../../src/panes/shared/ClearHistory";
 import { PaneShell } from "../../../../src/panes/shared/PaneShell";
-import { FakeActivityLog } from "../compose/fakes";
+import { FakeActivityLog } from "../../../fakes";
 
 function renderClearHistory(pendingOffline = 0) {
   const activityLog = new FakeActivityLog();
