@@ -4,22 +4,18 @@
  * assigned the user a number they become the user's own too, so standalone goes on as that user.
  * The pane and the service then always agree on which prefixes are ours and how tokens are written.
  */
-import { asciiLowerCase, validateSettings } from "./settings";
+import { asciiLowerCase, SETTINGS_FIELDS, validateSettings } from "./settings";
 import type { Deployment, Settings, ValidationError } from "./types";
 
-/** The settings a tracking service decides for everyone in its deployment (the user number included). */
-export const SERVICE_OWNED_FIELDS = [
-  "trackingEnabled",
-  "prefix",
-  "prefixHistory",
-  "userDigits",
-  "counterDigits",
-  "deploymentBase",
-  "activeDays",
-  "userOrdinal",
-] as const satisfies readonly (keyof Settings)[];
+/** What stays the user's own with a service: which service, and whether the send handler stamps. */
+const USER_OWNED_FIELDS = ["serviceUrl", "autoStampOnSend"] as const satisfies readonly (keyof Settings)[];
 
-export type ServiceOwnedField = (typeof SERVICE_OWNED_FIELDS)[number];
+export type ServiceOwnedField = Exclude<(typeof SETTINGS_FIELDS)[number], (typeof USER_OWNED_FIELDS)[number]>;
+
+/** The settings a tracking service decides for everyone in its deployment (the user number included): all the others. */
+export const SERVICE_OWNED_FIELDS: readonly ServiceOwnedField[] = SETTINGS_FIELDS.filter(
+  (field): field is ServiceOwnedField => !(USER_OWNED_FIELDS as readonly string[]).includes(field),
+);
 
 /** What the add-in last heard from its service: the deployment and, once registered, the user's ordinal. */
 export type KnownDeployment = {

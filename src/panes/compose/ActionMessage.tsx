@@ -1,5 +1,6 @@
 /** How the last Add or Remove ended: the token added, why nothing was issued, or what failed. */
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
+import { PaneMessage } from "../shared/PaneMessage";
 import type { ActionState, BlockedKind } from "./useComposePane";
 
 export type ActionMessageProps = {
@@ -55,64 +56,46 @@ export function ActionMessage({ action, onRetry, onOpenSettings }: ActionMessage
     case "stamped": {
       const { outcome } = action;
       return (
-        <MessageBar intent={outcome.fallbackReason === undefined && outcome.warning === undefined ? "success" : "warning"} layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{outcome.reused ? "Token already added" : "Token added"}</MessageBarTitle>
-            The subject now ends with {outcome.token}.
-            {outcome.reused && " This message already had that number, so no new one was used."}
-            {outcome.shortened && <div>The subject was shortened to {outcome.subject.length} characters to fit the token.</div>}
-            {outcome.fallbackReason !== undefined && (
-              <div>
-                The token was issued offline: {outcome.fallbackReason} It will be sent to the authority when it answers again.
-              </div>
-            )}
-            {/* What the authority says about this number: a reassigned user number, a fallback past the reserve (docs/NUMBERING.md). */}
-            {outcome.warning !== undefined && <div>{outcome.warning}</div>}
-          </MessageBarBody>
-        </MessageBar>
+        <PaneMessage intent={outcome.fallbackReason === undefined && outcome.warning === undefined ? "success" : "warning"} title={outcome.reused ? "Token already added" : "Token added"}>
+          The subject now ends with {outcome.token}.
+          {outcome.reused && " This message already had that number, so no new one was used."}
+          {outcome.shortened && <div>The subject was shortened to {outcome.subject.length} characters to fit the token.</div>}
+          {outcome.fallbackReason !== undefined && (
+            <div>
+              The token was issued offline: {outcome.fallbackReason} It will be sent to the authority when it answers again.
+            </div>
+          )}
+          {/* What the authority says about this number: a reassigned user number, a fallback past the reserve (docs/NUMBERING.md). */}
+          {outcome.warning !== undefined && <div>{outcome.warning}</div>}
+        </PaneMessage>
       );
     }
     case "removed":
       return (
-        <MessageBar intent="success">
-          <MessageBarBody>
-            <MessageBarTitle>Token removed</MessageBarTitle>
-            This message keeps its number: adding the token again uses the same one.
-          </MessageBarBody>
-        </MessageBar>
+        <PaneMessage intent="success" title="Token removed" multiline={false}>
+          This message keeps its number: adding the token again uses the same one.
+        </PaneMessage>
       );
     case "blocked": {
       const blocked = BLOCKED[action.kind];
       return (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{blocked.title}</MessageBarTitle>
-            {action.reason} {blocked.advice}
-          </MessageBarBody>
-          {blocked.settings && (
-            <MessageBarActions>
-              <Button onClick={onOpenSettings}>Open settings</Button>
-            </MessageBarActions>
-          )}
-        </MessageBar>
+        <PaneMessage intent="warning" title={blocked.title} {...(blocked.settings ? { actions: <Button onClick={onOpenSettings}>Open settings</Button> } : {})}>
+          {action.reason} {blocked.advice}
+        </PaneMessage>
       );
     }
     case "failed":
       return (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{action.action === "stamp" ? "The token was not added" : "The token was not removed"}</MessageBarTitle>
-            {action.reason}
-            {action.burnedToken !== undefined && (
-              <div>
-                The number {action.burnedToken} is used up: it will not be issued again. Try again to add a new token.
-              </div>
-            )}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={onRetry}>Try again</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <PaneMessage
+          intent="error"
+          title={action.action === "stamp" ? "The token was not added" : "The token was not removed"}
+          actions={<Button onClick={onRetry}>Try again</Button>}
+        >
+          {action.reason}
+          {action.burnedToken !== undefined && (
+            <div>The number {action.burnedToken} is used up: it will not be issued again. Try again to add a new token.</div>
+          )}
+        </PaneMessage>
       );
   }
 }

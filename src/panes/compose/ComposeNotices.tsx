@@ -1,5 +1,6 @@
 /** The compose pane's messages as Fluent MessageBars; a lazy chunk (Notice.tsx). Renders only. */
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
+import { PaneMessage } from "../shared/PaneMessage";
 import { ActionMessage } from "./ActionMessage";
 import type { ComposeNotice } from "./composeNotice";
 
@@ -9,98 +10,71 @@ export function ComposeNoticeView({ notice }: { notice: ComposeNotice }) {
       return <ActionMessage action={notice.action} onRetry={notice.onRetry} onOpenSettings={notice.onOpenSettings} />;
     case "no-item":
       return (
-        <MessageBar intent="info">
-          <MessageBarBody>
-            <MessageBarTitle>No message selected</MessageBarTitle>
-            Select or start a message to add a tracking token.
-          </MessageBarBody>
-        </MessageBar>
+        <PaneMessage intent="info" title="No message selected" multiline={false}>
+          Select or start a message to add a tracking token.
+        </PaneMessage>
       );
     case "read-item":
       return (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>This pane works on messages being written</MessageBarTitle>
-            Reply, forward or start a new message to add a tracking token. The tokens of a received message are decoded
-            in the read pane.
-          </MessageBarBody>
-        </MessageBar>
+        <PaneMessage intent="info" title="This pane works on messages being written">
+          Reply, forward or start a new message to add a tracking token. The tokens of a received message are decoded
+          in the read pane.
+        </PaneMessage>
       );
     case "subject-unreadable":
       return (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>The subject could not be read</MessageBarTitle>
-            {notice.reason}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={notice.onRetry}>Try again</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <PaneMessage intent="error" title="The subject could not be read" actions={<Button onClick={notice.onRetry}>Try again</Button>}>
+          {notice.reason}
+        </PaneMessage>
       );
     case "token-taken":
       return (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>This draft's token belongs to another activity</MessageBarTitle>
-            {notice.reason}
-          </MessageBarBody>
-          <MessageBarActions>
+        <PaneMessage
+          intent="error"
+          title="This draft's token belongs to another activity"
+          actions={
             <Button appearance="primary" onClick={notice.onRestamp}>
               Stamp with a new number
             </Button>
-          </MessageBarActions>
-        </MessageBar>
+          }
+        >
+          {notice.reason}
+        </PaneMessage>
       );
     case "cannot-set-subject":
       return (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>This Outlook cannot change the subject</MessageBarTitle>
-            This version of Outlook does not let add-ins set a message's subject, so the pane cannot add a token
-            here. Use Outlook on the web or on the desktop to add one.
-          </MessageBarBody>
-        </MessageBar>
+        <PaneMessage intent="warning" title="This Outlook cannot change the subject">
+          This version of Outlook does not let add-ins set a message's subject, so the pane cannot add a token here.
+          Use Outlook on the web or on the desktop to add one.
+        </PaneMessage>
       );
     case "settings-problems":
       return (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Some saved settings were not valid</MessageBarTitle>
-            Defaults are used for them until you save new ones.
-            {notice.problems.map((problem) => (
-              <div key={`${problem.field}:${problem.message}`}>{problem.message}</div>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
+        <PaneMessage intent="warning" title="Some saved settings were not valid">
+          Defaults are used for them until you save new ones.
+          {notice.problems.map((problem) => (
+            <div key={`${problem.field}:${problem.message}`}>{problem.message}</div>
+          ))}
+        </PaneMessage>
       );
     case "first-run":
       return (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Set your user number to start stamping</MessageBarTitle>
-            Without a tracking service, your tokens carry a number of your own. Ask your admin for it, enter it
-            under Your user number and save.
-          </MessageBarBody>
-        </MessageBar>
+        <PaneMessage intent="info" title="Set your user number to start stamping">
+          Without a tracking service, your tokens carry a number of your own. Ask your admin for it, enter it under
+          Your user number and save.
+        </PaneMessage>
       );
     case "settings-unavailable":
       return (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>The settings could not be loaded</MessageBarTitle>
-            {notice.reason} Check the network, then open the pane again.
-          </MessageBarBody>
-        </MessageBar>
+        <PaneMessage intent="error" title="The settings could not be loaded">
+          {notice.reason} Check the network, then open the pane again.
+        </PaneMessage>
       );
     case "office-unavailable":
       return (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>{notice.title ?? "Office is not available"}</MessageBarTitle>
-            {notice.reason}
-          </MessageBarBody>
-        </MessageBar>
+        <PaneMessage intent="error" title={notice.title ?? "Office is not available"} multiline={false} role="alert">
+          {notice.reason}
+        </PaneMessage>
       );
   }
 }

@@ -1,4 +1,5 @@
-import { Body1, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Title3 } from "@fluentui/react-components";
+import { Body1, Caption1, Subtitle1, Title3 } from "@fluentui/react-components";
+import { PaneMessage } from "../shared/PaneMessage";
 import type { CSSProperties } from "react";
 import { PaneLoading } from "../shared/PaneShell";
 import { MarkList } from "./MarkList";
@@ -56,12 +57,9 @@ function Body({ of: state, onCopy, locale }: { of: ReadPaneState; onCopy: (token
       );
     case "compose":
       return (
-        <MessageBar intent="info">
-          <MessageBarBody>
-            <MessageBarTitle>This pane is for received mail</MessageBarTitle>
-            It decodes the tokens of messages you read. While writing, use the compose pane to add a token.
-          </MessageBarBody>
-        </MessageBar>
+        <PaneMessage intent="info" title="This pane is for received mail" multiline={false}>
+          It decodes the tokens of messages you read. While writing, use the compose pane to add a token.
+        </PaneMessage>
       );
     case "message": {
       const { tokens: reports, foreign, nearMisses, smartMatch, history, service, settingsProblems, message } = state;
@@ -69,25 +67,19 @@ function Body({ of: state, onCopy, locale }: { of: ReadPaneState; onCopy: (token
         <>
           <Caption1 style={styles.subject}>Subject: {message.subject === "" ? "(no subject)" : message.subject}</Caption1>
           {settingsProblems.length > 0 && (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>Some settings are not valid</MessageBarTitle>
-                Tokens are decoded with the valid settings and defaults for the rest.
-                <ul>
-                  {settingsProblems.map((problem, i) => (
-                    <li key={`${problem.field}-${i}`}>{problem.message}</li>
-                  ))}
-                </ul>
-              </MessageBarBody>
-            </MessageBar>
+            <PaneMessage intent="warning" title="Some settings are not valid">
+              Tokens are decoded with the valid settings and defaults for the rest.
+              <ul>
+                {settingsProblems.map((problem, i) => (
+                  <li key={`${problem.field}-${i}`}>{problem.message}</li>
+                ))}
+              </ul>
+            </PaneMessage>
           )}
           {service.status === "unreachable" && (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>{service.signIn ? "Sign-in to the tracking service failed" : "The tracking service did not answer"}</MessageBarTitle>
-                {service.reason} Showing what this device knows.
-              </MessageBarBody>
-            </MessageBar>
+            <PaneMessage intent="warning" title={service.signIn ? "Sign-in to the tracking service failed" : "The tracking service did not answer"}>
+              {service.reason} Showing what this device knows.
+            </PaneMessage>
           )}
           {reports.length > 0 ? (
             <section style={styles.section} aria-labelledby="ours-title">

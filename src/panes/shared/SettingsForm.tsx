@@ -1,5 +1,6 @@
 /** The settings form (docs/DESIGN.md §6): every field labelled, with its own message when invalid. Renders only. */
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Switch, Textarea } from "@fluentui/react-components";
+import { Button, Field, Input, Spinner, Switch, Textarea } from "@fluentui/react-components";
+import { PaneMessage } from "./PaneMessage";
 import { useEffect, useRef } from "react";
 import type { CSSProperties, ReactNode } from "react";
 import type { Settings } from "../../core/types";
@@ -180,33 +181,21 @@ function FormStatusMessage({ status, invalidLabels }: { status: SettingsFormStat
     case "saving":
       return null;
     case "saved":
-      return (
-        <MessageBar intent="success">
-          <MessageBarBody>
-            <MessageBarTitle>Settings saved</MessageBarTitle>
-          </MessageBarBody>
-        </MessageBar>
-      );
+      return <PaneMessage intent="success" title="Settings saved" multiline={false} />;
     case "invalid":
       return (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Settings not saved</MessageBarTitle>
-            {invalidLabels.length > 0 ? `Fix ${invalidLabels.join(", ")}; nothing was changed.` : "Nothing was changed."}
-            {status.otherErrors.map((message) => (
-              <div key={message}>{message}</div>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
+        <PaneMessage intent="error" title="Settings not saved" multiline={false}>
+          {invalidLabels.length > 0 ? `Fix ${invalidLabels.join(", ")}; nothing was changed.` : "Nothing was changed."}
+          {status.otherErrors.map((message) => (
+            <div key={message}>{message}</div>
+          ))}
+        </PaneMessage>
       );
     case "save-failed":
       return (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Settings not saved</MessageBarTitle>
-            {status.reason} Your changes are still here; try Save again.
-          </MessageBarBody>
-        </MessageBar>
+        <PaneMessage intent="error" title="Settings not saved" multiline={false}>
+          {status.reason} Your changes are still here; try Save again.
+        </PaneMessage>
       );
   }
 }
