@@ -1,8 +1,4 @@
-import { createRoot } from "react-dom/client";
-import { PaneLoading, PaneShell } from "../shared/PaneShell";
-import { hostTheme, waitForOutlook } from "../shared/officeReady";
-import { browserOfflineCopy } from "../shared/offlineCopy";
-import { loadPaneTheme } from "../shared/paneTheme";
+import { openPaneRoot } from "../shared/paneRoot";
 import { ComposePane } from "./ComposePane";
 import { Notice } from "./Notice";
 import { createComposePorts } from "./createPorts";
@@ -10,25 +6,15 @@ import { createComposePorts } from "./createPorts";
 import { createOfficePorts } from "../../office/officePorts";
 import { followNumberingMode, modeKey } from "../shared/serviceUrl";
 
-const root = createRoot(document.getElementById("root") as HTMLElement);
-root.render(<PaneShell><PaneLoading label="Loading Tracking Tokens…" /></PaneShell>);
-
-// Registered by the first full render (PaneShell), never before: it must not delay the pane.
-const offlineCopy = browserOfflineCopy();
+const pane = openPaneRoot(document.getElementById("root") as HTMLElement);
 
 async function start(): Promise<void> {
-  const readiness = await waitForOutlook();
-  if (readiness.status !== "ready") {
-    root.render(<PaneShell offlineCopy={offlineCopy}><Notice of={{ kind: "office-unavailable", reason: readiness.reason }} /></PaneShell>);
-    return;
-  }
-  // Loads (a dark host) while the ports open.
-  const theme = loadPaneTheme(hostTheme());
+  if (!(await pane.waitForOutlook((reason) => <Notice of={{ kind: "office-unavailable", reason }} />))) return;
   let office;
   try {
     office = createOfficePorts();
   } catch (error) {
-    return couldNotStart(error, await theme);
+    return couldNotStart(error);
   }
   let running: { dispose(): void } | undefined;
   // A new Service URL, saved here or in another pane, rebuilds the ports: no reload needed.
@@ -38,16 +24,16 @@ async function start(): Promise<void> {
       if (!current()) return ports.monitor.dispose();
       running?.dispose();
       running = ports.monitor;
-      root.render(<PaneShell theme={await theme} offlineCopy={offlineCopy}><ComposePane key={modeKey(mode)} {...ports} /></PaneShell>);
+      await pane.show(<ComposePane key={modeKey(mode)} {...ports} />);
     } catch (error) {
-      if (current()) couldNotStart(error, await theme);
+      if (current()) await couldNotStart(error);
     }
   });
 }
 
-function couldNotStart(error: unknown, theme: Awaited<ReturnType<typeof loadPaneTheme>>): void {
+function couldNotStart(error: unknown): Promise<void> {
   const reason = error instanceof Error ? error.message : String(error);
-  root.render(<PaneShell theme={theme} offlineCopy={offlineCopy}><Notice of={{ kind: "office-unavailable", title: "The pane could not start", reason }} /></PaneShell>);
+  return pane.show(<Notice of={{ kind: "office-unavailable", title: "The pane could not start", reason }} />);
 }
 
 void start();

@@ -1,6 +1,6 @@
-import type { CSSProperties } from "react";
+import { TermList } from "./TermList";
+import type { TermRow } from "./TermList";
 import type { KnownActivity } from "./useReadPane";
-import { tokenVar } from "../shared/tokenVar";
 
 export type ActivitySummaryProps = {
   /** The sent activity a token or a smart match points at (from this device or the tracking service). */
@@ -9,32 +9,16 @@ export type ActivitySummaryProps = {
   locale?: string | undefined;
 };
 
-// Fluent's tokens in inline styles, not makeStyles: why in PaneShell.tsx.
-const styles = {
-  list: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokenVar("spacingHorizontalM"), rowGap: tokenVar("spacingVerticalXXS"), margin: 0 },
-  term: { color: tokenVar("colorNeutralForeground3") },
-  detail: { margin: 0, overflowWrap: "anywhere" },
-} satisfies Record<string, CSSProperties>;
-
 /** What a sent activity was: subject, recipients, time sent, sender. */
 export function ActivitySummary({ activity, locale }: ActivitySummaryProps) {
-  const rows: [string, string][] = [
+  const rows: TermRow[] = [
     ["Subject", activity.subject],
     ["To", joinAddresses(activity.to)],
-    ...(activity.cc.length > 0 ? ([["Cc", joinAddresses(activity.cc)]] as [string, string][]) : []),
+    ...(activity.cc.length > 0 ? ([["Cc", joinAddresses(activity.cc)]] as TermRow[]) : []),
     ["Sent", formatSentTime(activity.sentAt ?? activity.stampedAt, locale)],
     ["Sender", senderText(activity)],
   ];
-  return (
-    <dl style={styles.list}>
-      {rows.map(([term, detail]) => (
-        <div key={term} style={{ display: "contents" }}>
-          <dt style={styles.term}>{term}</dt>
-          <dd style={styles.detail}>{detail}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <TermList rows={rows} />;
 }
 
 /** "Dana Buyer <dana@fabrikam.com>" when the service knows the name; else the address. */

@@ -2,6 +2,8 @@ import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
 import type { CSSProperties } from "react";
 import { ActivitySummary } from "./ActivitySummary";
 import { OutlineCard } from "./OutlineCard";
+import { TermList } from "./TermList";
+import type { TermRow } from "./TermList";
 import type { HistoryAccess, ServiceAccess, TokenReport } from "./useReadPane";
 import { StatusBadge } from "../shared/StatusBadge";
 import { tokenVar } from "../shared/tokenVar";
@@ -23,9 +25,6 @@ export type TokenCardProps = {
 const styles = {
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokenVar("spacingHorizontalS"), flexWrap: "wrap" },
   token: { fontFamily: tokenVar("fontFamilyMonospace"), fontSize: tokenVar("fontSizeBase400"), fontWeight: tokenVar("fontWeightSemibold"), margin: 0, userSelect: "all" },
-  parts: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokenVar("spacingHorizontalM"), rowGap: tokenVar("spacingVerticalXXS"), margin: 0 },
-  term: { color: tokenVar("colorNeutralForeground3") },
-  detail: { margin: 0 },
   answer: { display: "flex", flexDirection: "column", gap: tokenVar("spacingVerticalXS") },
 } satisfies Record<string, CSSProperties>;
 
@@ -35,7 +34,7 @@ export function TokenCard({ report, history, service = { status: "none" }, onCop
   const match = answer?.match;
   const headingId = `token-${token.index}`;
   const answerId = `answer-${token.index}`;
-  const parts: [string, string][] = [
+  const parts: TermRow[] = [
     ["Prefix", token.origin === "current" ? `${token.prefix} (current prefix)` : `${token.prefix} (earlier prefix of ours)`],
     ["Created", token.designator === 0 ? "Online" : "Offline"],
     ["User number", String(token.user)],
@@ -53,14 +52,7 @@ export function TokenCard({ report, history, service = { status: "none" }, onCop
       </div>
       {/* A dl cannot carry a name; the group gives screen readers "Parts of CRM:…". */}
       <div role="group" aria-label={`Parts of ${token.text}`}>
-        <dl style={styles.parts}>
-          {parts.map(([term, detail]) => (
-            <div key={term} style={{ display: "contents" }}>
-              <dt style={styles.term}>{term}</dt>
-              <dd style={styles.detail}>{detail}</dd>
-            </div>
-          ))}
-        </dl>
+        <TermList rows={parts} />
       </div>
       <section style={styles.answer} aria-labelledby={answerId}>
         <Subtitle2 as="h4" id={answerId}>
