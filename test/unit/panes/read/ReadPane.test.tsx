@@ -1,38 +1,19 @@
 /** @jest-environment jsdom */
-import { act, render, screen, within } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DEFAULT_SETTINGS, validateSettings } from "../../../../src/core/index";
 import type { Settings } from "../../../../src/core/index";
 import type { ComposeItemPort } from "../../../../src/office/ports";
-import { PaneShell } from "../../../../src/panes/shared/PaneShell";
-import { ReadPane } from "../../../../src/panes/read/ReadPane";
-import type { ReadPaneProps } from "../../../../src/panes/read/ReadPane";
 import type { ActivityLog } from "../../../../src/storage/ports";
 import { CUSTOMER, FakeActivityLog, FakeMailbox, ME, fakeSettings, received, sentActivity } from "./fakes";
-
+import { renderReadPane, termsOf, tokenCard } from "./renderPane";
 
 const quote = sentActivity({ token: "CRM:00021003", cc: ["carl@contoso.com"] });
 
-function renderPane(props: Partial<ReadPaneProps> & { mailbox: FakeMailbox }) {
-  const all: ReadPaneProps = { settings: fakeSettings(), activityLog: new FakeActivityLog([quote]), locale: "en-US", ...props };
-  return render(
-    <PaneShell>
-      <ReadPane {...all} />
-    </PaneShell>,
-  );
-}
-
-/** The card of one token: the list item whose heading is the token. */
-async function tokenCard(token: string): Promise<HTMLElement> {
-  const heading = await screen.findByRole("heading", { level: 3, name: token });
-  const item = heading.closest("li");
-  if (item === null) throw new Error(`no list item around ${token}`);
-  return item;
-}
+const renderPane = (props: Parameters<typeof renderReadPane>[0]) => renderReadPane({ activityLog: new FakeActivityLog([quote]), ...props });
 
 function partsOf(card: HTMLElement, token: string): Record<string, string> {
-  const parts = within(card).getByRole("group", { name: `Parts of ${token}` });
-  return Object.fromEntries(within(parts).getAllByRole("term").map((term) => [term.textContent ?? "", term.nextElementSibling?.textContent ?? ""]));
+  return termsOf(within(card).getByRole("group", { name: `Parts of ${token}` }));
 }
 
 function withHistory(): Settings {

@@ -4,16 +4,13 @@
  * and how it was found); the user's own activities come from this device; an unreachable
  * service is said, and the device's history still answers.
  */
-import { act, render, screen, within } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
 import type { ActivityDirectory, DirectoryActivity, DirectoryMatch } from "../../../../src/authority/service/directory";
 import { ServiceTimeoutError } from "../../../../src/authority/service/errors";
-import { PaneShell } from "../../../../src/panes/shared/PaneShell";
-import { ReadPane } from "../../../../src/panes/read/ReadPane";
-import type { ReadPaneProps } from "../../../../src/panes/read/ReadPane";
 import { DEFAULT_SETTINGS } from "../../../../src/core";
 import type { Deployment } from "../../../../src/core";
 import { CUSTOMER, FakeActivityLog, FakeMailbox, ME, fakeSettings, received, sentActivity } from "./fakes";
-
+import { renderReadPane, termsOf, tokenCard } from "./renderPane";
 
 const PAT = "pat.seller@contoso.com";
 
@@ -58,29 +55,13 @@ class FakeDirectory implements ActivityDirectory {
   }
 }
 
-function renderPane(props: Partial<ReadPaneProps> & { mailbox: FakeMailbox }) {
-  const all: ReadPaneProps = { settings: fakeSettings(), activityLog: new FakeActivityLog(), locale: "en-US", ...props };
-  return render(
-    <PaneShell>
-      <ReadPane {...all} />
-    </PaneShell>,
-  );
-}
+const renderPane = renderReadPane;
 
 async function answerOf(token: string): Promise<HTMLElement> {
-  const heading = await screen.findByRole("heading", { level: 3, name: token });
-  const card = heading.closest("li");
-  if (card === null) throw new Error(`no card for ${token}`);
-  return within(card).getByRole("region", { name: "What it answers" });
+  return within(await tokenCard(token)).getByRole("region", { name: "What it answers" });
 }
 
-function details(region: HTMLElement): Record<string, string | null | undefined> {
-  return Object.fromEntries(
-    within(region)
-      .getAllByRole("term")
-      .map((t) => [t.textContent ?? "", t.nextElementSibling?.textContent]),
-  );
-}
+const details = termsOf;
 
 describe("ReadPane with a tracking service", () => {
   it("shows a colleague's activity, found by token through the service, with who sent it", async () => {
