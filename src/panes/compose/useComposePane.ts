@@ -298,41 +298,52 @@ export function useComposePane(ports: ComposePorts): ComposePane {
 
   const readiness = stampReadiness(settings, connectivity);
 
-  /** `fresh`: the draft's token is held by another activity, so it gets a new number (Stamper.restamp). */
-  const runStamp = useCallback(async (fresh = false) => {
-    const item = itemRef.current;
-    if (item === null || inFlight.current) return;
-    inFlight.current = true;
-    const gen = generation.current;
-    setAction({ status: "stamping" });
-    let outcome: StampOutcome;
-    try {
-      outcome = await (fresh ? stamper.restamp(item, settingsRef.current) : stamper.stamp(item, settingsRef.current));
-    } catch (error) {
-      outcome = { status: "failed", reason: messageOf(error) };
-    }
-    if (gen !== generation.current) return;
-    inFlight.current = false;
-    await show(actionAfterStamp(outcome));
-  }, [stamper, setAction, show]);
+  /**
+   * One click's work on the draft shown: one at a time, shown as `busy` while it runs, and its
+   * result dropped if the user moved to another item meanwhile. `work` never rejects.
+   */
+  const runOnDraft = useCallback(
+    async (busy: ActionState, work: (item: ComposeItemPort, settings: Settings) => Promise<ActionState>) => {
+      const item = itemRef.current;
+      if (item === null || inFlight.current) return;
+      inFlight.current = true;
+      const gen = generation.current;
+      setAction(busy);
+      const action = await work(item, settingsRef.current);
+      if (gen !== generation.current) return;
+      inFlight.current = false;
+      await show(action);
+    },
+    [setAction, show],
+  );
 
-  const runUnstamp = useCallback(async () => {
-    const item = itemRef.current;
-    if (item === null || inFlight.current) return;
-    inFlight.current = true;
-    const gen = generation.current;
-    setAction({ status: "removing" });
-    let action: ActionState;
-    try {
-      const outcome = await stamper.unstamp(item, settingsRef.current);
-      action = outcome.status === "removed" ? { status: "removed" } : { status: "failed", action: "unstamp", reason: outcome.reason };
-    } catch (error) {
-      action = { status: "failed", action: "unstamp", reason: messageOf(error) };
-    }
-    if (gen !== generation.current) return;
-    inFlight.current = false;
-    await show(action);
-  }, [stamper, setAction, show]);
+  /** `fresh`: the draft's token is held by another activity, so it gets a new number (Stamper.restamp). */
+  const runStamp = useCallback(
+    (fresh = false) =>
+      runOnDraft({ status: "stamping" }, async (item, settings) => {
+        let outcome: StampOutcome;
+        try {
+          outcome = await (fresh ? stamper.restamp(item, settings) : stamper.stamp(item, settings));
+        } catch (error) {
+          outcome = { status: "failed", reason: messageOf(error) };
+        }
+        return actionAfterStamp(outcome);
+      }),
+    [stamper, runOnDraft],
+  );
+
+  const runUnstamp = useCallback(
+    () =>
+      runOnDraft({ status: "removing" }, async (item, settings) => {
+        try {
+          const outcome = await stamper.unstamp(item, settings);
+          return outcome.status === "removed" ? { status: "removed" } : { status: "failed", action: "unstamp", reason: outcome.reason };
+        } catch (error) {
+          return { status: "failed", action: "unstamp", reason: messageOf(error) };
+        }
+      }),
+    [stamper, runOnDraft],
+  );
 
   const retry = useCallback(() => {
     if (state.status === "draft" && state.action.status === "failed") {
