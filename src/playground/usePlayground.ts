@@ -1,4 +1,5 @@
 /** The playground page's state and behaviour: the mailbox model plus what only the UI needs. */
+import { numberingMode, STANDALONE } from "../core";
 import { useCallback, useState, useSyncExternalStore } from "react";
 import type { MailboxModel, MailboxState } from "./model/mailboxModel";
 import type { Draft, FolderId, MailMessage } from "./model/types";
@@ -62,9 +63,10 @@ export type PlaygroundService = { readonly serviceUrl: string; readonly bearer: 
  */
 export async function resetPlayground(win: Window = window, service?: PlaygroundService): Promise<string | undefined> {
   let problem: string | undefined;
-  if (service !== undefined && service.serviceUrl !== "") {
+  const mode = service === undefined ? STANDALONE : numberingMode(service.serviceUrl);
+  if (service !== undefined && mode.kind === "service") {
     try {
-      const response = await win.fetch(`${service.serviceUrl}/v1/dev/reset`, { method: "POST", headers: { Authorization: `Bearer ${await service.bearer()}` } });
+      const response = await win.fetch(`${mode.url}/v1/dev/reset`, { method: "POST", headers: { Authorization: `Bearer ${await service.bearer()}` } });
       if (!response.ok) problem = `The tracking service did not reset (${response.status}).`;
     } catch (error) {
       problem = `The tracking service could not be reset: ${error instanceof Error ? error.message : String(error)}`;

@@ -1,5 +1,6 @@
 /** Who is signed in, the tracking service switch, and the customer's reply: what shows a team sharing the service. */
 import { Button, Label, makeStyles, Select, Switch, tokens, Tooltip, useId } from "@fluentui/react-components";
+import { numberingMode } from "../../core";
 import { useAddinServer } from "../addinServer";
 import type { MailboxModel } from "../model/mailboxModel";
 import { PLAYGROUND_USERS } from "../model/samples";
@@ -106,8 +107,9 @@ export function SignInControls({ model, behaviour, path }: { model: MailboxModel
 
 /** Points the users' settings at the tracking service `npm start` runs (or not); the panes reload. */
 export function ServiceSwitch({ session }: { session: PlaygroundSession }) {
-  const available = session.serviceUrl !== "";
-  const label = available ? `Tracking service (${session.serviceUrl})` : "Tracking service (none running)";
+  const mode = numberingMode(session.serviceUrl);
+  const available = mode.kind === "service";
+  const label = mode.kind === "service" ? `Tracking service (${mode.url})` : "Tracking service (none running)";
   return (
     <Tooltip
       content={available ? "On: the panes number tokens and look up colleagues' activities with the tracking service" : "Start the playground with `npm start` to run the tracking service beside it"}
