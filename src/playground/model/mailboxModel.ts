@@ -2,6 +2,7 @@
  * The playground's mailbox: the single source of truth for the mailbox UI and for the fake Office
  * in every pane iframe (which reaches it through window.parent.__playgroundHost).
  */
+import { hasReplyPrefix, replySubject } from "../../core";
 import { PLAYGROUND_USER, SAMPLE_INBOX, SAMPLE_SENT, SEEDED_ROAMING_SETTINGS } from "./samples";
 import { serializeRoamingSettings } from "./roamingFormat";
 import {
@@ -66,15 +67,14 @@ export type MailboxModelOptions = {
   readonly device?: PlaygroundDevice;
 };
 
-const REPLY_PREFIX = /^(re|fw|fwd):\s*/i;
-
 /**
- * The customer's reply subject. `dropToken`: the customer's client (or a ticket system) dropped
- * the token, as happens in real mail, so only smart matching can pair the reply with the activity.
+ * The customer's reply subject: theirs keeps a reply or forward prefix it has (core's rule). `dropToken`:
+ * the customer's client (or a ticket system) dropped the token, as happens in real mail, so only
+ * smart matching can pair the reply with the activity.
  */
-function replySubject(subject: string, dropToken: boolean): string {
+function customerReplySubject(subject: string, dropToken: boolean): string {
   const kept = dropToken ? subject.replace(/\s*\S+:\d{5,}\s*$/u, "") : subject;
-  return REPLY_PREFIX.test(kept) ? kept : `RE: ${kept}`;
+  return hasReplyPrefix(kept) ? kept : replySubject(kept);
 }
 
 /** Where mail delivered to a playground user (by a colleague, or a customer's reply) is kept. */
@@ -185,7 +185,7 @@ export class MailboxModel implements PaneHost {
       taken.add(address);
       return true;
     });
-    const subject = REPLY_PREFIX.test(original.subject) ? `RE: ${original.subject.replace(REPLY_PREFIX, "")}` : `RE: ${original.subject}`;
+    const subject = replySubject(original.subject);
     const sent = new Date(original.sentAt).toLocaleString("en-US", { dateStyle: "full", timeStyle: "short" });
     return this.openDraft({
       subject,
@@ -259,7 +259,7 @@ export class MailboxModel implements PaneHost {
     const reply: MailMessage = {
       id: `reply-${this.now().getTime().toString(36)}-${++this.draftCount}`,
       folder: "inbox",
-      subject: replySubject(original.subject, options.dropToken === true),
+      subject: customerReplySubject(original.subject, options.dropToken === true),
       from: customer,
       to: [self],
       cc: others,
