@@ -24,13 +24,13 @@ const session = readSession(window.location, window.localStorage);
 const model = new MailboxModel(modelOptionsFor(session, window.localStorage, (input, init) => window.fetch(input, init)));
 // The panes read the service URL from the user's settings when they load.
 const mode = numberingMode(session.serviceUrl);
-if (mode.kind === "service") model.setServiceUrl(session.serviceOn ? mode.url : "");
+if (mode.kind === "service") model.settings.setServiceUrl(session.serviceOn ? mode.url : "");
 // Published before any pane iframe exists, so every pane finds the mailbox when it loads.
-publishHost(window, model);
+publishHost(window, model.host);
 window.__playground = createPlaygroundApi(model, session.serviceUrl);
 // Send runs the add-in's OnMessageSend handler first, in a hidden runtime (auto-stamp on send).
 installSendEvents(window, model);
-model.selectMessage(model.messagesIn("inbox")[0]?.id ?? null);
+model.mail.selectMessage(model.mail.messagesIn("inbox")[0]?.id ?? null);
 
 createRoot(document.getElementById("root") as HTMLElement).render(
   <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>

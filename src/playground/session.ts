@@ -5,7 +5,7 @@
  * signing in as someone else reloads Outlook: the panes read the user and settings when they load.
  */
 import { numberingMode } from "../core";
-import { STORAGE_PREFIX, type KeyValueStorage } from "./model/mailboxModel";
+import { STORAGE_PREFIX, type KeyValueStorage } from "./model/userStorage";
 import { COLLEAGUE_INBOX, COLLEAGUE_ROAMING_SETTINGS, PLAYGROUND_USER, PLAYGROUND_USERS, SAMPLE_INBOX, SAMPLE_SENT, SEEDED_ROAMING_SETTINGS } from "./model/samples";
 import type { MailboxModelOptions } from "./model/mailboxModel";
 import { PLAYGROUND_DEVICES } from "./model/types";

@@ -91,7 +91,7 @@ export function SignInControls({ model, behaviour, path }: { model: MailboxModel
       <Label htmlFor={id} size="small" className={styles.label}>
         Host sign-in
       </Label>
-      <Select id={id} size="small" value={behaviour} onChange={(_, data) => model.setOptions({ nestedAppAuth: NESTED_APP_AUTH_BEHAVIOURS.find((b) => b === data.value) ?? "answers" })}>
+      <Select id={id} size="small" value={behaviour} onChange={(_, data) => model.simulator.setOptions({ nestedAppAuth: NESTED_APP_AUTH_BEHAVIOURS.find((b) => b === data.value) ?? "answers" })}>
         {NESTED_APP_AUTH_BEHAVIOURS.map((b) => (
           <option key={b} value={b}>
             {NAA_LABELS[b]}
@@ -128,7 +128,7 @@ export function SimulateReplyButton({ model, selected, disabled }: { model: Mail
   const usable = selected?.folder === "sent" && !disabled;
   return (
     <Tooltip content="Select a message in Sent: its recipient replies to all, so colleagues in Cc get the reply too" relationship="description">
-      <Button onClick={() => selected && model.simulateCustomerReply(selected.id)} disabled={!usable}>
+      <Button onClick={() => selected && model.mail.simulateCustomerReply(selected.id)} disabled={!usable}>
         Simulate customer answer
       </Button>
     </Tooltip>
@@ -140,7 +140,7 @@ export function SimulateAnswerWithoutTokenButton({ model, selected, disabled }: 
   const usable = selected?.folder === "sent" && !disabled;
   return (
     <Tooltip content="Select a message in Sent: its recipient replies to all, but their client drops the token from the subject" relationship="description">
-      <Button onClick={() => selected && model.simulateCustomerReply(selected.id, { dropToken: true })} disabled={!usable}>
+      <Button onClick={() => selected && model.mail.simulateCustomerReply(selected.id, { dropToken: true })} disabled={!usable}>
         Simulate answer without the token
       </Button>
     </Tooltip>

@@ -5,7 +5,8 @@
  * once per pane, and a pinned read pane hears ItemChanged after mailbox.item has changed.
  */
 import { deserializeRoamingSettings, ROAMING_SETTINGS_MAX_CHARACTERS, roamingSettingsSize, serializeRoamingSettings } from "../model/roamingFormat";
-import type { HostChange, ItemSnapshot, MailAddress, MailMessage, PaneHost, Surface } from "../model/types";
+import type { HostChange, ItemSnapshot, PaneHost, Surface } from "../model/paneHost";
+import type { MailAddress, MailMessage } from "../model/types";
 import {
   argumentError,
   argumentOutOfRange,
