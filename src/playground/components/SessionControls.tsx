@@ -1,5 +1,6 @@
 /** Who is signed in, the tracking service switch, and the customer's reply: what shows a team sharing the service. */
 import { Button, Label, makeStyles, Select, Switch, tokens, Tooltip, useId } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 import { numberingMode } from "../../core";
 import { useAddinServer } from "../addinServer";
 import type { MailboxModel } from "../model/mailboxModel";
@@ -16,59 +17,56 @@ const useStyles = makeStyles({
   path: { color: tokens.colorNeutralForegroundOnBrand, whiteSpace: "nowrap" },
 });
 
+/** A small labelled select in the header, on the brand's colour; `after` follows the select. */
+function HeaderSelect({ label, value, onChange, className, children, after }: { label: string; value: string; onChange: (value: string) => void; className: string; children: ReactNode; after?: ReactNode }) {
+  const styles = useStyles();
+  const id = useId("header-select");
+  return (
+    <div className={className}>
+      <Label htmlFor={id} size="small" className={styles.label}>
+        {label}
+      </Label>
+      <Select id={id} size="small" value={value} onChange={(_, data) => onChange(data.value)}>
+        {children}
+      </Select>
+      {after}
+    </div>
+  );
+}
+
 /** "Signed in as": switching reloads the playground as the other user, with their mailbox and settings. */
 export function SignedInAs({ session }: { session: PlaygroundSession }) {
   const styles = useStyles();
-  const id = useId("signed-in-as");
+  const signIn = (slug: string) => {
+    const user = PLAYGROUND_USERS.find((u) => userSlug(u) === slug);
+    if (user) switchUser(window, user);
+  };
   return (
-    <div className={styles.signedIn}>
-      <Label htmlFor={id} size="small" className={styles.label}>
-        Signed in as
-      </Label>
-      <Select
-        id={id}
-        size="small"
-        value={userSlug(session.user)}
-        onChange={(_, data) => {
-          const user = PLAYGROUND_USERS.find((u) => userSlug(u) === data.value);
-          if (user) switchUser(window, user);
-        }}
-      >
-        {PLAYGROUND_USERS.map((user) => (
-          <option key={user.emailAddress} value={userSlug(user)}>
-            {user.displayName} · {user.emailAddress}
-          </option>
-        ))}
-      </Select>
-    </div>
+    <HeaderSelect label="Signed in as" value={userSlug(session.user)} onChange={signIn} className={styles.signedIn}>
+      {PLAYGROUND_USERS.map((user) => (
+        <option key={user.emailAddress} value={userSlug(user)}>
+          {user.displayName} · {user.emailAddress}
+        </option>
+      ))}
+    </HeaderSelect>
   );
 }
 
 /** "Device": the same user on a laptop or a phone, each with its own local storage (docs/NUMBERING.md). */
 export function DeviceSwitch({ session }: { session: PlaygroundSession }) {
   const styles = useStyles();
-  const id = useId("device");
+  const switchTo = (value: string) => {
+    const device = PLAYGROUND_DEVICES.find((d) => d === value);
+    if (device) switchDevice(window, device);
+  };
   return (
-    <div className={styles.device}>
-      <Label htmlFor={id} size="small" className={styles.label}>
-        Device
-      </Label>
-      <Select
-        id={id}
-        size="small"
-        value={session.device}
-        onChange={(_, data) => {
-          const device = PLAYGROUND_DEVICES.find((d) => d === data.value);
-          if (device) switchDevice(window, device);
-        }}
-      >
-        {PLAYGROUND_DEVICES.map((device) => (
-          <option key={device} value={device}>
-            {device === "laptop" ? "Laptop" : "Phone"}
-          </option>
-        ))}
-      </Select>
-    </div>
+    <HeaderSelect label="Device" value={session.device} onChange={switchTo} className={styles.device}>
+      {PLAYGROUND_DEVICES.map((device) => (
+        <option key={device} value={device}>
+          {device === "laptop" ? "Laptop" : "Phone"}
+        </option>
+      ))}
+    </HeaderSelect>
   );
 }
 
@@ -85,23 +83,19 @@ const NAA_LABELS: Readonly<Record<NestedAppAuthBehaviour, string>> = {
  */
 export function SignInControls({ model, behaviour, path }: { model: MailboxModel; behaviour: NestedAppAuthBehaviour; path: HostSignInPath | null }) {
   const styles = useStyles();
-  const id = useId("host-sign-in");
+  const status = (
+    <span role="status" aria-label="Sign-in path" className={styles.path}>
+      {path === null ? "No sign-in yet" : `Signed in via ${path}`}
+    </span>
+  );
   return (
-    <div className={styles.device}>
-      <Label htmlFor={id} size="small" className={styles.label}>
-        Host sign-in
-      </Label>
-      <Select id={id} size="small" value={behaviour} onChange={(_, data) => model.simulator.setOptions({ nestedAppAuth: NESTED_APP_AUTH_BEHAVIOURS.find((b) => b === data.value) ?? "answers" })}>
-        {NESTED_APP_AUTH_BEHAVIOURS.map((b) => (
-          <option key={b} value={b}>
-            {NAA_LABELS[b]}
-          </option>
-        ))}
-      </Select>
-      <span role="status" aria-label="Sign-in path" className={styles.path}>
-        {path === null ? "No sign-in yet" : `Signed in via ${path}`}
-      </span>
-    </div>
+    <HeaderSelect label="Host sign-in" value={behaviour} onChange={(value) => model.simulator.setOptions({ nestedAppAuth: NESTED_APP_AUTH_BEHAVIOURS.find((b) => b === value) ?? "answers" })} className={styles.device} after={status}>
+      {NESTED_APP_AUTH_BEHAVIOURS.map((b) => (
+        <option key={b} value={b}>
+          {NAA_LABELS[b]}
+        </option>
+      ))}
+    </HeaderSelect>
   );
 }
 
