@@ -30,7 +30,7 @@ export { STANDALONE, numberingMode } from "./numberingMode";
 export type { NumberingMode } from "./numberingMode";
 export { findTokens, formatToken, parseToken } from "./token";
 export { ELLIPSIS, MAX_SUBJECT_LENGTH, applyToken, stripTokens } from "./stamp";
-export { REPLY_PREFIXES, REPLY_PREFIX_PATTERN, collapseWhitespace, normalizeSubject } from "./subject";
+export { REPLY_PREFIXES, REPLY_PREFIX_PATTERN, collapseWhitespace, hasReplyPrefix, normalizeSubject, replySubject, withoutReplyPrefixes } from "./subject";
 export { maxCounter, nextCounter, nextFreeCounter, toRanges } from "./counter";
 export type { CounterRange, FreeCounter } from "./counter";
 export { explainSubject } from "./explain";

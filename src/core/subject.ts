@@ -48,11 +48,26 @@ const ONE_PREFIX = `(?:${names})(?:\\s*(?:\\[[0-9]+\\]|\\([0-9]+\\)|\\^[0-9]+))?
  */
 export const REPLY_PREFIX_PATTERN = new RegExp(`^\\s*${ONE_PREFIX}\\s*`, "i");
 
-const LEADING_PREFIXES = new RegExp(`^(?:\\s*${ONE_PREFIX})+`, "i");
+const LEADING_PREFIXES = new RegExp(`^(?:\\s*${ONE_PREFIX})+\\s*`, "i");
 
 /** The subject without leading reply/forward prefixes (repeated, mixed), whitespace collapsed and trimmed. */
 export function normalizeSubject(subject: string): string {
-  return collapseWhitespace(subject.replace(LEADING_PREFIXES, ""));
+  return collapseWhitespace(withoutReplyPrefixes(subject));
+}
+
+/** The subject without its leading reply/forward prefixes and the space after them; the rest as it is (Outlook's normalizedSubject). */
+export function withoutReplyPrefixes(subject: string): string {
+  return subject.replace(LEADING_PREFIXES, "");
+}
+
+/** Whether the subject starts with a reply or forward prefix. */
+export function hasReplyPrefix(subject: string): boolean {
+  return REPLY_PREFIX_PATTERN.test(subject);
+}
+
+/** The subject of a reply: "RE: " in place of one leading reply/forward prefix, if any, so a reply never adds a level. */
+export function replySubject(subject: string): string {
+  return `RE: ${subject.replace(REPLY_PREFIX_PATTERN, "")}`;
 }
 
 /** Runs of whitespace become one space; the ends are trimmed. */

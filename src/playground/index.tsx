@@ -5,6 +5,7 @@
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
+import { numberingMode } from "../core";
 import { PlaygroundApp } from "./components/PlaygroundApp";
 import { publishHost } from "./fakeOffice/hostBridge";
 import { MailboxModel } from "./model/mailboxModel";
@@ -22,13 +23,14 @@ declare global {
 const session = readSession(window.location, window.localStorage);
 const model = new MailboxModel(modelOptionsFor(session, window.localStorage, (input, init) => window.fetch(input, init)));
 // The panes read the service URL from the user's settings when they load.
-if (session.serviceUrl !== "") model.setServiceUrl(session.serviceOn ? session.serviceUrl : "");
+const mode = numberingMode(session.serviceUrl);
+if (mode.kind === "service") model.settings.setServiceUrl(session.serviceOn ? mode.url : "");
 // Published before any pane iframe exists, so every pane finds the mailbox when it loads.
-publishHost(window, model);
+publishHost(window, model.host);
 window.__playground = createPlaygroundApi(model, session.serviceUrl);
 // Send runs the add-in's OnMessageSend handler first, in a hidden runtime (auto-stamp on send).
 installSendEvents(window, model);
-model.selectMessage(model.messagesIn("inbox")[0]?.id ?? null);
+model.mail.selectMessage(model.mail.messagesIn("inbox")[0]?.id ?? null);
 
 createRoot(document.getElementById("root") as HTMLElement).render(
   <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>

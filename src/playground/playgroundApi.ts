@@ -2,7 +2,8 @@
  * window.__playground: the handle browser tests (and curious developers in the console) use to
  * drive the mailbox without clicking through it.
  */
-import type { MailboxModel, MailboxState, SendHandler, SendResult } from "./model/mailboxModel";
+import type { MailboxModel, MailboxState } from "./model/mailboxModel";
+import type { SendHandler, SendResult } from "./model/mailStore";
 import type { Draft, FolderId, HostOptions, MailMessage } from "./model/types";
 import { resetPlayground } from "./usePlayground";
 
@@ -38,22 +39,22 @@ export function createPlaygroundApi(model: MailboxModel, serviceUrl = ""): Playg
     get state() {
       return model.getState();
     },
-    messages: (folder) => model.messagesIn(folder),
-    selectFolder: (folder) => model.selectFolder(folder),
-    selectMessage: (id) => model.selectMessage(id),
-    composeNew: () => model.composeNew(),
-    reply: (messageId) => model.reply(messageId),
+    messages: (folder) => model.mail.messagesIn(folder),
+    selectFolder: (folder) => model.mail.selectFolder(folder),
+    selectMessage: (id) => model.mail.selectMessage(id),
+    composeNew: () => model.mail.composeNew(),
+    reply: (messageId) => model.mail.reply(messageId),
     getSubject: () => model.getState().draft?.subject,
-    setSubject: (subject) => model.updateDraft({ subject }),
-    setRecipients: (to, cc = "") => model.updateDraft({ to, cc }),
-    send: () => model.send(),
-    discardDraft: () => model.discardDraft(),
-    setOffline: (offline) => model.setOffline(offline),
-    setOptions: (options) => model.setOptions(options),
-    setSendHandler: (handler) => model.setSendHandler(handler),
-    roamingSettings: () => Object.fromEntries(Object.entries(model.loadRoamingSettings()).map(([k, v]) => [k, JSON.parse(v) as unknown])),
+    setSubject: (subject) => model.mail.updateDraft({ subject }),
+    setRecipients: (to, cc = "") => model.mail.updateDraft({ to, cc }),
+    send: () => model.mail.send(),
+    discardDraft: () => model.mail.discardDraft(),
+    setOffline: (offline) => model.simulator.setOffline(offline),
+    setOptions: (options) => model.simulator.setOptions(options),
+    setSendHandler: (handler) => model.mail.setSendHandler(handler),
+    roamingSettings: () => Object.fromEntries(Object.entries(model.storage.loadRoamingSettings()).map(([k, v]) => [k, JSON.parse(v) as unknown])),
     reset: async () => {
-      await resetPlayground(window, { serviceUrl, bearer: () => model.accessToken?.() ?? Promise.reject(new Error("no sign-in")) });
+      await resetPlayground(window, { serviceUrl, bearer: () => model.host.accessToken?.() ?? Promise.reject(new Error("no sign-in")) });
     },
   };
 }

@@ -7,7 +7,8 @@
  */
 import { LAUNCH_EVENT_KEY } from "./fakeOffice/hostBridge";
 import { compareVersions } from "../core/versions";
-import type { MailboxModel, SendHandler } from "./model/mailboxModel";
+import type { MailboxModel } from "./model/mailboxModel";
+import type { SendHandler } from "./model/mailStore";
 
 /** The LaunchEvent's FunctionName in manifest.xml. */
 export const ON_MESSAGE_SEND_FUNCTION = "onMessageSendHandler";
@@ -40,13 +41,13 @@ declare global {
 export function installSendEvents(win: Window, model: MailboxModel): void {
   const runs: SendEventRun[] = [];
   win.__playgroundSendEvents = runs;
-  model.setSendHandler(async (draft) => {
+  model.mail.setSendHandler(async (draft) => {
     const started = win.performance.now();
     const record = (result: SendEventRun["result"], verdict: Verdict, completedCalls: number): Verdict => {
       runs.push({ draftId: draft.id, result, allowEvent: verdict.allowEvent, completedCalls, durationMs: Math.round(win.performance.now() - started) });
       return verdict;
     };
-    if (compareVersions(model.options().mailboxVersion, SEND_EVENT_MIN_MAILBOX) < 0) return record("no-event", { allowEvent: true }, 0);
+    if (compareVersions(model.simulator.getState().options.mailboxVersion, SEND_EVENT_MIN_MAILBOX) < 0) return record("no-event", { allowEvent: true }, 0);
     const { verdict, completedCalls, timedOut } = await runHandler(win);
     return record(timedOut ? "send-anyway" : "completed", verdict, completedCalls);
   });

@@ -4,7 +4,8 @@
  * tests open it so) and are remembered for later visits. Changing either reloads the page, as
  * signing in as someone else reloads Outlook: the panes read the user and settings when they load.
  */
-import { STORAGE_PREFIX, type KeyValueStorage } from "./model/mailboxModel";
+import { numberingMode } from "../core";
+import { STORAGE_PREFIX, type KeyValueStorage } from "./model/userStorage";
 import { COLLEAGUE_INBOX, COLLEAGUE_ROAMING_SETTINGS, PLAYGROUND_USER, PLAYGROUND_USERS, SAMPLE_INBOX, SAMPLE_SENT, SEEDED_ROAMING_SETTINGS } from "./model/samples";
 import type { MailboxModelOptions } from "./model/mailboxModel";
 import { PLAYGROUND_DEVICES } from "./model/types";
@@ -39,11 +40,12 @@ export function readSession(location: Pick<Location, "search">, storage: KeyValu
   const wantedDevice = params.get("device") ?? storage.getItem(DEVICE_KEY) ?? "laptop";
   const device = PLAYGROUND_DEVICES.find((d) => d === wantedDevice) ?? "laptop";
   storage.setItem(DEVICE_KEY, device);
-  return { user, serviceUrl, serviceOn: serviceUrl !== "" && storage.getItem(SERVICE_ON_KEY) !== "0", device };
+  return { user, serviceUrl, serviceOn: numberingMode(serviceUrl).kind === "service" && storage.getItem(SERVICE_ON_KEY) !== "0", device };
 }
 
 /** What the mailbox model of `session.user` starts from: their samples, colleagues, and sign-in to the service. */
 export function modelOptionsFor(session: PlaygroundSession, storage: KeyValueStorage, fetch: typeof globalThis.fetch): MailboxModelOptions {
+  const mode = numberingMode(session.serviceUrl);
   const pat = session.user.emailAddress === PLAYGROUND_USER.emailAddress;
   return {
     storage,
@@ -53,7 +55,7 @@ export function modelOptionsFor(session: PlaygroundSession, storage: KeyValueSto
     seedRoaming: pat ? SEEDED_ROAMING_SETTINGS : COLLEAGUE_ROAMING_SETTINGS,
     device: session.device,
     colleagues: PLAYGROUND_USERS.filter((u) => u.emailAddress !== session.user.emailAddress),
-    ...(session.serviceUrl !== "" ? { accessTokens: devTokens(session.serviceUrl, fetch) } : {}),
+    ...(mode.kind === "service" ? { accessTokens: devTokens(mode.url, fetch) } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 /** The playground page's state and behaviour: the mailbox model plus what only the UI needs. */
+import { numberingMode, STANDALONE } from "../core";
 import { useCallback, useState, useSyncExternalStore } from "react";
 import type { MailboxModel, MailboxState } from "./model/mailboxModel";
 import type { Draft, FolderId, MailMessage } from "./model/types";
@@ -13,13 +14,13 @@ export function usePlayground(model: MailboxModel) {
   const state: MailboxState = useSyncExternalStore(model.subscribeState, model.getState);
   const [sendStatus, setSendStatus] = useState<SendStatus>({ status: "idle" });
 
-  const messages = model.messagesIn(state.folder);
+  const messages = model.mail.messagesIn(state.folder);
   const selected = state.messages.find((m) => m.id === state.selectedId) ?? null;
   const view: PlaygroundView = state.draft ? { mode: "composing", draft: state.draft } : { mode: "reading", message: selected };
 
   const send = useCallback(async () => {
     setSendStatus({ status: "sending" });
-    const result = await model.send();
+    const result = await model.mail.send();
     setSendStatus(result.status === "sent" ? { status: "idle" } : { status: "blocked", reason: result.reason });
   }, [model]);
 
@@ -29,26 +30,26 @@ export function usePlayground(model: MailboxModel) {
     messages,
     selected,
     sendStatus,
-    counts: { inbox: model.messagesIn("inbox").length, sent: model.messagesIn("sent").length } satisfies Record<FolderId, number>,
-    selectFolder: (folder: FolderId) => model.selectFolder(folder),
-    selectMessage: (id: string | null) => model.selectMessage(id),
+    counts: { inbox: model.mail.messagesIn("inbox").length, sent: model.mail.messagesIn("sent").length } satisfies Record<FolderId, number>,
+    selectFolder: (folder: FolderId) => model.mail.selectFolder(folder),
+    selectMessage: (id: string | null) => model.mail.selectMessage(id),
     composeNew: () => {
       setSendStatus({ status: "idle" });
-      model.composeNew();
+      model.mail.composeNew();
     },
     reply: () => {
       setSendStatus({ status: "idle" });
-      if (selected) model.reply(selected.id);
+      if (selected) model.mail.reply(selected.id);
     },
-    updateDraft: (patch: Partial<Pick<Draft, "subject" | "to" | "cc" | "body">>) => model.updateDraft(patch),
+    updateDraft: (patch: Partial<Pick<Draft, "subject" | "to" | "cc" | "body">>) => model.mail.updateDraft(patch),
     discardDraft: () => {
       setSendStatus({ status: "idle" });
-      model.discardDraft();
+      model.mail.discardDraft();
     },
     send,
-    setOffline: (offline: boolean) => model.setOffline(offline),
+    setOffline: (offline: boolean) => model.simulator.setOffline(offline),
     /** `serviceUrl`: the playground's tracking service, whose data is reset too ("" for none). */
-    reset: (serviceUrl = "") => void resetPlayground(window, { serviceUrl, bearer: () => model.accessToken?.() ?? Promise.reject(new Error("no sign-in")) }),
+    reset: (serviceUrl = "") => void resetPlayground(window, { serviceUrl, bearer: () => model.host.accessToken?.() ?? Promise.reject(new Error("no sign-in")) }),
   };
 }
 
@@ -62,9 +63,10 @@ export type PlaygroundService = { readonly serviceUrl: string; readonly bearer: 
  */
 export async function resetPlayground(win: Window = window, service?: PlaygroundService): Promise<string | undefined> {
   let problem: string | undefined;
-  if (service !== undefined && service.serviceUrl !== "") {
+  const mode = service === undefined ? STANDALONE : numberingMode(service.serviceUrl);
+  if (service !== undefined && mode.kind === "service") {
     try {
-      const response = await win.fetch(`${service.serviceUrl}/v1/dev/reset`, { method: "POST", headers: { Authorization: `Bearer ${await service.bearer()}` } });
+      const response = await win.fetch(`${mode.url}/v1/dev/reset`, { method: "POST", headers: { Authorization: `Bearer ${await service.bearer()}` } });
       if (!response.ok) problem = `The tracking service did not reset (${response.status}).`;
     } catch (error) {
       problem = `The tracking service could not be reset: ${error instanceof Error ? error.message : String(error)}`;

@@ -3,24 +3,17 @@
  * Reply and Send; then stamping online through the pane's own buttons.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { addToken, composePane, launchBrowser, newMessage, officeCall, openPlayground, pane, tokenMode, tokensIn, waitForMode, waitForOfficeReady } from "./helpers.mjs";
+import { describe, it } from "node:test";
+import { addToken, browserSuite, composePane, newMessage, officeCall, readyPane, tokenMode, tokensIn, waitForMode } from "./helpers.mjs";
 
 describe("compose", () => {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it("New message opens a form with To, Cc and Subject, and the compose pane beside it", async () => {
-    const { page, context, errors } = await openPlayground(browser);
+    const { page, context, errors } = await suite.open();
     await page.getByRole("button", { name: "New message" }).click();
     for (const label of ["To", "Cc", "Subject"]) await page.getByLabel(label, { exact: true }).waitFor();
-    const { frame } = await pane(page, "compose");
-    const info = await waitForOfficeReady(frame);
+    const { frame, info } = await readyPane(page, "compose");
     assert.equal(info.host, "Outlook");
     // The pane's own UI is still being built; once it lands, assert its heading as read.e2e does.
     await frame.waitForFunction(() => (document.getElementById("root")?.textContent ?? "").trim().length > 0);
@@ -29,12 +22,11 @@ describe("compose", () => {
   });
 
   it("shares the subject with the pane: setAsync shows in the field at once, typing shows in getAsync", async () => {
-    const { page, context } = await openPlayground(browser);
+    const { page, context } = await suite.open();
     await page.getByRole("button", { name: "New message" }).click();
     const subject = page.getByLabel("Subject", { exact: true });
     await subject.fill("Quote for 200 chairs");
-    const { frame } = await pane(page, "compose");
-    await waitForOfficeReady(frame);
+    const { frame } = await readyPane(page, "compose");
     const got = await officeCall(frame, "Office.context.mailbox.item.subject.getAsync(done);");
     assert.deepEqual(got, { status: "succeeded", value: "Quote for 200 chairs", error: null });
     const set = await officeCall(frame, "Office.context.mailbox.item.subject.setAsync(value, done);", "Quote for 200 chairs CRM:00021004");
@@ -47,7 +39,7 @@ describe("compose", () => {
   });
 
   it("Reply prefills RE: and the sender; Send moves the message to Sent", async () => {
-    const { page, context } = await openPlayground(browser);
+    const { page, context } = await suite.open();
     await page.getByRole("option", { name: /Lunch on Friday/ }).click();
     await page.getByRole("button", { name: "Reply" }).click();
     assert.equal(await page.getByLabel("Subject", { exact: true }).inputValue(), "RE: Lunch on Friday?");
@@ -61,18 +53,11 @@ describe("compose", () => {
 });
 
 describe("compose pane, online", () => {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it("Add puts CRM:0 + user 002 + a 4-digit counter at the end of a new message's subject, under an Online badge", async () => {
-    const { page, context, errors } = await openPlayground(browser);
-    const { locator } = await newMessage(page, { subject: "Quote for 200 chairs" });
-    await waitForMode(locator, "Online");
+    const { page, context, errors } = await suite.open();
+    const { locator } = await newMessage(page, { subject: "Quote for 200 chairs", mode: "Online" });
     assert.match(await tokenMode(locator).textContent(), /^OnlineNumbers come from your mailbox\.$/);
 
     const subject = await addToken(page, locator);
@@ -92,7 +77,7 @@ describe("compose pane, online", () => {
   });
 
   it("Reply keeps RE: and replaces the answered message's token with a new one of ours; Remove takes it out; Add again reuses it", async () => {
-    const { page, context, errors } = await openPlayground(browser);
+    const { page, context, errors } = await suite.open();
     await page.getByRole("listbox", { name: "Inbox messages" }).getByRole("option", { name: /RE: Quote for 200 chairs CRM:00021003/ }).click();
     await page.getByRole("button", { name: "Reply" }).click();
     const { locator } = await composePane(page);
@@ -121,9 +106,8 @@ describe("compose pane, online", () => {
   });
 
   it("two quick clicks on Add use one number", async () => {
-    const { page, context, errors } = await openPlayground(browser);
-    const { locator, frame } = await newMessage(page, { subject: "Double click" });
-    await waitForMode(locator, "Online");
+    const { page, context, errors } = await suite.open();
+    const { locator, frame } = await newMessage(page, { subject: "Double click", mode: "Online" });
     // Both clicks land before React re-renders (a real double click can be that fast).
     await frame.evaluate(() => {
       const add = [...document.querySelectorAll("button")].find((b) => b.textContent === "Add tracking token");

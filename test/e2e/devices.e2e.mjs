@@ -9,8 +9,8 @@
  * send handler's page of the playground.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { baseUrl, buildHarness, harnessFile, launchBrowser, startService } from "./helpers.mjs";
+import { describe, it } from "node:test";
+import { baseUrl, browserSuite, devAccessToken, fetchActivity, harnessFile, startService } from "./helpers.mjs";
 
 const STAMPS_PER_DEVICE = 100;
 const OFFLINE_TOKEN = /^CRM:1(\d{3})(\d{4})$/;
@@ -66,18 +66,11 @@ function assertDistinctOffline(stamps, user) {
 }
 
 describe("one user on two devices, offline at the same time", () => {
-  let browser;
-  before(async () => {
-    await buildHarness();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite({ harness: true });
 
   it("with the tracking service: 200 distinct tokens, every one recorded, no conflict", async () => {
     const service = await startService({ OFFLINE_RESERVE_SIZE: String(STAMPS_PER_DEVICE) });
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     try {
       const errors = [];
       const laptop = await openDevice(context, "laptop", errors, service.url);
@@ -95,10 +88,10 @@ describe("one user on two devices, offline at the same time", () => {
         });
         assert.equal(state.syncProblem, undefined, "no conflict on sync");
       }
-      const bearer = await devToken(service.url, "pat.seller@contoso.com");
+      const bearer = await devAccessToken(service.url, "pat.seller@contoso.com");
       const missing = [];
       for (const { token } of stamps) {
-        const response = await fetch(`${service.url}/v1/activities/${encodeURIComponent(token)}`, { headers: { Authorization: `Bearer ${bearer}` } });
+        const response = await fetchActivity(service.url, token, bearer);
         if (response.status !== 200) missing.push(`${token}: ${response.status}`);
       }
       assert.deepEqual(missing, [], "the service recorded every token");
@@ -110,7 +103,7 @@ describe("one user on two devices, offline at the same time", () => {
   });
 
   it("standalone, after both devices have been online: 200 distinct tokens, every one synced to the mailbox", async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     try {
       const errors = [];
       const laptop = await openDevice(context, "laptop", errors);
@@ -133,9 +126,3 @@ describe("one user on two devices, offline at the same time", () => {
     }
   });
 });
-
-async function devToken(serviceUrl, mailbox) {
-  const response = await fetch(`${serviceUrl}/v1/dev/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mailbox }) });
-  const { accessToken } = await response.json();
-  return accessToken;
-}

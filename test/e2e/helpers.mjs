@@ -1,5 +1,6 @@
 /**
- * Shared by the browser tests: reaching the panes, acting as a user, the stamp harness, the service.
+ * Shared by the browser tests: their browser and service, reaching the panes, acting as a user,
+ * the stamp harness, the service.
  * Launching Chromium and opening the playground are in browserKit.mjs, which the bench shares.
  * run.mjs sets E2E_BASE_URL (the static server) and E2E_CHROMIUM (the browser binary).
  */
@@ -9,9 +10,33 @@ import { mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { baseUrl } from "./browserKit.mjs";
+import { after, before } from "node:test";
+import { baseUrl, launchBrowser, openPlayground } from "./browserKit.mjs";
 
 export { baseUrl, launchBrowser, openPlayground } from "./browserKit.mjs";
+
+/**
+ * What a file's tests share, set up once: the browser; with `service`, a tracking service
+ * (`true`, or the settings startService adds); with `harness`, the stamp harness built first.
+ * Call it inside describe(), whose before and after it registers; the tests read `suite.browser`
+ * and `suite.service`, and `suite.open(options)` opens the playground (browserKit's openPlayground).
+ */
+export function browserSuite({ service = false, harness = false } = {}) {
+  const suite = {
+    browser: undefined,
+    service: undefined,
+    open: (options) => openPlayground(suite.browser, options),
+  };
+  before(async () => {
+    if (harness) await buildHarness();
+    [suite.browser, suite.service] = await Promise.all([launchBrowser(), service ? startService(service === true ? {} : service) : undefined]);
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.service?.stop();
+  });
+  return suite;
+}
 
 /** The pane iframe for a surface, as a FrameLocator (for getByRole) and its Frame (for evaluate). */
 export async function pane(page, surface) {
@@ -25,6 +50,13 @@ export async function pane(page, surface) {
 export async function waitForOfficeReady(frame) {
   await frame.waitForFunction(() => typeof window.Office !== "undefined" && window.Office.context !== undefined);
   return frame.evaluate(() => window.Office.onReady());
+}
+
+/** The pane iframe for a surface once Office is ready in it; `info` is what onReady resolved with. */
+export async function readyPane(page, surface) {
+  const found = await pane(page, surface);
+  const info = await waitForOfficeReady(found.frame);
+  return { ...found, info };
 }
 
 /** Calls an Office async method inside a pane and returns its AsyncResult as JSON. */
@@ -64,8 +96,7 @@ export async function signInAs(page, user, serviceUrl = "") {
 
 /** The open compose pane, once Office is ready and the pane has read the draft (Add or Remove is offered). */
 export async function composePane(page) {
-  const compose = await pane(page, "compose");
-  await waitForOfficeReady(compose.frame);
+  const compose = await readyPane(page, "compose");
   await compose.locator.getByRole("button", { name: /^(Add|Remove) tracking token$/ }).waitFor();
   return compose;
 }
@@ -87,12 +118,14 @@ export async function addToken(page, locator) {
   return page.evaluate(() => window.__playground.getSubject());
 }
 
-/** New message with `subject` (and To), its compose pane ready. */
-export async function newMessage(page, { subject, to = "dana.buyer@fabrikam.com" }) {
+/** New message with `subject` (and To), its compose pane ready; with `mode`, once its badge reads that ("Online", "Offline"). */
+export async function newMessage(page, { subject, to = "dana.buyer@fabrikam.com", mode }) {
   await page.getByRole("button", { name: "New message" }).click();
   await page.getByLabel("To", { exact: true }).fill(to);
   await page.getByLabel("Subject", { exact: true }).fill(subject);
-  return composePane(page);
+  const compose = await composePane(page);
+  if (mode !== undefined) await waitForMode(compose.locator, mode);
+  return compose;
 }
 
 /** Selects a message by id and waits until the read pane shows it (its "Subject: …" line). */
@@ -201,6 +234,18 @@ export async function startService(env = {}) {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A development access token of the service for `mailbox` (POST /v1/dev/token). */
+export async function devAccessToken(serviceUrl, mailbox) {
+  const response = await fetch(`${serviceUrl}/v1/dev/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mailbox }) });
+  const { accessToken } = await response.json();
+  return accessToken;
+}
+
+/** The service's answer for `token` (GET /v1/activities/:token), asked with `accessToken`. */
+export function fetchActivity(serviceUrl, token, accessToken) {
+  return fetch(`${serviceUrl}/v1/activities/${encodeURIComponent(token)}`, { headers: { Authorization: `Bearer ${accessToken}` } });
 }
 
 /** Resolves once this device's IndexedDB holds a reserve of offline numbers for user 2. */

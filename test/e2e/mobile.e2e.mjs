@@ -4,8 +4,8 @@
  * nothing wider than the pane, nothing clipped, no sideways scrolling.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { launchBrowser, openPlayground, pane, showInReadPane, waitForOfficeReady } from "./helpers.mjs";
+import { describe, it } from "node:test";
+import { browserSuite, readyPane, showInReadPane } from "./helpers.mjs";
 
 const PHONE_WIDTH = 375;
 
@@ -29,19 +29,12 @@ function overflowAt(frame) {
 }
 
 describe("read pane at a phone's width", () => {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it("shows every sample at 375 px with nothing cut off", async () => {
-    const { page, context, errors } = await openPlayground(browser, { viewport: { width: 1280, height: 900 } });
+    const { page, context, errors } = await suite.open({ viewport: { width: 1280, height: 900 } });
     try {
-      const read = await pane(page, "read");
-      await waitForOfficeReady(read.frame);
+      const read = await readyPane(page, "read");
       // The playground's pane column, narrowed to the phone's width (the pane is full screen there).
       await page.evaluate((width) => {
         const frame = document.querySelector('iframe[data-surface="read"]');

@@ -4,25 +4,18 @@
  * the mailbox learns the offline high-water mark and the activities are marked synced.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { addToken, launchBrowser, localData, newMessage, openPlayground, tokenMode, waitForMode, waitForReserve } from "./helpers.mjs";
+import { describe, it } from "node:test";
+import { addToken, browserSuite, localData, newMessage, tokenMode, waitForMode, waitForReserve } from "./helpers.mjs";
 
 describe("compose pane, offline", () => {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it("Work offline: an Offline badge with its reason, tokens with designator 1 from the local counter; back online: Online again and the queue synced", async () => {
-    const { page, context, errors } = await openPlayground(browser);
+    const { page, context, errors } = await suite.open();
     const workOffline = page.getByRole("switch", { name: /Work offline/ });
     const roaming = () => page.evaluate(() => window.__playground.roamingSettings());
 
-    let { locator, frame } = await newMessage(page, { subject: "Delivery dates" });
-    await waitForMode(locator, "Online");
+    let { locator, frame } = await newMessage(page, { subject: "Delivery dates", mode: "Online" });
     // Online, the device takes its reserve of offline numbers first (docs/NUMBERING.md).
     await waitForReserve(frame);
     await workOffline.click();
@@ -34,8 +27,7 @@ describe("compose pane, offline", () => {
     await tokenMode(locator).getByText("1 offline activity waiting to sync", { exact: true }).waitFor();
 
     // A second message, still offline: its new pane counts the queue from the shared activity log.
-    ({ locator, frame } = await newMessage(page, { subject: "Delivery dates, part 2" }));
-    await waitForMode(locator, "Offline");
+    ({ locator, frame } = await newMessage(page, { subject: "Delivery dates, part 2", mode: "Offline" }));
     await tokenMode(locator).getByText("1 offline activity waiting to sync", { exact: true }).waitFor();
     assert.equal(await addToken(page, locator), "Delivery dates, part 2 CRM:10020002");
     await tokenMode(locator).getByText("2 offline activities waiting to sync", { exact: true }).waitFor();
@@ -65,17 +57,15 @@ describe("compose pane, offline", () => {
     assert.deepEqual(synced.activities.map((a) => a.synced), [true, true]);
 
     // Online again, the next message takes the mailbox's counter (designator 0), which offline use did not move.
-    ({ locator } = await newMessage(page, { subject: "Back online" }));
-    await waitForMode(locator, "Online");
+    ({ locator } = await newMessage(page, { subject: "Back online", mode: "Online" }));
     assert.equal(await addToken(page, locator), "Back online CRM:00020001");
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   it("a draft stamped online keeps its online token when the user goes offline and adds it again", async () => {
-    const { page, context, errors } = await openPlayground(browser);
-    const { locator } = await newMessage(page, { subject: "Stays online" });
-    await waitForMode(locator, "Online");
+    const { page, context, errors } = await suite.open();
+    const { locator } = await newMessage(page, { subject: "Stays online", mode: "Online" });
     const token = (await addToken(page, locator)).slice(-12);
     assert.equal(token, "CRM:00020001");
     await locator.getByRole("button", { name: "Remove tracking token" }).click();

@@ -51,8 +51,7 @@ describe("panes opened once online open offline", () => {
 
   it("compose: reopened with the server unreachable and no network, it says so, stamps with designator 1, and syncs once back online", async () => {
     const { page, context, errors } = await openPlayground(browser, { base: server.url });
-    let { locator, frame } = await newMessage(page, { subject: "Before the train" });
-    await waitForMode(locator, "Online");
+    let { locator, frame } = await newMessage(page, { subject: "Before the train", mode: "Online" });
     await offlineCopyKept(frame);
     assert.equal(await offlineNotice(locator).count(), 0);
     // Online, the device takes its reserve of offline numbers (docs/NUMBERING.md) before the train.

@@ -1,7 +1,7 @@
 /** The playground itself: it loads, shows the sample mailbox, and "Work offline" reaches the panes. */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { launchBrowser, officeCall, openPlayground, pane, screenshot, waitForOfficeReady } from "./helpers.mjs";
+import { describe, it } from "node:test";
+import { browserSuite, officeCall, readyPane, screenshot } from "./helpers.mjs";
 
 const INBOX_SUBJECTS = [
   "RE: Quote for 200 chairs CRM:00021003",
@@ -16,29 +16,23 @@ const INBOX_SUBJECTS = [
 ];
 
 describe("playground", () => {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it("loads without errors and shows the mailbox", async () => {
-    const { page, context, errors } = await openPlayground(browser);
+    const { page, context, errors } = await suite.open();
     await page.getByRole("heading", { name: "Tracking Tokens playground" }).waitFor();
     assert.equal(await page.title(), "Tracking Tokens playground");
     await page.getByRole("navigation", { name: "Folders" }).getByRole("button", { name: /Inbox/ }).waitFor();
     await page.getByRole("button", { name: "New message" }).waitFor();
     await page.getByRole("switch", { name: /Work offline/ }).waitFor();
     // Let the read pane finish loading: its errors count too.
-    await waitForOfficeReady((await pane(page, "read")).frame);
+    await readyPane(page, "read");
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   it("lists the sample messages in the Inbox, and the sent ones in Sent", async () => {
-    const { page, context } = await openPlayground(browser);
+    const { page, context } = await suite.open();
     const inbox = page.getByRole("listbox", { name: "Inbox messages" }).getByRole("option");
     await inbox.first().waitFor();
     const texts = await inbox.allTextContents();
@@ -52,9 +46,8 @@ describe("playground", () => {
   });
 
   it("Work offline makes navigator.onLine false in the pane, fires offline/online, and fails roaming saves", async () => {
-    const { page, context } = await openPlayground(browser);
-    const { frame } = await pane(page, "read");
-    await waitForOfficeReady(frame);
+    const { page, context } = await suite.open();
+    const { frame } = await readyPane(page, "read");
     await frame.evaluate(() => {
       window.__connectivityEvents = [];
       for (const type of ["offline", "online"]) window.addEventListener(type, () => window.__connectivityEvents.push(type));
@@ -76,8 +69,8 @@ describe("playground", () => {
   });
 
   it("looks right at 1280×800 (screenshot in docs/screenshots/playground.png)", async () => {
-    const { page, context } = await openPlayground(browser);
-    await waitForOfficeReady((await pane(page, "read")).frame);
+    const { page, context } = await suite.open();
+    await readyPane(page, "read");
     await page.getByRole("heading", { level: 2 }).first().waitFor();
     const file = await screenshot(page, "playground.png");
     assert.ok(file.endsWith("playground.png"));

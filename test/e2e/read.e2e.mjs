@@ -3,8 +3,8 @@
  * decodes as its note says, and the pinned pane follows the selection without reloading.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { launchBrowser, openPlayground, pane, showInReadPane, waitForOfficeReady } from "./helpers.mjs";
+import { describe, it } from "node:test";
+import { browserSuite, pane, readyPane, showInReadPane } from "./helpers.mjs";
 
 const NOT_IN_HISTORY = "Not in this device's history.";
 const ours = (text, prefix, created, user, activity) => ({ text, parts: { Prefix: prefix, Created: created, "User number": user, "Activity number": activity } });
@@ -48,18 +48,11 @@ function readDecode(frame) {
 }
 
 describe("read pane", () => {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it("loads with the fake Office: onReady resolves with Outlook and the pane renders its heading", async () => {
-    const { page, context, errors } = await openPlayground(browser);
-    const { locator, frame } = await pane(page, "read");
-    const info = await waitForOfficeReady(frame);
+    const { page, context, errors } = await suite.open();
+    const { locator, frame, info } = await readyPane(page, "read");
     assert.equal(info.host, "Outlook");
     await locator.getByRole("heading", { level: 1 }).waitFor();
     assert.match(await locator.getByRole("heading", { level: 1 }).textContent(), /tracking tokens/i);
@@ -73,9 +66,8 @@ describe("read pane", () => {
   });
 
   it("is pinned: selecting another message fires ItemChanged instead of reloading; no selection gives item null", async () => {
-    const { page, context } = await openPlayground(browser);
-    const { frame } = await pane(page, "read");
-    await waitForOfficeReady(frame);
+    const { page, context } = await suite.open();
+    const { frame } = await readyPane(page, "read");
     await frame.evaluate(
       () =>
         new Promise((resolve) => {
@@ -99,16 +91,10 @@ describe("read pane", () => {
 });
 
 describe("read pane decoding", () => {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it("decodes every sample in the Inbox as its note says", async () => {
-    const { page, context, errors } = await openPlayground(browser);
+    const { page, context, errors } = await suite.open();
     const { locator, frame } = await pane(page, "read");
     await locator.getByRole("heading", { level: 1 }).waitFor();
     const inbox = await page.evaluate(() => window.__playground.messages("inbox").map((m) => m.id));
@@ -155,7 +141,7 @@ describe("read pane decoding", () => {
   });
 
   it("follows the selection without reloading, and says when nothing is selected", async () => {
-    const { page, context, errors } = await openPlayground(browser);
+    const { page, context, errors } = await suite.open();
     const { locator, frame } = await pane(page, "read");
     await locator.getByRole("heading", { level: 2 }).first().waitFor();
     await frame.evaluate(() => {

@@ -4,24 +4,17 @@
  * time zone is the playground user's, so the pictures only change when the panes do.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { addToken, launchBrowser, newMessage, openPlayground, pane, screenshot, showInReadPane, tokenMode, waitForMode } from "./helpers.mjs";
+import { describe, it } from "node:test";
+import { addToken, browserSuite, newMessage, pane, screenshot, showInReadPane, tokenMode, waitForMode } from "./helpers.mjs";
 
 const SHOT = { fixedTime: "2025-05-15T09:30:00Z", timezoneId: "Europe/Berlin", locale: "en-US" };
 
 describe("screenshots", () => {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it("compose-online.png: a new message stamped online", async () => {
-    const { page, context, errors } = await openPlayground(browser, SHOT);
-    const { locator } = await newMessage(page, { subject: "Quote for 200 chairs" });
-    await waitForMode(locator, "Online");
+    const { page, context, errors } = await suite.open(SHOT);
+    const { locator } = await newMessage(page, { subject: "Quote for 200 chairs", mode: "Online" });
     assert.equal(await addToken(page, locator), "Quote for 200 chairs CRM:00020001");
     await locator.getByText("Token added", { exact: true }).waitFor();
     await screenshot(page, "compose-online.png");
@@ -30,10 +23,9 @@ describe("screenshots", () => {
   });
 
   it("compose-offline.png: Work offline on, a token from the device's counter", async () => {
-    const { page, context, errors } = await openPlayground(browser, SHOT);
+    const { page, context, errors } = await suite.open(SHOT);
     await page.getByRole("switch", { name: /Work offline/ }).click();
-    const { locator } = await newMessage(page, { subject: "Delivery dates for order 4411" });
-    await waitForMode(locator, "Offline");
+    const { locator } = await newMessage(page, { subject: "Delivery dates for order 4411", mode: "Offline" });
     assert.equal(await addToken(page, locator), "Delivery dates for order 4411 CRM:10020001");
     await tokenMode(locator).getByText("1 offline activity waiting to sync", { exact: true }).waitFor();
     await screenshot(page, "compose-offline.png");
@@ -42,7 +34,7 @@ describe("screenshots", () => {
   });
 
   it("read-reply.png: a reply carrying our token, and the sent message it answers", async () => {
-    const { page, context, errors } = await openPlayground(browser, SHOT);
+    const { page, context, errors } = await suite.open(SHOT);
     // Stamp and send a message, so this device's activity log knows its token.
     const { locator: compose } = await newMessage(page, { subject: "Quote for 200 chairs" });
     await page.getByLabel("Cc", { exact: true }).fill("lee@fabrikam.com");
@@ -73,7 +65,7 @@ describe("screenshots", () => {
   });
 
   it("read-foreign.png and read-near-miss.png: marks of other systems, and near misses of ours", async () => {
-    const { page, context, errors } = await openPlayground(browser, SHOT);
+    const { page, context, errors } = await suite.open(SHOT);
     const { locator } = await pane(page, "read");
     await showInReadPane(page, locator, "inbox-ticket");
     await locator.getByRole("list", { name: "Marks of other systems" }).getByText("[Ticket#4711]", { exact: true }).waitFor();

@@ -5,8 +5,8 @@
  * and offline; and every message reaches Sent, whatever the handler did.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { launchBrowser, openPlayground } from "./helpers.mjs";
+import { describe, it } from "node:test";
+import { browserSuite } from "./helpers.mjs";
 
 /** Writes a message through the form and clicks Send; resolves with the subject it has in Sent. */
 async function sendThroughForm(page, subject) {
@@ -30,16 +30,10 @@ async function turnOnAutoStamp(page) {
 const lastRun = (page) => page.evaluate(() => window.__playgroundSendEvents.at(-1));
 
 describe("auto-stamp on send", () => {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it("online: stamps an unstamped message (designator 0) and leaves a stamped one alone", async () => {
-    const { page, context, errors } = await openPlayground(browser);
+    const { page, context, errors } = await suite.open();
     await turnOnAutoStamp(page);
 
     const stamped = await sendThroughForm(page, "Quote for 200 chairs");
@@ -61,7 +55,7 @@ describe("auto-stamp on send", () => {
   });
 
   it("offline (Work offline): stamps from the device counter (designator 1), leaves a stamped one alone, and sends", async () => {
-    const { page, context, errors } = await openPlayground(browser);
+    const { page, context, errors } = await suite.open();
     await turnOnAutoStamp(page);
     await page.getByRole("switch", { name: /Work offline/ }).check();
 
@@ -73,7 +67,7 @@ describe("auto-stamp on send", () => {
   });
 
   it("never stamps twice: two unstamped messages get two different numbers", async () => {
-    const { page, context } = await openPlayground(browser);
+    const { page, context } = await suite.open();
     await turnOnAutoStamp(page);
     const first = await sendThroughForm(page, "One");
     const second = await sendThroughForm(page, "Two");
@@ -84,7 +78,7 @@ describe("auto-stamp on send", () => {
   });
 
   it("setting off (the default): sends the message as written", async () => {
-    const { page, context, errors } = await openPlayground(browser);
+    const { page, context, errors } = await suite.open();
     assert.equal(await page.getByRole("switch", { name: /Auto-stamp on send/ }).isChecked(), false);
     assert.equal(await sendThroughForm(page, "No token please"), "No token please");
     const run = await lastRun(page);
@@ -95,7 +89,7 @@ describe("auto-stamp on send", () => {
   });
 
   it("a client below Mailbox 1.12 has no send event: the message goes unstamped, at once", async () => {
-    const { page, context } = await openPlayground(browser);
+    const { page, context } = await suite.open();
     await turnOnAutoStamp(page);
     await page.evaluate(() => window.__playground.setOptions({ mailboxVersion: "1.11" }));
     assert.equal(await sendThroughForm(page, "Old Outlook"), "Old Outlook");

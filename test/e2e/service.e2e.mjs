@@ -4,23 +4,15 @@
  * customer replies to all; Sam's read pane shows Pat's activity, resolved through the service.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { launchBrowser, openPlayground, pane, screenshot, signInAs, startService, waitForOfficeReady } from "./helpers.mjs";
+import { describe, it } from "node:test";
+import { browserSuite, devAccessToken, fetchActivity, pane, readyPane, screenshot, signInAs } from "./helpers.mjs";
 
 describe("tracking service shared by two users", () => {
-  let browser;
-  let service;
-  before(async () => {
-    [browser, service] = await Promise.all([launchBrowser(), startService()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await service?.stop();
-  });
+  const suite = browserSuite({ service: true });
 
   it("Pat stamps and sends; the customer replies to all; Sam's read pane shows Pat's activity from the service", async () => {
-    const { page, context, errors } = await openPlayground(browser);
-    const signIn = (user) => signInAs(page, user, service.url);
+    const { page, context, errors } = await suite.open();
+    const signIn = (user) => signInAs(page, user, suite.service.url);
 
     // Pat: a new message to the customer, Sam in Cc, stamped online by the service.
     await signIn("pat");
@@ -29,8 +21,7 @@ describe("tracking service shared by two users", () => {
     await page.getByLabel("To", { exact: true }).fill("Dana Buyer <dana.buyer@fabrikam.com>");
     await page.getByLabel("Cc", { exact: true }).fill("sam.colleague@contoso.com");
     await page.getByLabel("Subject", { exact: true }).fill("Quote for 12 standing desks");
-    const compose = await pane(page, "compose");
-    await waitForOfficeReady(compose.frame);
+    const compose = await readyPane(page, "compose");
     await compose.locator.getByRole("status", { name: "Token mode" }).filter({ hasText: /^Online/ }).waitFor();
     await compose.locator.getByText("Numbers come from the tracking service.").waitFor();
     await compose.locator.getByRole("button", { name: "Add tracking token" }).click();
@@ -52,8 +43,7 @@ describe("tracking service shared by two users", () => {
     assert.ok(reply, "the reply reached Sam's Inbox");
     assert.equal(reply.from.emailAddress, "dana.buyer@fabrikam.com");
     await page.evaluate((id) => window.__playground.selectMessage(id), reply.id);
-    const read = await pane(page, "read");
-    await waitForOfficeReady(read.frame);
+    const read = await readyPane(page, "read");
     const answer = read.locator.getByRole("region", { name: "What it answers" });
     await answer.getByText("Found by token (tracking service)").waitFor();
     const details = await answer.locator("dt").evaluateAll((terms) => Object.fromEntries(terms.map((t) => [t.textContent, t.nextElementSibling?.textContent])));
@@ -66,11 +56,10 @@ describe("tracking service shared by two users", () => {
   });
 
   it("the record is the sent mail: stamped first, then recipients and a changed subject; a discarded stamped draft is not shown as sent", async () => {
-    const { page, context, errors } = await openPlayground(browser);
-    const signIn = (user) => signInAs(page, user, service.url);
+    const { page, context, errors } = await suite.open();
+    const signIn = (user) => signInAs(page, user, suite.service.url);
     const stampInPane = async () => {
-      const compose = await pane(page, "compose");
-      await waitForOfficeReady(compose.frame);
+      const compose = await readyPane(page, "compose");
       await compose.locator.getByRole("status", { name: "Token mode" }).filter({ hasText: /^Online/ }).waitFor();
       await compose.locator.getByRole("button", { name: "Add tracking token" }).click();
       await compose.locator.getByRole("button", { name: "Remove tracking token" }).waitFor();
@@ -115,8 +104,7 @@ describe("tracking service shared by two users", () => {
     const withoutToken = inbox.find((m) => !/CRM:\d{8}/.test(m.subject));
     assert.ok(withToken && withoutToken, `both answers reached Sam: ${inbox.map((m) => m.subject).join(" | ")}`);
     await page.evaluate((id) => window.__playground.selectMessage(id), withToken.id);
-    const read = await pane(page, "read");
-    await waitForOfficeReady(read.frame);
+    const read = await readyPane(page, "read");
     const answer = read.locator.getByRole("region", { name: "What it answers" });
     await answer.getByText("Found by token (tracking service)").waitFor();
     const details = await answer.locator("dt").evaluateAll((terms) => Object.fromEntries(terms.map((t) => [t.textContent, t.nextElementSibling?.textContent])));
@@ -131,8 +119,7 @@ describe("tracking service shared by two users", () => {
     await screenshot(page, "read-smart-match-no-token.png");
 
     // The discarded draft's token, as a colleague's service lookup sees it: not a sent mail.
-    const devToken = await (await fetch(`${service.url}/v1/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ mailbox: "sam.colleague@contoso.com" }) })).json();
-    const lookup = await fetch(`${service.url}/v1/activities/${encodeURIComponent(discarded)}`, { headers: { authorization: `Bearer ${devToken.accessToken}` } });
+    const lookup = await fetchActivity(suite.service.url, discarded, await devAccessToken(suite.service.url, "sam.colleague@contoso.com"));
     assert.deepEqual(await lookup.json(), { status: "issued", token: discarded });
     assert.deepEqual(errors, []);
     await context.close();

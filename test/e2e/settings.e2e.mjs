@@ -4,8 +4,8 @@
  * as they were), and a valid change is saved and used by the next token.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { addToken, launchBrowser, newMessage, openPlayground, waitForMode } from "./helpers.mjs";
+import { describe, it } from "node:test";
+import { addToken, browserSuite, newMessage, waitForMode } from "./helpers.mjs";
 
 /** Whether a control is marked invalid, and the texts that describe it (its hint, and its message when invalid). */
 function fieldState(control) {
@@ -19,19 +19,12 @@ function fieldState(control) {
 }
 
 describe("settings", () => {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it("shows each invalid field's own message and saves nothing invalid; a valid change is saved and used", async () => {
-    const { page, context, errors } = await openPlayground(browser);
+    const { page, context, errors } = await suite.open();
     const roaming = () => page.evaluate(() => window.__playground.roamingSettings());
-    const { locator } = await newMessage(page, { subject: "Settings check" });
-    await waitForMode(locator, "Online");
+    const { locator } = await newMessage(page, { subject: "Settings check", mode: "Online" });
     await locator.getByRole("button", { name: "Settings" }).click();
     const form = locator.getByRole("form", { name: "Settings" });
     const field = (label) => form.getByRole("textbox", { name: label, exact: true });
@@ -104,9 +97,8 @@ describe("settings", () => {
   });
 
   it("offline, a valid change cannot reach the mailbox: the form says so and keeps the input", async () => {
-    const { page, context, errors } = await openPlayground(browser);
-    const { locator } = await newMessage(page, { subject: "Offline settings" });
-    await waitForMode(locator, "Online");
+    const { page, context, errors } = await suite.open();
+    const { locator } = await newMessage(page, { subject: "Offline settings", mode: "Online" });
     await page.getByRole("switch", { name: /Work offline/ }).click();
     await waitForMode(locator, "Offline");
     const stored = await page.evaluate(() => window.__playground.roamingSettings());

@@ -5,36 +5,27 @@
  * legacy SSO where it does not; MSAL is fetched only when a service is configured.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { baseUrl, launchBrowser, openPlayground, pane, signInAs, startService, waitForOfficeReady } from "./helpers.mjs";
+import { describe, it } from "node:test";
+import { baseUrl, browserSuite, devAccessToken, fetchActivity, readyPane, signInAs } from "./helpers.mjs";
 
 const MSAL_CHUNK = /\/chunks\/msal\.[0-9a-f]{8}\.js$/;
 
 describe("sign-in to the tracking service", () => {
-  let browser;
-  let service;
-  before(async () => {
-    [browser, service] = await Promise.all([launchBrowser(), startService()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await service?.stop();
-  });
+  const suite = browserSuite({ service: true });
 
   /** The playground as Pat with the service on, every script URL any frame asked for, and the host's NAA behaviour set first. */
   async function open({ nestedAppAuth = "answers", withService = true } = {}) {
-    const { page, context, errors } = await openPlayground(browser);
+    const { page, context, errors } = await suite.open();
     const scripts = [];
     context.on("request", (request) => {
       if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
     });
-    await signInAs(page, "pat", withService ? service.url : "");
+    await signInAs(page, "pat", withService ? suite.service.url : "");
     await page.getByLabel("Host sign-in").selectOption(nestedAppAuth);
     await page.getByRole("button", { name: "New message" }).click();
     await page.getByLabel("To", { exact: true }).fill("dana.buyer@fabrikam.com");
     await page.getByLabel("Subject", { exact: true }).fill("Quote for 3 desks");
-    const compose = await pane(page, "compose");
-    await waitForOfficeReady(compose.frame);
+    const compose = await readyPane(page, "compose");
     return { page, context, errors, scripts, compose };
   }
 
@@ -50,9 +41,7 @@ describe("sign-in to the tracking service", () => {
 
   /** What the service knows of `token`, asked as Pat with a development token of its own. */
   async function serviceKnows(token) {
-    const issued = await fetch(`${service.url}/v1/dev/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mailbox: "pat.seller@contoso.com" }) });
-    const { accessToken } = await issued.json();
-    const answer = await fetch(`${service.url}/v1/activities/${encodeURIComponent(token)}`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    const answer = await fetchActivity(suite.service.url, token, await devAccessToken(suite.service.url, "pat.seller@contoso.com"));
     return { status: answer.status, body: await answer.json() };
   }
 
@@ -94,8 +83,7 @@ describe("sign-in to the tracking service", () => {
     await page.getByRole("button", { name: "Discard" }).click();
     const original = await page.evaluate(() => window.__playground.messages("inbox").find((m) => /CRM:\d{8}/.test(m.subject)));
     await page.evaluate((id) => window.__playground.selectMessage(id), original.id);
-    const read = await pane(page, "read");
-    await waitForOfficeReady(read.frame);
+    const read = await readyPane(page, "read");
     await read.locator.getByText("Sign-in to the tracking service failed").waitFor();
     await read.locator.getByText(/consent was refused\. Ask your admin to grant consent for Tracking Tokens/).first().waitFor();
     assert.equal(await page.getByRole("status", { name: "Sign-in path" }).textContent(), "No sign-in yet");

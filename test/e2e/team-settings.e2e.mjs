@@ -6,27 +6,18 @@
  * compose pane reaches the pinned read pane, which stays open, without a reload.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { launchBrowser, openPlayground, pane, signInAs, startService, waitForMode, waitForOfficeReady } from "./helpers.mjs";
+import { describe, it } from "node:test";
+import { browserSuite, readyPane, signInAs, waitForMode } from "./helpers.mjs";
 
 describe("team settings from the tracking service", () => {
-  let browser;
-  let service;
-  before(async () => {
-    [browser, service] = await Promise.all([launchBrowser(), startService({ TOKEN_PREFIX_HISTORY: "ACME:" })]);
-  });
-  after(async () => {
-    await browser?.close();
-    await service?.stop();
-  });
+  const suite = browserSuite({ service: { TOKEN_PREFIX_HISTORY: "ACME:" } });
 
   it("shows them read-only, resolves an earlier prefix through the service, and a saved change reaches every open pane", async () => {
-    const { page, context, errors } = await openPlayground(browser);
-    await signInAs(page, "pat", service.url);
+    const { page, context, errors } = await suite.open();
+    await signInAs(page, "pat", suite.service.url);
 
     // The pinned read pane: a reply whose token has the earlier prefix ACME:.
-    const read = await pane(page, "read");
-    await waitForOfficeReady(read.frame);
+    const read = await readyPane(page, "read");
     await page.getByRole("option", { name: /Delivery dates ACME:00020017/ }).click();
     const card = read.locator.getByRole("listitem").filter({ has: read.locator.getByRole("heading", { level: 3, name: "ACME:00020017" }) });
     await card.getByText("ACME: (earlier prefix of ours)").waitFor();
@@ -40,8 +31,7 @@ describe("team settings from the tracking service", () => {
     // The compose pane's settings: set by the service, the user number it assigned.
     await page.getByRole("button", { name: "New message" }).click();
     await page.getByLabel("Subject", { exact: true }).fill("Team settings");
-    const compose = await pane(page, "compose");
-    await waitForOfficeReady(compose.frame);
+    const compose = await readyPane(page, "compose");
     await waitForMode(compose.locator, "Online");
     await compose.locator.getByText("Numbers come from the tracking service.").waitFor();
     await compose.locator.getByRole("button", { name: "Settings" }).click();
@@ -75,8 +65,8 @@ describe("team settings from the tracking service", () => {
   });
 
   it("two users who claim one number never share it, on the service or off it", async () => {
-    const { page, context, errors } = await openPlayground(browser);
-    const signIn = (user) => signInAs(page, user, service.url);
+    const { page, context, errors } = await suite.open();
+    const signIn = (user) => signInAs(page, user, suite.service.url);
     const serviceSwitch = () => page.getByRole("switch", { name: /^Tracking service/ });
     const setService = async (on) => {
       if ((await serviceSwitch().isChecked()) !== on) {
@@ -88,8 +78,7 @@ describe("team settings from the tracking service", () => {
     const stamp = async (subject, from) => {
       await page.getByRole("button", { name: "New message" }).click();
       await page.getByLabel("Subject", { exact: true }).fill(subject);
-      const compose = await pane(page, "compose");
-      await waitForOfficeReady(compose.frame);
+      const compose = await readyPane(page, "compose");
       await waitForMode(compose.locator, "Online");
       await compose.locator.getByText(from).waitFor();
       await compose.locator.getByRole("button", { name: "Add tracking token" }).click();

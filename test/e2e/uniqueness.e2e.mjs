@@ -11,8 +11,8 @@
  * once by its button while the harness runs, so the UI shares the counter under load.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { baseUrl, buildHarness, harnessFile, launchBrowser } from "./helpers.mjs";
+import { describe, it } from "node:test";
+import { baseUrl, browserSuite, harnessFile } from "./helpers.mjs";
 
 
 const TABS = 8;
@@ -55,17 +55,10 @@ function assertDistinct(tokens, what) {
 }
 
 describe("uniqueness of offline numbers across tabs", () => {
-  let browser;
-  before(async () => {
-    await buildHarness();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite({ harness: true });
 
   it(`${TABS} tabs stamping ${STAMPS_PER_TAB} drafts each at once, offline, get ${TABS * STAMPS_PER_TAB} distinct tokens`, async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const errors = [];
     const pages = [];
     for (let i = 0; i < TABS; i += 1) pages.push(await openComposeTab(context, errors));
@@ -98,7 +91,7 @@ describe("uniqueness of offline numbers across tabs", () => {
   });
 
   it("a tab closed while it stamps, then reopened, repeats no number", async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const errors = [];
     const reported = [];
     // Tokens reach the test as each is in its draft's subject, so the closed tab's are known too.

@@ -1,7 +1,6 @@
 import { Switch } from "@fluentui/react-components";
 import { useReducer } from "react";
 import type { MailboxModel } from "../model/mailboxModel";
-import { SETTINGS_KEY } from "../../office/settingsPort";
 
 export type AutoStampSwitchProps = {
   model: MailboxModel;
@@ -16,28 +15,16 @@ export type AutoStampSwitchProps = {
  */
 export function AutoStampSwitch({ model, offline }: AutoStampSwitchProps) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const stored = readSettings(model);
-  const on = stored.autoStampOnSend === true;
+  const on = model.settings.read().autoStampOnSend === true;
   return (
     <Switch
       label={on ? "Auto-stamp on send (on: Send adds a token when the subject has none)" : "Auto-stamp on send"}
       checked={on}
       disabled={offline}
       onChange={(_, data) => {
-        const roaming = model.loadRoamingSettings();
-        model.saveRoamingSettings({ ...roaming, [SETTINGS_KEY]: JSON.stringify({ ...readSettings(model), autoStampOnSend: data.checked }) });
+        model.settings.update({ autoStampOnSend: data.checked });
         rerender();
       }}
     />
   );
-}
-
-function readSettings(model: MailboxModel): Record<string, unknown> {
-  const json = model.loadRoamingSettings()[SETTINGS_KEY];
-  try {
-    const parsed: unknown = json === undefined ? {} : JSON.parse(json);
-    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }

@@ -1,5 +1,5 @@
 import { Badge, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import type { Surface } from "../model/types";
+import type { Surface } from "../model/paneHost";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", height: "100%", borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },

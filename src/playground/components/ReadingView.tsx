@@ -1,6 +1,6 @@
 import { Fragment } from "react";
 import { Body1, Divider, makeStyles, MessageBar, MessageBarBody, Subtitle1, Text, tokens, typographyStyles } from "@fluentui/react-components";
-import { formatAddressField } from "../model/mailboxModel";
+import { formatAddressField } from "../model/addressField";
 import type { MailMessage } from "../model/types";
 
 const useStyles = makeStyles({

@@ -1,5 +1,7 @@
 /** Who is signed in, the tracking service switch, and the customer's reply: what shows a team sharing the service. */
 import { Button, Label, makeStyles, Select, Switch, tokens, Tooltip, useId } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import { numberingMode } from "../../core";
 import { useAddinServer } from "../addinServer";
 import type { MailboxModel } from "../model/mailboxModel";
 import { PLAYGROUND_USERS } from "../model/samples";
@@ -15,59 +17,56 @@ const useStyles = makeStyles({
   path: { color: tokens.colorNeutralForegroundOnBrand, whiteSpace: "nowrap" },
 });
 
+/** A small labelled select in the header, on the brand's colour; `after` follows the select. */
+function HeaderSelect({ label, value, onChange, className, children, after }: { label: string; value: string; onChange: (value: string) => void; className: string; children: ReactNode; after?: ReactNode }) {
+  const styles = useStyles();
+  const id = useId("header-select");
+  return (
+    <div className={className}>
+      <Label htmlFor={id} size="small" className={styles.label}>
+        {label}
+      </Label>
+      <Select id={id} size="small" value={value} onChange={(_, data) => onChange(data.value)}>
+        {children}
+      </Select>
+      {after}
+    </div>
+  );
+}
+
 /** "Signed in as": switching reloads the playground as the other user, with their mailbox and settings. */
 export function SignedInAs({ session }: { session: PlaygroundSession }) {
   const styles = useStyles();
-  const id = useId("signed-in-as");
+  const signIn = (slug: string) => {
+    const user = PLAYGROUND_USERS.find((u) => userSlug(u) === slug);
+    if (user) switchUser(window, user);
+  };
   return (
-    <div className={styles.signedIn}>
-      <Label htmlFor={id} size="small" className={styles.label}>
-        Signed in as
-      </Label>
-      <Select
-        id={id}
-        size="small"
-        value={userSlug(session.user)}
-        onChange={(_, data) => {
-          const user = PLAYGROUND_USERS.find((u) => userSlug(u) === data.value);
-          if (user) switchUser(window, user);
-        }}
-      >
-        {PLAYGROUND_USERS.map((user) => (
-          <option key={user.emailAddress} value={userSlug(user)}>
-            {user.displayName} · {user.emailAddress}
-          </option>
-        ))}
-      </Select>
-    </div>
+    <HeaderSelect label="Signed in as" value={userSlug(session.user)} onChange={signIn} className={styles.signedIn}>
+      {PLAYGROUND_USERS.map((user) => (
+        <option key={user.emailAddress} value={userSlug(user)}>
+          {user.displayName} · {user.emailAddress}
+        </option>
+      ))}
+    </HeaderSelect>
   );
 }
 
 /** "Device": the same user on a laptop or a phone, each with its own local storage (docs/NUMBERING.md). */
 export function DeviceSwitch({ session }: { session: PlaygroundSession }) {
   const styles = useStyles();
-  const id = useId("device");
+  const switchTo = (value: string) => {
+    const device = PLAYGROUND_DEVICES.find((d) => d === value);
+    if (device) switchDevice(window, device);
+  };
   return (
-    <div className={styles.device}>
-      <Label htmlFor={id} size="small" className={styles.label}>
-        Device
-      </Label>
-      <Select
-        id={id}
-        size="small"
-        value={session.device}
-        onChange={(_, data) => {
-          const device = PLAYGROUND_DEVICES.find((d) => d === data.value);
-          if (device) switchDevice(window, device);
-        }}
-      >
-        {PLAYGROUND_DEVICES.map((device) => (
-          <option key={device} value={device}>
-            {device === "laptop" ? "Laptop" : "Phone"}
-          </option>
-        ))}
-      </Select>
-    </div>
+    <HeaderSelect label="Device" value={session.device} onChange={switchTo} className={styles.device}>
+      {PLAYGROUND_DEVICES.map((device) => (
+        <option key={device} value={device}>
+          {device === "laptop" ? "Laptop" : "Phone"}
+        </option>
+      ))}
+    </HeaderSelect>
   );
 }
 
@@ -84,30 +83,27 @@ const NAA_LABELS: Readonly<Record<NestedAppAuthBehaviour, string>> = {
  */
 export function SignInControls({ model, behaviour, path }: { model: MailboxModel; behaviour: NestedAppAuthBehaviour; path: HostSignInPath | null }) {
   const styles = useStyles();
-  const id = useId("host-sign-in");
+  const status = (
+    <span role="status" aria-label="Sign-in path" className={styles.path}>
+      {path === null ? "No sign-in yet" : `Signed in via ${path}`}
+    </span>
+  );
   return (
-    <div className={styles.device}>
-      <Label htmlFor={id} size="small" className={styles.label}>
-        Host sign-in
-      </Label>
-      <Select id={id} size="small" value={behaviour} onChange={(_, data) => model.setOptions({ nestedAppAuth: NESTED_APP_AUTH_BEHAVIOURS.find((b) => b === data.value) ?? "answers" })}>
-        {NESTED_APP_AUTH_BEHAVIOURS.map((b) => (
-          <option key={b} value={b}>
-            {NAA_LABELS[b]}
-          </option>
-        ))}
-      </Select>
-      <span role="status" aria-label="Sign-in path" className={styles.path}>
-        {path === null ? "No sign-in yet" : `Signed in via ${path}`}
-      </span>
-    </div>
+    <HeaderSelect label="Host sign-in" value={behaviour} onChange={(value) => model.simulator.setOptions({ nestedAppAuth: NESTED_APP_AUTH_BEHAVIOURS.find((b) => b === value) ?? "answers" })} className={styles.device} after={status}>
+      {NESTED_APP_AUTH_BEHAVIOURS.map((b) => (
+        <option key={b} value={b}>
+          {NAA_LABELS[b]}
+        </option>
+      ))}
+    </HeaderSelect>
   );
 }
 
 /** Points the users' settings at the tracking service `npm start` runs (or not); the panes reload. */
 export function ServiceSwitch({ session }: { session: PlaygroundSession }) {
-  const available = session.serviceUrl !== "";
-  const label = available ? `Tracking service (${session.serviceUrl})` : "Tracking service (none running)";
+  const mode = numberingMode(session.serviceUrl);
+  const available = mode.kind === "service";
+  const label = mode.kind === "service" ? `Tracking service (${mode.url})` : "Tracking service (none running)";
   return (
     <Tooltip
       content={available ? "On: the panes number tokens and look up colleagues' activities with the tracking service" : "Start the playground with `npm start` to run the tracking service beside it"}
@@ -126,7 +122,7 @@ export function SimulateReplyButton({ model, selected, disabled }: { model: Mail
   const usable = selected?.folder === "sent" && !disabled;
   return (
     <Tooltip content="Select a message in Sent: its recipient replies to all, so colleagues in Cc get the reply too" relationship="description">
-      <Button onClick={() => selected && model.simulateCustomerReply(selected.id)} disabled={!usable}>
+      <Button onClick={() => selected && model.mail.simulateCustomerReply(selected.id)} disabled={!usable}>
         Simulate customer answer
       </Button>
     </Tooltip>
@@ -138,7 +134,7 @@ export function SimulateAnswerWithoutTokenButton({ model, selected, disabled }: 
   const usable = selected?.folder === "sent" && !disabled;
   return (
     <Tooltip content="Select a message in Sent: its recipient replies to all, but their client drops the token from the subject" relationship="description">
-      <Button onClick={() => selected && model.simulateCustomerReply(selected.id, { dropToken: true })} disabled={!usable}>
+      <Button onClick={() => selected && model.mail.simulateCustomerReply(selected.id, { dropToken: true })} disabled={!usable}>
         Simulate answer without the token
       </Button>
     </Tooltip>

@@ -5,7 +5,8 @@
  * once per pane, and a pinned read pane hears ItemChanged after mailbox.item has changed.
  */
 import { deserializeRoamingSettings, ROAMING_SETTINGS_MAX_CHARACTERS, roamingSettingsSize, serializeRoamingSettings } from "../model/roamingFormat";
-import type { HostChange, ItemSnapshot, MailAddress, MailMessage, PaneHost, Surface } from "../model/types";
+import type { HostChange, ItemSnapshot, PaneHost, Surface } from "../model/paneHost";
+import type { MailAddress, MailMessage } from "../model/types";
 import {
   argumentError,
   argumentOutOfRange,
@@ -15,6 +16,7 @@ import {
   type OfficeErrorData,
   ROAMING_SETTINGS_TOO_LARGE,
 } from "./officeErrors";
+import { withoutReplyPrefixes } from "../../core";
 import { compareVersions } from "../../core/versions";
 
 export const ITEM_CHANGED_EVENT = "olkItemSelectedChanged";
@@ -53,15 +55,10 @@ function commonArgs<T>(args: readonly unknown[]): { asyncContext: unknown; callb
   return { asyncContext: options?.asyncContext, callback: typeof second === "function" ? (second as Callback<T>) : undefined };
 }
 
-/** Outlook's normalizedSubject: the subject without its reply and forward prefixes. */
-function normalizeSubject(subject: string): string {
-  return subject.replace(/^((re|fw|fwd|aw|sv|wg):\s*)+/i, "");
-}
-
-/** One conversation per normalized subject, like a thread. */
+/** One conversation per normalized subject (core's reply-prefix rule), like a thread. */
 function conversationKey(subject: string): string {
   let hash = 0;
-  for (const char of normalizeSubject(subject).toLowerCase()) hash = (Math.imul(hash, 31) + (char.codePointAt(0) ?? 0)) | 0;
+  for (const char of withoutReplyPrefixes(subject).toLowerCase()) hash = (Math.imul(hash, 31) + (char.codePointAt(0) ?? 0)) | 0;
   return (hash >>> 0).toString(16);
 }
 
@@ -99,7 +96,7 @@ export function createFakeOffice({ win, host, surface }: FakeOfficeOptions) {
       conversationId: `AAQkAGPlayground${conversationKey(message.subject)}`,
       internetMessageId: `<${message.id}@playground.example>`,
       subject: message.subject,
-      normalizedSubject: normalizeSubject(message.subject),
+      normalizedSubject: withoutReplyPrefixes(message.subject),
       from: details(message.from),
       sender: details(message.from),
       to: message.to.map(details),

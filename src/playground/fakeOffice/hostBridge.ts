@@ -2,7 +2,7 @@
  * How a pane iframe finds the mailbox: the playground page publishes its model on its window under
  * this key, and the panes (same origin) read it from window.parent.
  */
-import type { PaneHost } from "../model/types";
+import type { PaneHost } from "../model/paneHost";
 
 export const PLAYGROUND_HOST_KEY = "__playgroundHost";
 

@@ -4,7 +4,7 @@
  * on its own gets a mailbox of its own with the sample messages.
  */
 import { MailboxModel } from "../model/mailboxModel";
-import type { PaneHost, Surface } from "../model/types";
+import type { PaneHost, Surface } from "../model/paneHost";
 import { createFakeOffice, overrideIndexedDb, overrideOnLine, type PaneWindow } from "./fakeOffice";
 import { findParentHost, LAUNCH_EVENT_KEY } from "./hostBridge";
 import { createNestedAppAuthBridge } from "./naaBridge";
@@ -14,10 +14,10 @@ const win = window as PaneWindow;
 const surface: Surface = /(compose|commands)(\.html)?$/i.test(win.location.pathname) ? "compose" : "read";
 
 function standaloneHost(): PaneHost {
-  const model = new MailboxModel({ storage: win.localStorage });
-  if (surface === "compose") model.composeNew();
-  else model.selectMessage(model.messagesIn("inbox")[0]?.id ?? null);
-  return model;
+  const { mail, host } = new MailboxModel({ storage: win.localStorage });
+  if (surface === "compose") mail.composeNew();
+  else mail.selectMessage(mail.messagesIn("inbox")[0]?.id ?? null);
+  return host;
 }
 
 const host = findParentHost(win) ?? standaloneHost();

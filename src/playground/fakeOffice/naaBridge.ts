@@ -8,7 +8,8 @@
  * with Entra ID, this one answers with the tracking service's development token (session.ts,
  * devTokens) and an unsigned ID token for the same user, which MSAL only reads.
  */
-import type { HostSignInPath, PaneHost } from "../model/types";
+import type { PaneHost } from "../model/paneHost";
+import type { HostSignInPath } from "../model/types";
 import type { PaneWindow } from "./fakeOffice";
 
 type BridgeListener = (response: string | { data: string }) => void;

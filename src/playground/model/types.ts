@@ -80,51 +80,9 @@ export const DEFAULT_HOST_OPTIONS: HostOptions = Object.freeze({
   subjectLimit: "documented",
 });
 
-/** A pane surface: which task pane an iframe holds. */
-export type Surface = "read" | "compose";
-
-/** What a pane's item is, as data. Read items are messages; compose items are the open draft. */
-export type ItemSnapshot =
-  | { readonly kind: "read"; readonly message: MailMessage }
-  | { readonly kind: "compose"; readonly draftId: string };
-
 /** Roaming settings as the mailbox stores them: each value JSON-serialized, as office.js does. */
 export type SerializedRoamingSettings = Readonly<Record<string, string>>;
 
-export type HostChange =
-  | { readonly kind: "selection" }
-  | { readonly kind: "connectivity"; readonly offline: boolean }
-  /** To or Cc of the open draft changed: Outlook fires RecipientsChanged on it (Mailbox 1.7). */
-  | { readonly kind: "recipients"; readonly draftId: string };
-
-/**
- * What the fake Office in a pane iframe needs from the mailbox. The playground's MailboxModel
- * implements it; unit tests pass their own.
- */
 /** A device of the signed-in user: the cross-device paths (docs/NUMBERING.md) need two. */
 export type PlaygroundDevice = "laptop" | "phone";
 export const PLAYGROUND_DEVICES: readonly PlaygroundDevice[] = ["laptop", "phone"];
-
-export interface PaneHost {
-  readonly user: UserProfile;
-  /** The simulated device the panes run on: each device has its own IndexedDB. @default "laptop" */
-  readonly device?: PlaygroundDevice;
-  options(): HostOptions;
-  currentItem(surface: Surface): ItemSnapshot | null;
-  draftSubject(draftId: string): string | undefined;
-  setDraftSubject(draftId: string, subject: string): boolean;
-  draftRecipients(draftId: string, field: "to" | "cc"): readonly MailAddress[] | undefined;
-  isOffline(): boolean;
-  loadRoamingSettings(): SerializedRoamingSettings;
-  /** Writes the whole set (last writer wins, as in a mailbox). False when offline. */
-  saveRoamingSettings(settings: SerializedRoamingSettings): boolean;
-  /** Calls `listener` on every change; returns an unsubscribe. */
-  subscribe(listener: (change: HostChange) => void): () => void;
-  /**
-   * A bearer token for the tracking service, for OfficeRuntime.auth.getAccessToken: in the
-   * playground a development token for this user. Absent (or rejecting): no single sign-on.
-   */
-  accessToken?(): Promise<string>;
-  /** The host handed a pane a token this way (NAA bridge or OfficeRuntime.auth). */
-  recordSignIn?(path: HostSignInPath): void;
-}

@@ -41,8 +41,8 @@ async function createHarness(): Promise<StampHarness> {
   // ?service=URL: service mode with development sign-in, as the playground runs it.
   const service = new URLSearchParams(win.location.search).get("service") ?? "";
   const model = new MailboxModel({ storage: win.localStorage, ...(service !== "" ? { accessTokens: devTokens(service, (input, init) => win.fetch(input, init)) } : {}) });
-  if (service !== "") model.setServiceUrl(service);
-  const fake = createFakeOffice({ win, host: model, surface: "compose" });
+  if (service !== "") model.settings.setServiceUrl(service);
+  const fake = createFakeOffice({ win, host: model.host, surface: "compose" });
   fake.initialize();
   // createComposePorts reads the Office global, as the pane does: point it at this window's fake
   // just while the ports are built (they keep what they need), then give the page its own back.
@@ -59,11 +59,11 @@ async function createHarness(): Promise<StampHarness> {
   // So is nested app authentication's host bridge (MSAL finds it when it first signs in).
   if (service !== "") {
     (win as unknown as { OfficeRuntime: unknown }).OfficeRuntime = fake.runtime;
-    (win as unknown as { nestedAppAuthBridge: unknown }).nestedAppAuthBridge = createNestedAppAuthBridge({ win, host: model });
+    (win as unknown as { nestedAppAuthBridge: unknown }).nestedAppAuthBridge = createNestedAppAuthBridge({ win, host: model.host });
   }
   const { mailbox, settings, stamper, monitor } = ports;
   // The offline switch of this fake follows the browser's, like the playground's "Work offline".
-  const followBrowser = () => model.setOffline(!navigator.onLine);
+  const followBrowser = () => model.simulator.setOffline(!navigator.onLine);
   followBrowser();
   win.addEventListener("online", followBrowser);
   win.addEventListener("offline", followBrowser);
@@ -81,8 +81,8 @@ async function createHarness(): Promise<StampHarness> {
     async stampMany(count, label, report) {
       const stamps: HarnessStamp[] = [];
       for (let i = 0; i < count; i += 1) {
-        model.composeNew();
-        model.updateDraft({ subject: `${label} ${i}`, to: "dana.buyer@fabrikam.com" });
+        model.mail.composeNew();
+        model.mail.updateDraft({ subject: `${label} ${i}`, to: "dana.buyer@fabrikam.com" });
         const item = mailbox.currentItem();
         if (item === null || item.mode !== "compose") throw new Error("The harness has no draft open.");
         const outcome = await stamper.stamp(item, settings.load().settings);

@@ -5,9 +5,10 @@
  * no item, and onReady's host.
  */
 import { createFakeOffice, type FakeAsyncResult, ITEM_CHANGED_EVENT, RECIPIENTS_CHANGED_EVENT, overrideOnLine, type PaneWindow } from "../../../src/playground/fakeOffice/fakeOffice";
-import { MailboxModel, STORAGE_PREFIX } from "../../../src/playground/model/mailboxModel";
+import { MailboxModel } from "../../../src/playground/model/mailboxModel";
+import { STORAGE_PREFIX } from "../../../src/playground/model/userStorage";
 import { SEEDED_ROAMING_SETTINGS } from "../../../src/playground/model/samples";
-import type { Surface } from "../../../src/playground/model/types";
+import type { Surface } from "../../../src/playground/model/paneHost";
 
 function memoryStorage() {
   const values = new Map<string, string>();
@@ -22,9 +23,9 @@ function memoryStorage() {
 function setup(surface: Surface, prepare: (model: MailboxModel) => void = () => undefined) {
   const storage = memoryStorage();
   const model = new MailboxModel({ storage });
-  model.setOptions({ itemLatencyMs: 0, roamingLatencyMs: 0 });
+  model.simulator.setOptions({ itemLatencyMs: 0, roamingLatencyMs: 0 });
   prepare(model);
-  const fake = createFakeOffice({ win: window as PaneWindow, host: model, surface });
+  const fake = createFakeOffice({ win: window as PaneWindow, host: model.host, surface });
   fake.initialize();
   const office = fake.office;
   const context = office.context!;
@@ -52,7 +53,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 5));
 describe("Office.onReady and Office.initialize", () => {
   it("resolves onReady with host Outlook and a platform, and calls Office.initialize first", async () => {
     const model = new MailboxModel({ storage: memoryStorage() });
-    const fake = createFakeOffice({ win: window as PaneWindow, host: model, surface: "read" });
+    const fake = createFakeOffice({ win: window as PaneWindow, host: model.host, surface: "read" });
     const order: string[] = [];
     fake.office.initialize = (reason) => order.push(`initialize:${reason}`);
     const ready = fake.office.onReady((info) => order.push(`callback:${info.host}`));
@@ -70,8 +71,8 @@ describe("Office.onReady and Office.initialize", () => {
 describe("callbacks", () => {
   it("are never called synchronously and carry Office's AsyncResult shape with asyncContext", async () => {
     const { context } = setup("compose", (m) => {
-      m.composeNew();
-      m.updateDraft({ subject: "Quote", to: "Dana <dana.buyer@fabrikam.com>; lee@fabrikam.com" });
+      m.mail.composeNew();
+      m.mail.updateDraft({ subject: "Quote", to: "Dana <dana.buyer@fabrikam.com>; lee@fabrikam.com" });
     });
     const item = context.mailbox.item as unknown as ComposeLike;
     const got = await call<string>((cb) => item.subject.getAsync({ asyncContext: { n: 1 } }, cb));
@@ -89,7 +90,7 @@ describe("callbacks", () => {
   });
 
   it("sets the subject on the mailbox's draft (the single source of truth)", async () => {
-    const { context, model } = setup("compose", (m) => void m.composeNew());
+    const { context, model } = setup("compose", (m) => void m.mail.composeNew());
     const item = context.mailbox.item as unknown as ComposeLike;
     const set = await call<void>((cb) => item.subject.setAsync("Quote CRM:00021004", cb));
     expect(set.result.status).toBe("succeeded");
@@ -97,10 +98,10 @@ describe("callbacks", () => {
   });
 
   it("fails with APICallFailedDueToItemChange once the draft was sent or discarded", async () => {
-    const { context, model } = setup("compose", (m) => void m.composeNew());
+    const { context, model } = setup("compose", (m) => void m.mail.composeNew());
     const item = context.mailbox.item as unknown as ComposeLike;
     const pending = call<void>((cb) => item.subject.setAsync("Late", cb));
-    model.discardDraft();
+    model.mail.discardDraft();
     const { result } = await pending;
     expect(result.status).toBe("failed");
     expect(result.error).toMatchObject({ code: 9030, name: "APICallFailedDueToItemChange" });
@@ -110,13 +111,13 @@ describe("callbacks", () => {
 describe("subject.setAsync past 255 characters", () => {
   it("fails with DataExceedsMaximumSize and leaves the subject unchanged (as documented)", async () => {
     const { context, model } = setup("compose", (m) => {
-      m.composeNew();
-      m.updateDraft({ subject: "Before" });
+      m.mail.composeNew();
+      m.mail.updateDraft({ subject: "Before" });
     });
     const item = context.mailbox.item as unknown as ComposeLike;
     const ok = await call<void>((cb) => item.subject.setAsync("x".repeat(255), cb));
     expect(ok.result.status).toBe("succeeded");
-    model.updateDraft({ subject: "Before" });
+    model.mail.updateDraft({ subject: "Before" });
 
     const { result, synchronous } = await call<void>((cb) => item.subject.setAsync("x".repeat(256), { asyncContext: "ctx" }, cb));
     expect(synchronous).toBe(false);
@@ -128,8 +129,8 @@ describe("subject.setAsync past 255 characters", () => {
 
   it("throws Sys.ArgumentOutOfRangeException synchronously when set to office.js's behaviour", () => {
     const { context, model } = setup("compose", (m) => {
-      m.composeNew();
-      m.setOptions({ subjectLimit: "throws" });
+      m.mail.composeNew();
+      m.simulator.setOptions({ subjectLimit: "throws" });
     });
     const item = context.mailbox.item as unknown as ComposeLike;
     const callback = jest.fn();
@@ -151,7 +152,7 @@ describe("roaming settings", () => {
 
   it("are an in-memory copy loaded when the pane loads: another pane's save is not seen until reload", async () => {
     const { context: first, model } = setup("read");
-    const second = createFakeOffice({ win: window as PaneWindow, host: model, surface: "compose" });
+    const second = createFakeOffice({ win: window as PaneWindow, host: model.host, surface: "compose" });
     second.initialize();
     first.roamingSettings.set("counter", 7);
     await call<void>((cb) => first.roamingSettings.saveAsync(cb));
@@ -174,12 +175,12 @@ describe("roaming settings", () => {
     const { context, storage, model } = setup("read");
     const key = `${STORAGE_PREFIX}roaming:${model.user.emailAddress}`;
     const before = storage.values.get(key);
-    model.setOffline(true);
+    model.simulator.setOffline(true);
     context.roamingSettings.set("counter", 9);
     const offline = await call<void>((cb) => context.roamingSettings.saveAsync(cb));
     expect(offline.result).toMatchObject({ status: "failed", error: { code: 9041, name: "NetworkError" } });
     expect(storage.values.get(key)).toBe(before);
-    model.setOffline(false);
+    model.simulator.setOffline(false);
     const online = await call<void>((cb) => context.roamingSettings.saveAsync(cb));
     expect(online.result.status).toBe("succeeded");
   });
@@ -187,7 +188,7 @@ describe("roaming settings", () => {
 
 describe("ItemChanged (a pinned read pane)", () => {
   it("updates mailbox.item first, then calls the handler asynchronously; null when nothing is selected", async () => {
-    const { context, office, model } = setup("read", (m) => m.selectMessage("inbox-ours"));
+    const { context, office, model } = setup("read", (m) => m.mail.selectMessage("inbox-ours"));
     expect((context.mailbox.item as unknown as ReadLike).subject).toBe("RE: Quote for 200 chairs CRM:00021003");
     const seen: (string | null)[] = [];
     const added = await call<void>((cb) =>
@@ -202,20 +203,20 @@ describe("ItemChanged (a pinned read pane)", () => {
     );
     expect(added.result.status).toBe("succeeded");
 
-    model.selectMessage("inbox-history");
+    model.mail.selectMessage("inbox-history");
     expect(seen).toEqual([]);
     expect((context.mailbox.item as unknown as ReadLike).subject).toBe("RE: RE: Delivery dates ACME:00020017");
     await flush();
     expect(seen).toEqual(["RE: RE: Delivery dates ACME:00020017"]);
 
-    model.selectMessage(null);
+    model.mail.selectMessage(null);
     await flush();
     expect(context.mailbox.item).toBeNull();
     expect(seen).toEqual(["RE: RE: Delivery dates ACME:00020017", null]);
   });
 
   it("gives read items Mailbox 1.1's shape: subject string, address details, a Date", () => {
-    const { context } = setup("read", (m) => m.selectMessage("inbox-ours"));
+    const { context } = setup("read", (m) => m.mail.selectMessage("inbox-ours"));
     const item = context.mailbox.item as unknown as ReadLike;
     expect(item.dateTimeCreated).toBeInstanceOf(Date);
     expect(item.dateTimeCreated.toISOString()).toBe("2025-05-14T09:12:00.000Z");
@@ -225,7 +226,7 @@ describe("ItemChanged (a pinned read pane)", () => {
   });
 
   it("rejects ItemChanged on hosts below Mailbox 1.5, where the event does not exist", () => {
-    const { context, office } = setup("read", (m) => m.setOptions({ mailboxVersion: "1.4" }));
+    const { context, office } = setup("read", (m) => m.simulator.setOptions({ mailboxVersion: "1.4" }));
     expect(context.requirements.isSetSupported("Mailbox", "1.5")).toBe(false);
     expect(context.requirements.isSetSupported("Mailbox", 1.1)).toBe(true);
     expect(() => context.mailbox.addHandlerAsync(office.EventType.ItemChanged, () => undefined)).toThrow(expect.objectContaining({ name: "Sys.ArgumentException" }));
@@ -237,7 +238,7 @@ describe("NestedAppAuth 1.1", () => {
     const { context, model } = setup("compose");
     expect(context.requirements.isSetSupported("NestedAppAuth", "1.1")).toBe(true);
     expect(context.requirements.isSetSupported("NestedAppAuth", "1.2")).toBe(false);
-    model.setOptions({ nestedAppAuth: "unsupported" });
+    model.simulator.setOptions({ nestedAppAuth: "unsupported" });
     expect(context.requirements.isSetSupported("NestedAppAuth", "1.1")).toBe(false);
   });
 });
@@ -246,25 +247,25 @@ describe("RecipientsChanged (Mailbox 1.7, on the draft)", () => {
   type WithEvents = { addHandlerAsync: (eventType: unknown, handler: unknown, callback?: unknown) => void };
 
   it("calls the draft's handler asynchronously when To or Cc change, not when the subject does", async () => {
-    const { context, office, model } = setup("compose", (m) => void m.composeNew());
+    const { context, office, model } = setup("compose", (m) => void m.mail.composeNew());
     const item = context.mailbox.item as unknown as WithEvents;
     const seen: string[] = [];
     const added = await call<void>((cb) => item.addHandlerAsync(office.EventType.RecipientsChanged, (event: { type: string }) => seen.push(event.type), cb));
     expect(added.result.status).toBe("succeeded");
-    model.updateDraft({ subject: "Offer" });
-    model.updateDraft({ to: "dana.buyer@fabrikam.com" });
+    model.mail.updateDraft({ subject: "Offer" });
+    model.mail.updateDraft({ to: "dana.buyer@fabrikam.com" });
     expect(seen).toEqual([]);
     await flush();
     expect(seen).toEqual([RECIPIENTS_CHANGED_EVENT]);
-    model.updateDraft({ cc: "sam.colleague@contoso.com" });
+    model.mail.updateDraft({ cc: "sam.colleague@contoso.com" });
     await flush();
     expect(seen).toHaveLength(2);
   });
 
   it("rejects it below Mailbox 1.7", () => {
     const { context, office } = setup("compose", (m) => {
-      m.setOptions({ mailboxVersion: "1.5" });
-      void m.composeNew();
+      m.simulator.setOptions({ mailboxVersion: "1.5" });
+      void m.mail.composeNew();
     });
     const item = context.mailbox.item as unknown as WithEvents;
     expect(() => item.addHandlerAsync(office.EventType.RecipientsChanged, () => undefined)).toThrow(expect.objectContaining({ name: "Sys.ArgumentException" }));
@@ -274,15 +275,15 @@ describe("RecipientsChanged (Mailbox 1.7, on the draft)", () => {
 describe("Work offline", () => {
   it("makes navigator.onLine false and dispatches offline/online on the pane's window", () => {
     const { model } = setup("read");
-    overrideOnLine(window as PaneWindow, model);
+    overrideOnLine(window as PaneWindow, model.host);
     const events: string[] = [];
     const listener = (event: Event) => events.push(event.type);
     window.addEventListener("offline", listener);
     window.addEventListener("online", listener);
     expect(navigator.onLine).toBe(true);
-    model.setOffline(true);
+    model.simulator.setOffline(true);
     expect(navigator.onLine).toBe(false);
-    model.setOffline(false);
+    model.simulator.setOffline(false);
     expect(navigator.onLine).toBe(true);
     expect(events).toEqual(["offline", "online"]);
     window.removeEventListener("offline", listener);

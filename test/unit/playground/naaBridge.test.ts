@@ -15,8 +15,8 @@ function memoryStorage() {
 
 function setup(nestedAppAuth: NestedAppAuthBehaviour = "answers") {
   const model = new MailboxModel({ storage: memoryStorage(), accessTokens: async () => devToken });
-  model.setOptions({ nestedAppAuth });
-  const bridge = createNestedAppAuthBridge({ win: window as PaneWindow, host: model });
+  model.simulator.setOptions({ nestedAppAuth });
+  const bridge = createNestedAppAuthBridge({ win: window as PaneWindow, host: model.host });
   const ask = (method: string, tokenParams?: object) =>
     new Promise<Record<string, unknown>>((resolve) => {
       const requestId = `${method}-${Math.random()}`;
@@ -64,6 +64,6 @@ test("consent refused: silently consent_required, then access_denied from the po
 
 test("offline: NO_NETWORK", async () => {
   const { ask, model } = setup();
-  model.setOffline(true);
+  model.simulator.setOffline(true);
   expect(await ask("GetToken", request)).toMatchObject({ success: false, error: { status: "NO_NETWORK" } });
 });

@@ -1,6 +1,6 @@
 /** Two users in the playground: who is signed in, mail delivered between them, the customer's reply, the service setting. */
-import { MailboxModel, STORAGE_PREFIX } from "../../../src/playground/model/mailboxModel";
-import type { KeyValueStorage } from "../../../src/playground/model/mailboxModel";
+import { MailboxModel } from "../../../src/playground/model/mailboxModel";
+import { STORAGE_PREFIX, type KeyValueStorage } from "../../../src/playground/model/userStorage";
 import { COLLEAGUE_USER, PLAYGROUND_USER } from "../../../src/playground/model/samples";
 import { modelOptionsFor, readSession } from "../../../src/playground/session";
 
@@ -24,20 +24,20 @@ describe("playground session", () => {
     const storage = memoryStorage();
     const session = { user: PLAYGROUND_USER, serviceUrl: "", serviceOn: false, device: "laptop" as const };
     const pat = new MailboxModel(modelOptionsFor(session, storage, noFetch));
-    pat.composeNew();
-    pat.updateDraft({ to: "Dana Buyer <dana.buyer@fabrikam.com>", cc: COLLEAGUE_USER.emailAddress, subject: "Quote CRM:00010001" });
-    return pat.send().then((result) => {
+    pat.mail.composeNew();
+    pat.mail.updateDraft({ to: "Dana Buyer <dana.buyer@fabrikam.com>", cc: COLLEAGUE_USER.emailAddress, subject: "Quote CRM:00010001" });
+    return pat.mail.send().then((result) => {
       if (result.status !== "sent") throw new Error(result.reason);
-      const reply = pat.simulateCustomerReply(result.message.id);
+      const reply = pat.mail.simulateCustomerReply(result.message.id);
       expect(reply).toMatchObject({ folder: "inbox", subject: "RE: Quote CRM:00010001", from: { emailAddress: "dana.buyer@fabrikam.com" } });
       expect(reply.cc.map((a) => a.emailAddress)).toEqual([COLLEAGUE_USER.emailAddress]);
       expect(pat.getState().selectedId).toBe(reply.id);
 
       const sam = new MailboxModel(modelOptionsFor({ ...session, user: COLLEAGUE_USER }, storage, noFetch));
-      expect(sam.messagesIn("inbox").map((m) => m.subject)).toEqual(expect.arrayContaining(["Quote CRM:00010001", "RE: Quote CRM:00010001"]));
-      expect(sam.messagesIn("sent")).toEqual([]);
+      expect(sam.mail.messagesIn("inbox").map((m) => m.subject)).toEqual(expect.arrayContaining(["Quote CRM:00010001", "RE: Quote CRM:00010001"]));
+      expect(sam.mail.messagesIn("sent")).toEqual([]);
       // Pat's mailbox is unchanged by Sam's: his own settings, seeded with ordinal 3.
-      expect(JSON.parse(sam.loadRoamingSettings()["settings"] ?? "{}")).toMatchObject({ userOrdinal: 3 });
+      expect(JSON.parse(sam.storage.loadRoamingSettings()["settings"] ?? "{}")).toMatchObject({ userOrdinal: 3 });
       expect(storage.data.has(`${STORAGE_PREFIX}inbox:${COLLEAGUE_USER.emailAddress}`)).toBe(true);
     });
   });
@@ -45,11 +45,11 @@ describe("playground session", () => {
   it("sets the service URL in the user's stored settings, keeping the rest", () => {
     const storage = memoryStorage();
     const model = new MailboxModel(modelOptionsFor({ user: PLAYGROUND_USER, serviceUrl: "http://127.0.0.1:3002", serviceOn: true, device: "laptop" }, storage, noFetch));
-    model.setServiceUrl("http://127.0.0.1:3002");
-    expect(model.serviceUrl()).toBe("http://127.0.0.1:3002");
-    expect(JSON.parse(model.loadRoamingSettings()["settings"] ?? "{}")).toMatchObject({ prefix: "CRM:", userOrdinal: 2, serviceUrl: "http://127.0.0.1:3002" });
-    model.setServiceUrl("");
-    expect(model.serviceUrl()).toBe("");
+    model.settings.setServiceUrl("http://127.0.0.1:3002");
+    expect(model.settings.serviceUrl()).toBe("http://127.0.0.1:3002");
+    expect(JSON.parse(model.storage.loadRoamingSettings()["settings"] ?? "{}")).toMatchObject({ prefix: "CRM:", userOrdinal: 2, serviceUrl: "http://127.0.0.1:3002" });
+    model.settings.setServiceUrl("");
+    expect(model.settings.serviceUrl()).toBe("");
   });
 });
 
