@@ -81,21 +81,16 @@ describe("ReadPane", () => {
     expect(within(answer).queryByRole("term")).not.toBeInTheDocument();
   });
 
-  it("says an online token is not in this device's history", async () => {
-    renderPane({ mailbox: new FakeMailbox(received("RE: CRM:00059999")) });
-    const card = await tokenCard("CRM:00059999");
-    expect(partsOf(card, "CRM:00059999")).toMatchObject({ Created: "Online", "User number": "5", "Activity number": "9999" });
+  it.each([
+    ["an online token is not in this device's history", "CRM:00059999", { Created: "Online", "User number": "5", "Activity number": "9999" }, /created online, perhaps on another device/],
+    ["an offline token may come from another device", "CRM:10050042", { Created: "Offline", "User number": "5", "Activity number": "42" }, /created offline, possibly on another device/],
+  ])("says %s", async (_what, token, parts, hint) => {
+    renderPane({ mailbox: new FakeMailbox(received(`RE: ${token}`)) });
+    const card = await tokenCard(token);
+    expect(partsOf(card, token)).toMatchObject(parts);
     expect(within(card).getByText("Not in this device's history.")).toBeInTheDocument();
-    expect(within(card).getByText(/created online, perhaps on another device/)).toBeInTheDocument();
+    expect(within(card).getByText(hint)).toBeInTheDocument();
     expect(within(card).queryByText("Found by token")).not.toBeInTheDocument();
-  });
-
-  it("hints that an offline token may come from another device", async () => {
-    renderPane({ mailbox: new FakeMailbox(received("RE: CRM:10050042")) });
-    const card = await tokenCard("CRM:10050042");
-    expect(partsOf(card, "CRM:10050042")).toMatchObject({ Created: "Offline", "User number": "5", "Activity number": "42" });
-    expect(within(card).getByText("Not in this device's history.")).toBeInTheDocument();
-    expect(within(card).getByText(/created offline, possibly on another device/)).toBeInTheDocument();
   });
 
   it("still decodes without an activity log, and says why nothing is found", async () => {

@@ -41,7 +41,11 @@ function renderForm(save: (settings: Settings) => Promise<void> = async () => un
     await user.clear(field(label));
     if (value !== "") await user.type(field(label), value);
   };
-  return { user, save: saveMock, onSaved, onCancel, field, replace };
+  /** Types each value into its field, in the form's order. */
+  const fill = async (values: Partial<Record<FieldLabel, string>>) => {
+    for (const [label, value] of Object.entries(values) as [FieldLabel, string][]) await replace(label, value);
+  };
+  return { user, save: saveMock, onSaved, onCancel, field, replace, fill };
 }
 
 describe("SettingsForm", () => {
@@ -86,15 +90,8 @@ describe("SettingsForm", () => {
   });
 
   it("shows every invalid field's message at once", async () => {
-    const { user, save, field, replace } = renderForm();
-    await replace("Prefix", "");
-    await replace("Earlier prefixes", "A1");
-    await replace("User digits", "0");
-    await replace("Counter digits", "10");
-    await replace("Deployment base", "x");
-    await replace("Your user number", "-3");
-    await replace("Service URL", "ftp://x");
-    await replace("Active days", "1.5");
+    const { user, save, field, fill } = renderForm();
+    await fill({ Prefix: "", "Earlier prefixes": "A1", "User digits": "0", "Counter digits": "10", "Deployment base": "x", "Your user number": "-3", "Service URL": "ftp://x", "Active days": "1.5" });
     await user.click(screen.getByRole("button", { name: "Save" }));
 
     for (const label of TEXT_FIELDS) expect(field(label)).toHaveAttribute("aria-invalid", "true");
@@ -116,14 +113,8 @@ describe("SettingsForm", () => {
   });
 
   it("saves valid settings, parsed, and says so", async () => {
-    const { user, save, onSaved, replace } = renderForm();
-    await replace("Prefix", "ACME-");
-    await replace("Earlier prefixes", "CRM:\nOLD:, TT#");
-    await replace("User digits", "4");
-    await replace("Counter digits", "5");
-    await replace("Deployment base", "500");
-    await replace("Your user number", " 12 ");
-    await replace("Active days", "60");
+    const { user, save, onSaved, fill } = renderForm();
+    await fill({ Prefix: "ACME-", "Earlier prefixes": "CRM:\nOLD:, TT#", "User digits": "4", "Counter digits": "5", "Deployment base": "500", "Your user number": " 12 ", "Active days": "60" });
     await user.click(screen.getByRole("switch", { name: "Stamp on send" }));
     await user.click(screen.getByRole("button", { name: "Save" }));
 
