@@ -7,7 +7,7 @@
 import { DOMParser, ParseError, type Element } from "@xmldom/xmldom";
 import { GUID_PATTERN, MAIL_APP_CHILDREN, NESTED_CHILD_ORDER, NS, REQUIRED_MAIL_APP_CHILDREN, VERSION_PATTERN } from "./mailAppSchema";
 import { childElements, descendants, firstChild } from "./dom";
-import { describe, type Report } from "./report";
+import { describe, type ManifestProblemCode, type Report } from "./report";
 
 /** The document's root, or undefined when the XML cannot be trusted (each error reported). */
 export function parseManifest(xml: string, report: Report): Element | undefined {
@@ -156,45 +156,49 @@ function checkNestedOrder(root: Element, report: Report): void {
 // ---------------------------------------------------------------------------------------------
 // Id, Version, Requirements
 
+/** A child element that must be there and whose text must match `pattern`, each failure with its own message. */
+type RequiredText = {
+  readonly name: string;
+  readonly pattern: RegExp;
+  readonly missing: { readonly code: ManifestProblemCode; readonly message: () => string };
+  readonly invalid: { readonly code: ManifestProblemCode; readonly message: (value: string, line: string) => string };
+};
+
+function checkRequiredText(root: Element, report: Report, { name, pattern, missing, invalid }: RequiredText): void {
+  const element = firstChild(root, name);
+  report.expect(element !== undefined, missing.code, missing.message, root);
+  if (!element) return;
+  const value = element.textContent ?? "";
+  report.expect(pattern.test(value), invalid.code, () => invalid.message(value, String(element.lineNumber ?? "?")), element);
+}
+
 function checkId(root: Element, report: Report, newGuid: () => string): void {
-  const id = firstChild(root, "Id");
-  report.expect(
-    id !== undefined,
-    "id-missing",
-    () => `<Id> is missing: add one right after <OfficeApp>, a GUID made once for this add-in, such as ${newGuid()}.`,
-    root,
-  );
-  if (!id) return;
-  const value = id.textContent ?? "";
-  report.expect(
-    GUID_PATTERN.test(value),
-    "id-not-guid",
-    () =>
-      `<Id> (line ${id.lineNumber ?? "?"}) is "${value}", which is not a GUID` +
-      (GUID_PATTERN.test(value.trim()) ? " because of the spaces around it" : "") +
-      `: use 32 hex digits grouped 8-4-4-4-12, such as ${newGuid()}.`,
-    id,
-  );
+  checkRequiredText(root, report, {
+    name: "Id",
+    pattern: GUID_PATTERN,
+    missing: { code: "id-missing", message: () => `<Id> is missing: add one right after <OfficeApp>, a GUID made once for this add-in, such as ${newGuid()}.` },
+    invalid: {
+      code: "id-not-guid",
+      message: (value, line) =>
+        `<Id> (line ${line}) is "${value}", which is not a GUID` +
+        (GUID_PATTERN.test(value.trim()) ? " because of the spaces around it" : "") +
+        `: use 32 hex digits grouped 8-4-4-4-12, such as ${newGuid()}.`,
+    },
+  });
 }
 
 function checkVersion(root: Element, report: Report): void {
-  const version = firstChild(root, "Version");
-  report.expect(
-    version !== undefined,
-    "version-invalid",
-    () => "<Version> is missing: add one after <Id>, such as <Version>1.0.0.0</Version>.",
-    root,
-  );
-  if (!version) return;
-  const value = version.textContent ?? "";
-  report.expect(
-    VERSION_PATTERN.test(value),
-    "version-invalid",
-    () =>
-      `<Version> (line ${version.lineNumber ?? "?"}) is "${value}", which is not a valid version: ` +
-      `use one to four dot-separated numbers of at most five digits each, such as 1.0.0.0.`,
-    version,
-  );
+  checkRequiredText(root, report, {
+    name: "Version",
+    pattern: VERSION_PATTERN,
+    missing: { code: "version-invalid", message: () => "<Version> is missing: add one after <Id>, such as <Version>1.0.0.0</Version>." },
+    invalid: {
+      code: "version-invalid",
+      message: (value, line) =>
+        `<Version> (line ${line}) is "${value}", which is not a valid version: ` +
+        `use one to four dot-separated numbers of at most five digits each, such as 1.0.0.0.`,
+    },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
