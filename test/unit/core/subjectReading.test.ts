@@ -20,14 +20,19 @@ describe("readSubject (the compose pane's reading of a draft's subject)", () => 
     expect(reading.draftToken).toBeNull();
   });
 
-  it.each([
-    ["another system's token", "Case TT:123456 follow-up", true],
-    ["a near miss of ours", "Quote CRM: 00021003", true],
-    ["a help desk ticket", "[Ticket#4711] Printer", true],
-    ["a reply word before digits", "RE:2024 budget", false],
-    ["a time of day", "Call at 10:30", false],
-    ["only our token", "Quote CRM:00021003", false],
-  ])("%s: other marks %s", (_what, subject, expected) => {
-    expect(readSubject(subject, settings, undefined).hasOtherMarks).toBe(expected);
+  const otherMarks = {
+    "another system's token": "Case TT:123456 follow-up",
+    "a near miss of ours": "Quote CRM: 00021003",
+    "a help desk ticket": "[Ticket#4711] Printer",
+  };
+  const noOtherMarks = { "a reply word before digits": "RE:2024 budget", "a time of day": "Call at 10:30", "only our token": "Quote CRM:00021003" };
+
+  it.each(Object.entries(otherMarks))("says other marks stand there: %s", (_what, subject) => {
+    expect(readSubject(subject, settings, undefined).hasOtherMarks).toBe(true);
   });
+
+  it.each(Object.entries(noOtherMarks))("finds no other marks: %s", (_what, subject) => {
+    expect(readSubject(subject, settings, undefined).hasOtherMarks).toBe(false);
+  });
+});
 });
