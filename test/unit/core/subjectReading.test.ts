@@ -35,4 +35,3 @@ describe("readSubject (the compose pane's reading of a draft's subject)", () => 
     expect(readSubject(subject, settings, undefined).hasOtherMarks).toBe(false);
   });
 });
-});
