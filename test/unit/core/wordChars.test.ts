@@ -90,3 +90,26 @@ describe("letters, digits and marks with property escapes (the panes, modern run
     expect(isWordCharFromRanges(char.codePointAt(0) ?? 0)).toBe(expected);
   });
 });
+
+describe("an engine without property escapes (the send handler's ES2016 runtime)", () => {
+  it("answers from the fallback the handler installs, and says so when none was installed", () => {
+    const Native = RegExp;
+    const withoutEscapes = function (pattern: string | RegExp, flags?: string) {
+      if (String(pattern).includes("\\p{")) throw new SyntaxError("Invalid regular expression: property escapes are ES2018");
+      return new Native(pattern, flags);
+    } as unknown as RegExpConstructor;
+    jest.isolateModules(() => {
+      globalThis.RegExp = withoutEscapes;
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module, loaded under the ES2016-like RegExp
+        const fresh = require("../../../src/core/wordChars") as typeof import("../../../src/core/wordChars");
+        expect(() => fresh.isWordCodePoint(0xe9)).toThrow(/no word-character fallback/);
+        fresh.setWordCharFallback(isWordCharFromRanges);
+        expect([0xe9, 0x301, 0x663, 0x1d400, 0x20, 0xa0].map(fresh.isWordCodePoint)).toEqual([true, true, true, true, false, false]);
+      } finally {
+        globalThis.RegExp = Native;
+      }
+    });
+  });
+});
+
