@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { precedingIsWordChar } from "../../../src/core/matcher";
 import { isWordCharFromRanges } from "../../../src/core/wordCharRanges";
 import { isWordCodePoint } from "../../../src/core/wordChars";
+import type * as WordChars from "../../../src/core/wordChars";
 
 /** The handler's old regex, compiled as webpack.config.js compiles the handler (Babel's unicode-property-regex). */
 function babelWordChar(): RegExp {
@@ -102,7 +103,7 @@ describe("an engine without property escapes (the send handler's ES2016 runtime)
       globalThis.RegExp = withoutEscapes;
       try {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module, loaded under the ES2016-like RegExp
-        const fresh = require("../../../src/core/wordChars") as typeof import("../../../src/core/wordChars");
+        const fresh = require("../../../src/core/wordChars") as typeof WordChars;
         expect(() => fresh.isWordCodePoint(0xe9)).toThrow(/no word-character fallback/);
         fresh.setWordCharFallback(isWordCharFromRanges);
         expect([0xe9, 0x301, 0x663, 0x1d400, 0x20, 0xa0].map(fresh.isWordCodePoint)).toEqual([true, true, true, true, false, false]);
