@@ -43,18 +43,16 @@ export const devTokenBody = {
   },
 } as const;
 
+/** The mail an activity records: in POST /v1/activities beside its token, in .../sent alone. */
+const mail = { subject, to: addressList, cc: addressList, sentAt, designator, draftKey } as const;
+
 export const activityBody = {
   type: "object",
   additionalProperties: false,
   required: ["token", "subject", "to", "cc", "sentAt", "designator"],
   properties: {
     token: { type: "string", minLength: 1, maxLength: LIMITS.token },
-    subject,
-    to: addressList,
-    cc: addressList,
-    sentAt,
-    designator,
-    draftKey,
+    ...mail,
     // Absent from add-ins that recorded at stamp time and showed that as sent: "sent".
     status: { type: "string", enum: ["issued", "sent"], description: '"issued" (stamped on a draft) or "sent"' },
   },
@@ -65,14 +63,7 @@ export const sentBody = {
   type: "object",
   additionalProperties: false,
   required: ["subject", "to", "cc", "sentAt", "designator"],
-  properties: {
-    subject,
-    to: addressList,
-    cc: addressList,
-    sentAt,
-    designator,
-    draftKey,
-  },
+  properties: mail,
 } as const;
 
 export const correlateBody = {

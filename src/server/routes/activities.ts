@@ -19,6 +19,10 @@ import { callerOf } from "./context";
 import type { RouteContext } from "./context";
 
 export function activityRoutes({ store, users, settings, clock, activeWindowMs, sentAtWindow }: RouteContext): ContractRoutes {
+  /** An offline number the device issued on its own (its reserve ran out), first heard of here: later reserves start above it (docs/NUMBERING.md). */
+  const noteOfflineNumber = async (record: ActivityRecord): Promise<void> => {
+    if (record.designator === 1) await store.noteOfflineCounter(record.user, record.counter, clock() - activeWindowMs, clock());
+  };
   return async (app) => {
     app.post(
       ROUTES.recordActivity.url,
@@ -29,9 +33,7 @@ export function activityRoutes({ store, users, settings, clock, activeWindowMs, 
         const outcome = await store.recordActivity(record, activeWindowMs, clock());
         switch (outcome.kind) {
           case "stored":
-            // An offline number the device issued on its own (its reserve ran out): later reserves
-            // start above it (docs/NUMBERING.md).
-            if (record.designator === 1) await store.noteOfflineCounter(record.user, record.counter, clock() - activeWindowMs, clock());
+            await noteOfflineNumber(record);
             return reply.code(201).send({ stored: true });
           case "duplicate":
             return reply.code(200).send({ stored: false, duplicate: true });
@@ -57,8 +59,7 @@ export function activityRoutes({ store, users, settings, clock, activeWindowMs, 
           case "finalized":
             return reply.code(200).send({ finalized: true });
           case "stored":
-            // Also an offline number first heard of at send: later reserves start above it.
-            if (sent.designator === 1) await store.noteOfflineCounter(sent.user, sent.counter, clock() - activeWindowMs, clock());
+            await noteOfflineNumber(sent);
             return reply.code(201).send({ finalized: true });
           case "unchanged":
             return reply.code(200).send({ finalized: false, unchanged: true });
