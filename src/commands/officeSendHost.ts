@@ -17,7 +17,7 @@
  * the button), a repeated one is not. With a tracking service, online numbers need no device
  * counter (the service allocates atomically), so the handler stamps there while the service answers.
  */
-import type { ServiceClient } from "../authority/service/client";
+import type { NumberingClient } from "../authority/service/client";
 import { officeServiceClient } from "../authority/service/officeServiceClient";
 import { createServiceModeAuthority } from "../authority/service/serviceMode";
 import { openAuthority } from "../authority/openAuthority";
@@ -46,7 +46,7 @@ export type SendEnvironment = {
   /** IndexedDB and Web Locks. @default the runtime's own, read when an event arrives */
   readonly storage?: { readonly indexedDB?: IDBFactory; readonly locks?: LockManagerLike };
   /** The tracking service client for settings.serviceUrl. @default fetch and Office SSO, as the panes use */
-  readonly serviceClient?: (serviceUrl: string) => ServiceClient;
+  readonly serviceClient?: (serviceUrl: string) => NumberingClient;
 };
 
 /** Online/offline events for a runtime without `window`: none arrive, the ping decides. */

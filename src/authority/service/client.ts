@@ -40,12 +40,11 @@ export type ServiceClientOptions = {
   readonly now?: () => number;
 };
 
-export interface ServiceClient {
+/** The calls that number and record: what the send handler needs (its bundle has a budget: docs/BENCHMARKS.md). */
+export interface NumberingClient {
   /** The base URL, as given (for messages and keys). */
   readonly baseUrl: string;
   health(): Promise<Health>;
-  /** What to ask Entra ID for (GET /v1/sign-in, no token); null when the service names no app registration (404). */
-  signIn(): Promise<SignInConfig | null>;
   /** Registers the caller on first call (claiming a number, raising counters above marks); the same user every later call. */
   me(registration?: RegistrationRequest): Promise<ServiceUser>;
   /** GET /v1/deployment: the team's settings, which the add-in follows. */
@@ -58,6 +57,12 @@ export interface ServiceClient {
   recordActivity(record: ActivityRequest): Promise<RecordResult>;
   /** Marks the caller's activity sent with the mail as it went; idempotent (the same again is "unchanged"). 403 another's, 409 sent differently. */
   finalizeActivity(token: string, sent: SentRecord): Promise<FinalizeResult>;
+}
+
+/** Every call: the panes' client, which also signs in and looks activities up. */
+export interface ServiceClient extends NumberingClient {
+  /** What to ask Entra ID for (GET /v1/sign-in, no token); null when the service names no app registration (404). */
+  signIn(): Promise<SignInConfig | null>;
   /** The activity stamped with `token` (or that it is on a draft not sent yet); undefined when the service does not know it. */
   activity(token: string): Promise<ServiceActivity | IssuedActivity | undefined>;
   /** What a received message answers: by token, else by smart match; null when nothing. */
@@ -85,7 +90,8 @@ type Call = {
 
 type Answer = { readonly status: number; readonly body: unknown; readonly retryAfterSeconds?: number };
 
-export function createServiceClient(options: ServiceClientOptions): ServiceClient {
+/** One way to the service: the token, the deadline and the retries every call shares. */
+function createTransport(options: ServiceClientOptions): (call: Call) => Promise<Answer> {
   const { fetch, tokens } = options;
   const base = options.baseUrl.replace(/\/+$/, "");
   const scheduler = options.scheduler ?? systemScheduler;
@@ -171,9 +177,19 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     }
   }
 
+  return send;
+}
+
+/** The client for the send handler: numbering and recording only. */
+export function createNumberingClient(options: ServiceClientOptions): NumberingClient {
+  return numberingCalls(options.baseUrl, createTransport(options));
+}
+
+/** The panes' client: every call. */
+export function createServiceClient(options: ServiceClientOptions): ServiceClient {
+  const send = createTransport(options);
   return {
-    baseUrl: options.baseUrl,
-    health: async () => parseHealth((await send({ method: "GET", path: "/v1/health", anonymous: true, quick: true, idempotent: true, what: "the health check" })).body),
+    ...numberingCalls(options.baseUrl, send),
     async signIn() {
       try {
         return parseSignIn((await send({ method: "GET", path: "/v1/sign-in", anonymous: true, quick: true, idempotent: true, what: "how to sign in" })).body);
@@ -181,20 +197,6 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
         if (error instanceof ServiceError && error.status === 404) return null;
         throw error;
       }
-    },
-    me: async (registration = {}) => parseServiceUser((await send({ method: "POST", path: "/v1/users/me", body: registration, quick: true, idempotent: true, what: "who you are" })).body),
-    deployment: async () => parseDeployment((await send({ method: "GET", path: "/v1/deployment", quick: true, idempotent: true, what: "for the deployment's settings" })).body),
-    nextCounter: async () => parseAllocation((await send({ method: "POST", path: "/v1/counters/next", body: {}, quick: true, idempotent: false, what: "for a number" })).body),
-    reserve: async (device) => parseReserve((await send({ method: "POST", path: "/v1/reserves", body: { device }, quick: false, idempotent: false, what: "for offline numbers" })).body),
-    async recordActivity(record) {
-      const answer = await send({ method: "POST", path: "/v1/activities", body: record, quick: false, idempotent: true, what: `when recording ${record.token}` });
-      return answer.status === 201 ? "stored" : "duplicate";
-    },
-    async finalizeActivity(token, sent) {
-      const path = `/v1/activities/${encodeURIComponent(token)}/sent`;
-      const answer = await send({ method: "POST", path, body: sent, quick: false, idempotent: true, what: `when marking ${token} sent` });
-      const body = answer.body;
-      return typeof body === "object" && body !== null && (body as { unchanged?: unknown }).unchanged === true ? "unchanged" : "finalized";
     },
     async activity(token) {
       try {
@@ -218,6 +220,27 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
           })
         ).body,
       ),
+  };
+}
+
+function numberingCalls(baseUrl: string, send: (call: Call) => Promise<Answer>): NumberingClient {
+  return {
+    baseUrl,
+    health: async () => parseHealth((await send({ method: "GET", path: "/v1/health", anonymous: true, quick: true, idempotent: true, what: "the health check" })).body),
+    me: async (registration = {}) => parseServiceUser((await send({ method: "POST", path: "/v1/users/me", body: registration, quick: true, idempotent: true, what: "who you are" })).body),
+    deployment: async () => parseDeployment((await send({ method: "GET", path: "/v1/deployment", quick: true, idempotent: true, what: "for the deployment's settings" })).body),
+    nextCounter: async () => parseAllocation((await send({ method: "POST", path: "/v1/counters/next", body: {}, quick: true, idempotent: false, what: "for a number" })).body),
+    reserve: async (device) => parseReserve((await send({ method: "POST", path: "/v1/reserves", body: { device }, quick: false, idempotent: false, what: "for offline numbers" })).body),
+    async recordActivity(record) {
+      const answer = await send({ method: "POST", path: "/v1/activities", body: record, quick: false, idempotent: true, what: `when recording ${record.token}` });
+      return answer.status === 201 ? "stored" : "duplicate";
+    },
+    async finalizeActivity(token, sent) {
+      const path = `/v1/activities/${encodeURIComponent(token)}/sent`;
+      const answer = await send({ method: "POST", path, body: sent, quick: false, idempotent: true, what: `when marking ${token} sent` });
+      const body = answer.body;
+      return typeof body === "object" && body !== null && (body as { unchanged?: unknown }).unchanged === true ? "unchanged" : "finalized";
+    },
   };
 }
 

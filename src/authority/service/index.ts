@@ -1,6 +1,6 @@
 /** The tracking service (docs/DESIGN.md §7) as the add-in sees it: the client, the online authority, the read pane's directory. */
-export { createServiceClient, jwtExpiry, MAX_QUICK_TIMEOUT_MS } from "./client";
-export type { CorrelateRequest, FetchLike, ServiceClient, ServiceClientOptions } from "./client";
+export { createNumberingClient, createServiceClient, jwtExpiry, MAX_QUICK_TIMEOUT_MS } from "./client";
+export type { CorrelateRequest, FetchLike, NumberingClient, ServiceClient, ServiceClientOptions } from "./client";
 export { DeploymentMismatchError, TrackingOffError, ServiceError, ServiceProtocolError, ServiceTimeoutError, ServiceUnreachableError } from "./errors";
 export { activityRecord, createServiceAuthority, deploymentMismatch, ROAMING_SERVICE_USER_KEY, serviceUserCounterName } from "./serviceAuthority";
 export type { ServiceAuthority, ServiceAuthorityOptions } from "./serviceAuthority";

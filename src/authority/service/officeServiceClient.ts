@@ -1,15 +1,16 @@
 /**
  * The tracking service client as the add-in runs it in Office: the runtime's fetch and Office
  * single sign-on (OfficeRuntime.auth, which panes and event handlers may both use). The panes and
- * the send handler build their client here, so they reach the service the same way.
+ * send handler builds its client here: the numbering calls only (createNumberingClient), so its bundle
+ * carries no lookups; the panes build theirs in paneServiceClient.ts.
  */
 import { createOfficeAccessTokenSource } from "../../office/accessToken";
-import { createServiceClient } from "./client";
-import type { ServiceClient } from "./client";
+import { createNumberingClient } from "./client";
+import type { NumberingClient } from "./client";
 
 /** The client for the service at `serviceUrl` (service mode: core/numberingMode.ts). */
-export function officeServiceClient(serviceUrl: string): ServiceClient {
-  return createServiceClient({
+export function officeServiceClient(serviceUrl: string): NumberingClient {
+  return createNumberingClient({
     baseUrl: serviceUrl,
     // Called through a wrapper: fetch must run with the global as `this`.
     fetch: (url, init) => globalThis.fetch(url, init),

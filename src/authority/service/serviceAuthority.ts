@@ -14,12 +14,12 @@ import type { ReserveSource } from "../offlineReserve";
 import type { AssignedUserNumber, IssuedNumber, OnlineAuthority, RejectedActivity, SyncReport } from "../numberAuthority";
 import { later } from "../position";
 import { raiseRoamingPosition, readRoamingPosition, ROAMING_OFFLINE_HWM_KEY, ROAMING_ONLINE_KEY } from "../roamingCounters";
-import type { ServiceClient } from "./client";
+import type { NumberingClient } from "./client";
 import { DeploymentMismatchError, ServiceError, ServiceProtocolError, TrackingOffError } from "./errors";
 import type { ActivityRequest, Deployment, RegistrationRequest, ServiceUser } from "./types";
 
 export type ServiceAuthorityOptions = {
-  readonly client: ServiceClient;
+  readonly client: NumberingClient;
   /** The mailbox's address: several mailboxes may share this browser's storage (accounts in one Outlook). */
   readonly mailbox: string;
   readonly activityLog: ActivityLog;
@@ -277,7 +277,7 @@ export function createServiceAuthority({ client, mailbox, activityLog, counters,
  * (POST /v1/activities/:token/sent), which also stores it when the service never heard of it (an
  * offline stamp), so one call per activity brings the service up to date.
  */
-async function sendActivity(client: ServiceClient, activity: Activity): Promise<void> {
+async function sendActivity(client: NumberingClient, activity: Activity): Promise<void> {
   const { token, status, ...sent } = activityRecord(activity);
   if (status === "sent") await client.finalizeActivity(token, sent);
   else await client.recordActivity({ token, ...sent, status: "issued" });

@@ -7,12 +7,12 @@ import { tokenUserNumber } from "../../core";
 import type { KnownDeployment } from "../../core";
 import { assembleAuthority, deviceNumbering } from "../assemble";
 import type { StandaloneAuthorityOptions, TokenAuthority } from "../assemble";
-import type { ServiceClient } from "./client";
+import type { NumberingClient } from "./client";
 import { createServiceAuthority } from "./serviceAuthority";
 
 export type ServiceModeOptions = StandaloneAuthorityOptions & {
   /** The tracking service at settings.serviceUrl. */
-  readonly client: ServiceClient;
+  readonly client: NumberingClient;
   /** Told the deployment whenever the service answers who the user is (SettingsPort.adoptDeployment). */
   readonly onDeployment?: (known: KnownDeployment) => void;
 };
