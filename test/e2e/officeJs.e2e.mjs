@@ -1,0 +1,91 @@
+/**
+ * The panes on Microsoft's own office.js (?office=microsoft): the playground page plays Outlook on
+ * the web with Microsoft's messaging code (src/playground/outlookHost/README.md). office.js trusts
+ * a web host only over HTTPS, so this file serves dist/ on HTTPS of its own.
+ */
+import assert from "node:assert/strict";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { loadDevCertificate } from "../../scripts/devCertificate.mjs";
+import { startStaticServer } from "../../scripts/serve.mjs";
+import { addToken, browserSuite, composePane, officeCall, readyPane, tokensIn } from "./helpers.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** Chromium refuses a service worker from a self-signed origin; ignoreHTTPSErrors does not cover it. */
+const SELF_SIGNED_WORKER = /An SSL certificate error occurred when fetching the script/;
+
+describe("panes on Microsoft's office.js", () => {
+  const suite = browserSuite();
+  let server;
+  before(async () => {
+    const certificate = await loadDevCertificate(path.join(root, ".certs"));
+    server = await startStaticServer({ root: path.join(root, "dist"), tls: { key: certificate.key, cert: certificate.cert } });
+  });
+  after(() => server?.close());
+
+  async function openOnOfficeJs() {
+    const opened = await suite.open({ base: server.url, ignoreHTTPSErrors: true });
+    await opened.page.goto(`${server.url}/playground/?office=microsoft`);
+    await opened.page.waitForFunction(() => Boolean(window.__playground));
+    return { ...opened, unexpected: () => opened.errors.filter((error) => !SELF_SIGNED_WORKER.test(error)) };
+  }
+
+  /** The pane page loaded Microsoft's office.js and its Outlook on the web script, and no fake. */
+  async function assertMicrosoftOfficeJs(frame) {
+    const scripts = await frame.evaluate(() => [...document.scripts].map((script) => script.src));
+    assert.ok(scripts.some((src) => src.endsWith("/playground/office-js/office.js")), scripts.join(", "));
+    assert.ok(scripts.some((src) => src.endsWith("/playground/office-js/outlook-web-16.01.js")), scripts.join(", "));
+    assert.ok(!scripts.some((src) => /fake-office/.test(src)), scripts.join(", "));
+  }
+
+  it("the compose pane stamps a draft: the subject gets our token, read back through the host", async () => {
+    const { page, context, unexpected } = await openOnOfficeJs();
+    await page.getByRole("button", { name: "New message" }).click();
+    await page.getByLabel("To", { exact: true }).fill("dana.buyer@fabrikam.com");
+    await page.getByLabel("Subject", { exact: true }).fill("Quote for 200 chairs");
+    const { locator, frame } = await composePane(page);
+    await assertMicrosoftOfficeJs(frame);
+    const info = await frame.evaluate(() => window.Office.onReady());
+    assert.deepEqual({ host: info.host, platform: info.platform }, { host: "Outlook", platform: "OfficeOnline" });
+    const subject = await addToken(page, locator);
+    assert.equal(tokensIn(subject).length, 1, subject);
+    assert.ok(subject.startsWith("Quote for 200 chairs "), subject);
+    // office.js reads it back from the host (dispatch id 18), as the pane does.
+    const got = await officeCall(frame, "Office.context.mailbox.item.subject.getAsync(done);");
+    assert.deepEqual(got, { status: "succeeded", value: subject, error: null });
+    assert.deepEqual(unexpected(), []);
+    await context.close();
+  });
+
+  it("the read pane decodes a received message's token", async () => {
+    const { page, context, unexpected } = await openOnOfficeJs();
+    const { locator, frame } = await readyPane(page, "read");
+    await assertMicrosoftOfficeJs(frame);
+    await locator.getByText("Subject: RE: Quote for 200 chairs CRM:00021003").waitFor();
+    await locator.getByText("CRM:00021003", { exact: true }).waitFor();
+    await locator.getByText("Activity number").waitFor();
+    assert.deepEqual(unexpected(), []);
+    await context.close();
+  });
+
+  it("office.js's own argument check: a subject over 255 characters throws before the host hears of it", async () => {
+    const { page, context } = await openOnOfficeJs();
+    await page.getByRole("button", { name: "New message" }).click();
+    await page.getByLabel("Subject", { exact: true }).fill("Quote");
+    const { frame } = await composePane(page);
+    const thrown = await frame.evaluate(() => {
+      try {
+        window.Office.context.mailbox.item.subject.setAsync("x".repeat(256), () => undefined);
+        return null;
+      } catch (error) {
+        return { name: error.name, message: error.message };
+      }
+    });
+    assert.equal(thrown?.name, "Sys.ArgumentOutOfRangeException", JSON.stringify(thrown));
+    assert.match(thrown.message, /Parameter name: subject/);
+    assert.equal(await page.getByLabel("Subject", { exact: true }).inputValue(), "Quote");
+    await context.close();
+  });
+});
