@@ -9,7 +9,7 @@ import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { loadDevCertificate } from "../../scripts/devCertificate.mjs";
 import { startStaticServer } from "../../scripts/serve.mjs";
-import { addToken, browserSuite, composePane, officeCall, readyPane, tokensIn } from "./helpers.mjs";
+import { addToken, browserSuite, composePane, officeCall, readyPane, showInReadPane, tokensIn } from "./helpers.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -66,6 +66,37 @@ describe("panes on Microsoft's office.js", () => {
     await locator.getByText("Subject: RE: Quote for 200 chairs CRM:00021003").waitFor();
     await locator.getByText("CRM:00021003", { exact: true }).waitFor();
     await locator.getByText("Activity number").waitFor();
+    assert.deepEqual(unexpected(), []);
+    await context.close();
+  });
+
+  it("the pinned read pane follows the selection: the host sends ItemChanged with the new item, the page does not reload", async () => {
+    const { page, context, unexpected } = await openOnOfficeJs();
+    const { locator, frame } = await readyPane(page, "read");
+    await locator.getByText("Subject: RE: Quote for 200 chairs CRM:00021003").waitFor();
+    await frame.evaluate(() => {
+      window.__sameDocument = true;
+    });
+    const second = await page.evaluate(() => window.__playground.state.messages.find((m) => m.subject.startsWith("FW: Broken armrest")).id);
+    const subject = await showInReadPane(page, locator, second);
+    assert.equal(await frame.evaluate(() => window.Office.context.mailbox.item.subject), subject);
+    assert.equal(await frame.evaluate(() => window.__sameDocument), true);
+    assert.deepEqual(unexpected(), []);
+    await context.close();
+  });
+
+  it("the compose pane hears RecipientsChanged when To changes, with the changed fields", async () => {
+    const { page, context, unexpected } = await openOnOfficeJs();
+    await page.getByRole("button", { name: "New message" }).click();
+    await page.getByLabel("Subject", { exact: true }).fill("Quote");
+    const { frame } = await composePane(page);
+    const added = await officeCall(frame, "window.__heard = []; Office.context.mailbox.item.addHandlerAsync(Office.EventType.RecipientsChanged, (event) => window.__heard.push(event.changedRecipientFields), done);");
+    assert.equal(added.status, "succeeded");
+    await page.getByLabel("To", { exact: true }).fill("dana.buyer@fabrikam.com");
+    await frame.waitForFunction(() => window.__heard.length > 0);
+    assert.deepEqual(await frame.evaluate(() => window.__heard[0]), { to: true, cc: true, bcc: false });
+    const to = await officeCall(frame, "Office.context.mailbox.item.to.getAsync(done);");
+    assert.deepEqual(to.value, [{ emailAddress: "dana.buyer@fabrikam.com", displayName: "dana.buyer@fabrikam.com", recipientType: "externalUser" }]);
     assert.deepEqual(unexpected(), []);
     await context.close();
   });

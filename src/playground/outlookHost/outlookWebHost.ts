@@ -202,7 +202,8 @@ export function startOutlookWebHost({ win, common, host }: { win: Window; common
       // The new item's initial data travels with the event (OlkItemSelectedChangedEventArgs).
       send?.(initialData(host.currentItem("read")));
     } else if (change.kind === "recipients") {
-      subscribers.get(RECIPIENTS_CHANGED_EVENT)?.get(controlId("compose"))?.(JSON.stringify({ to: true, cc: true }));
+      // OlkRecipientsChangedEventArgs parses the first element: the changed fields, as JSON.
+      subscribers.get(RECIPIENTS_CHANGED_EVENT)?.get(controlId("compose"))?.([JSON.stringify({ to: true, cc: true, bcc: false })]);
     }
   });
 }
