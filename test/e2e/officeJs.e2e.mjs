@@ -101,6 +101,20 @@ describe("panes on Microsoft's office.js", () => {
     await context.close();
   });
 
+  it("roaming settings save through the host (404), and fail with office.js's network error while the playground works offline", async () => {
+    const { page, context, unexpected } = await openOnOfficeJs();
+    const { frame } = await readyPane(page, "read");
+    const saved = await officeCall(frame, "Office.context.roamingSettings.set('probe', { n: 1 }); Office.context.roamingSettings.saveAsync(done);");
+    assert.equal(saved.status, "succeeded");
+    assert.deepEqual(await page.evaluate(() => window.__playground.roamingSettings().probe), { n: 1 });
+    await page.getByRole("switch", { name: /Work offline/ }).click();
+    const failed = await officeCall(frame, "Office.context.roamingSettings.set('probe', { n: 2 }); Office.context.roamingSettings.saveAsync(done);");
+    assert.equal(failed.status, "failed");
+    assert.equal(failed.error.code, 9041);
+    assert.deepEqual(unexpected(), []);
+    await context.close();
+  });
+
   it("office.js's own argument check: a subject over 255 characters throws before the host hears of it", async () => {
     const { page, context } = await openOnOfficeJs();
     await page.getByRole("button", { name: "New message" }).click();
