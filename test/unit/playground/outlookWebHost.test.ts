@@ -102,6 +102,15 @@ describe("the Outlook on the web host", () => {
     model.mail.selectMessage(second?.id ?? null);
     expect(heard).toEqual([expect.objectContaining({ itemType: 1, subject: second?.subject })]);
   });
+
+  it("tells the compose pane that registered for RecipientsChanged, with the fields as office.js parses them", () => {
+    const { events, model } = hostedModel();
+    model.mail.composeNew();
+    const heard: unknown[] = [];
+    events.get("olkRecipientsChanged")?.((data) => heard.push(data), { controlId: "playground-compose" });
+    model.mail.updateDraft({ to: "dana.buyer@fabrikam.com" });
+    expect(heard.map((data) => JSON.parse(String((data as unknown[])[0])) as unknown)).toEqual([{ to: true, cc: true, bcc: false }]);
+  });
 });
 
 describe("which Office.js the panes load", () => {
