@@ -49,6 +49,33 @@ export default tseslint.config(
     },
   },
   {
+    // The contract (the service's HTTP schemas and their types) imports only core; json-schema-to-ts
+    // only for types, so the add-in's bundles carry plain objects.
+    files: ["src/contract/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["../*", "!../core", "../core/*"], message: "src/contract imports only src/core (its index)." },
+            { group: ["react", "react-*", "@fluentui/*", "idb", "office-*", "@microsoft/*", "@azure/*", "fastify", "@fastify/*", "node:*"], message: "src/contract is the service's and the add-in's alike: no runtime of either." },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", ...HOST_AND_CLOCK_GLOBALS.map(({ name }) => ({ name, message: "src/contract is pure, like src/core." }))],
+    },
+  },
+  {
+    // Of our rooms the service reaches only core and the contract (README, Folder layout).
+    files: ["src/server/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/office/*", "**/storage/*", "**/authority/*", "**/panes/*", "**/commands/*", "**/playground/*", "**/serviceWorker/*"], message: "The service reaches only src/core and src/contract." }] },
+      ],
+    },
+  },
+  {
     // Lower layers never reach up into the panes, commands or playground.
     files: ["src/office/**/*.ts", "src/storage/**/*.ts", "src/authority/**/*.ts"],
     rules: {

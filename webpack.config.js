@@ -108,6 +108,8 @@ module.exports = (_env, argv) => {
       read: "./src/panes/read/index.tsx",
       // The OnMessageSend handler: commands.html (browser runtimes) and commands.js (classic Outlook on Windows).
       commands: { import: HANDLER_ENTRY, layer: HANDLER_LAYER },
+      // The page Office's dialog opens for sign-in where MSAL's popup cannot (src/office/officeDialog.ts).
+      "sign-in-dialog": "./src/office/signInDialogPage.ts",
       playground: "./src/playground/index.tsx",
       "fake-office": "./src/playground/fakeOffice/install.ts",
       // sw.js, at the root so its scope covers every pane page (docs/OFFLINE.md).
@@ -163,6 +165,7 @@ module.exports = (_env, argv) => {
           }),
       ),
       new OfficeJsScriptPlugin(),
+      paneHtml("sign-in-dialog", "Tracking Tokens: sign in", OFFICE_JS_CDN, "sign-in-dialog.html"),
       // No UI: Outlook loads it hidden, and the playground in a hidden iframe, for each send.
       paneHtml("commands", "Tracking Tokens: send handler", OFFICE_JS_CDN, "commands.html"),
       paneHtml("commands", "Tracking Tokens: send handler (playground)", FAKE_OFFICE_JS, "playground/commands.html"),

@@ -6,6 +6,8 @@
  * at load, and nothing waits for onReady (Microsoft: "Event-based activation behavior and
  * limitations"). Globals are read here, per event, and passed in.
  */
+import { setWordCharFallback } from "../core/wordChars";
+import { isWordCharFromRanges } from "../core/wordCharRanges";
 import { createOfficeSendHost, noConnectivityEvents } from "./officeSendHost";
 import { createOnMessageSendHandler } from "./onMessageSend";
 import type { SendEventLike } from "./onMessageSend";
@@ -20,6 +22,10 @@ type RuntimeGlobals = {
 };
 
 const runtime = globalThis as RuntimeGlobals;
+
+// Classic Outlook's JavaScript-only runtime may have no Unicode property escapes (ES2016): the token
+// boundary rule then reads packed ranges instead (src/core/wordChars.ts).
+setWordCharFallback(isWordCharFromRanges);
 
 const onMessageSend = createOnMessageSendHandler({
   host: () => {

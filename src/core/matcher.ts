@@ -5,6 +5,7 @@
  */
 import { assertCodecSettings } from "./settings";
 import type { PrefixOrigin, Settings } from "./types";
+import { isWordCodePoint } from "./wordChars";
 
 export type PrefixEntry = { readonly prefix: string; readonly origin: PrefixOrigin };
 
@@ -98,9 +99,6 @@ function caseInsensitiveAscii(text: string): string {
 
 const ASCII_WORD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
-// Letters, digits and combining marks of any script: a mark belongs to the letter before it, so
-// "e\u0301CRM:" (NFD "éCRM:") is no more a boundary than the precomposed "éCRM:".
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/uy;
 
 /** True when the character before `index` is a letter, digit or mark, i.e. `index` is not a token boundary. */
 export function precedingIsWordChar(text: string, index: number): boolean {
@@ -108,11 +106,12 @@ export function precedingIsWordChar(text: string, index: number): boolean {
   const unit = text.charCodeAt(index - 1);
   if (unit < 128) return ASCII_WORD[unit] === 1;
   let start = index - 1;
-  // Step back over a whole surrogate pair so the sticky regex sees the complete code point.
+  // Step back over a whole surrogate pair so the complete code point is tested.
   if (unit >= 0xdc00 && unit <= 0xdfff && index >= 2) {
     const high = text.charCodeAt(index - 2);
     if (high >= 0xd800 && high <= 0xdbff) start = index - 2;
   }
-  WORD_CHAR.lastIndex = start;
-  return WORD_CHAR.test(text);
+  // Letters, digits and combining marks of any script: a mark belongs to the letter before it, so
+  // "e\u0301CRM:" (NFD "éCRM:") is no more a boundary than the precomposed "éCRM:".
+  return isWordCodePoint(text.codePointAt(start) ?? unit);
 }

@@ -18,7 +18,7 @@ import type { AccessTokenSource } from "./accessToken";
 export type SignInPath = "naa-silent" | "naa-popup" | "office-sso" | "office-dialog";
 
 /** Why no token came. */
-export type TokenFailure = "interaction-required" | "consent-refused" | "cancelled" | "offline" | "popup-blocked" | "failed";
+export type TokenFailure = "interaction-required" | "consent-refused" | "cancelled" | "offline" | "popup-blocked" | "dialog-blocked" | "failed";
 
 /** The part of MSAL's nestable IPublicClientApplication this source uses. */
 export type NestableClient = {
@@ -101,7 +101,9 @@ export function classify(error: unknown): TokenFailure {
   const text = `${code} ${String((error as { message?: unknown })?.message ?? "")}`;
   if (/AADSTS65004|consent_declined|access_denied/i.test(text)) return "consent-refused";
   if (/user_cancelled|AADSTS50126_cancel/i.test(code)) return "cancelled";
-  if (/popup_window_error|empty_window_error|popup_blocked/i.test(code)) return "popup-blocked";
+  // MSAL's BrowserAuthErrorCodes for a popup that could not open; the host's broker answers the same codes.
+  if (/popup_window_error|empty_window_error|block_nested_popups|popup_blocked/i.test(code)) return "popup-blocked";
+  if (/dialog_blocked/i.test(code)) return "dialog-blocked";
   if (/no_network_connectivity|network_error|endpoints_resolution_error|failed to fetch/i.test(text)) return "offline";
   if (/interaction_required|consent_required|login_required|no_account_error|no_tokens_found|token_refresh_required|invalid_grant/i.test(text)) return "interaction-required";
   return "failed";
@@ -113,6 +115,7 @@ const MESSAGES: Readonly<Record<TokenFailure, string>> = {
   cancelled: "Sign-in was cancelled. Try again and finish signing in to use the tracking service.",
   offline: "You seem to be offline, so sign-in could not reach Microsoft. The token is numbered offline; it syncs when you are back online.",
   "popup-blocked": "The sign-in window could not open. Allow pop-ups for Outlook, then try again.",
+  "dialog-blocked": "The sign-in dialog could not open: the browser blocked it. Choose Allow when Outlook asks to open a window (or allow pop-ups for Outlook), then try again.",
   failed: "Sign-in to the tracking service failed.",
 };
 

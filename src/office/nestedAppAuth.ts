@@ -9,6 +9,7 @@ import type { SignInConfig } from "../core/types";
 import { createOfficeAccessTokenSource } from "./accessToken";
 import type { AccessTokenSource } from "./accessToken";
 import { createLayeredTokenSource } from "./layeredTokenSource";
+import { officeDialogHost, signInDialogUrl, signInThroughDialog } from "./officeDialog";
 import type { NestableClient, SignInPath } from "./layeredTokenSource";
 
 type RequirementsLike = { isSetSupported(name: string, minVersion?: string): boolean };
@@ -51,16 +52,20 @@ export type PaneTokenSourceOptions = {
   readonly naaSupported?: () => boolean;
   readonly loadNestableClient?: (clientId: string) => Promise<NestableClient>;
   readonly legacy?: AccessTokenSource;
+  /** Sign-in through the Office dialog when MSAL's popup cannot open. @default the sign-in page in Office's dialog */
+  readonly dialog?: (config: SignInConfig) => Promise<string>;
   readonly onPath?: (path: SignInPath) => void;
 };
 
 /**
  * The panes' token source: asks the service what to sign in for once (again after a failure),
- * then NAA where the host supports it, else Office's legacy SSO. One MSAL client per pane.
+ * then NAA where the host supports it, else Office's legacy SSO; the Office dialog where NAA's popup
+ * cannot open. One MSAL client per pane.
  */
 export function createPaneTokenSource(options: PaneTokenSourceOptions): AccessTokenSource {
   const legacy = options.legacy ?? createOfficeAccessTokenSource();
   const load = options.loadNestableClient ?? loadMsalNestableClient;
+  const dialog = options.dialog ?? ((config: SignInConfig) => signInThroughDialog(officeDialogHost(), signInDialogUrl(config.clientId, config.scope)));
   let source: Promise<AccessTokenSource> | undefined;
   const resolve = (): Promise<AccessTokenSource> => {
     source ??= options.signIn().then(
@@ -78,6 +83,7 @@ export function createPaneTokenSource(options: PaneTokenSourceOptions): AccessTo
           },
           scopes: [config.scope],
           legacy,
+          dialog: () => dialog(config),
           interactive: true,
           ...(options.onPath !== undefined ? { onPath: options.onPath } : {}),
         });

@@ -1,20 +1,6 @@
 /** An activity as the API shows it (docs/SERVICE-API.md): ISO time, sender, no storage keys. */
+import type { ActivityView } from "../contract";
 import type { ActivityRecord } from "./store/types";
-
-export type ActivityView = {
-  readonly token: string;
-  readonly designator: 0 | 1;
-  readonly user: number;
-  readonly counter: number;
-  readonly subject: string;
-  readonly to: readonly string[];
-  readonly cc: readonly string[];
-  readonly sentAt: string;
-  readonly draftKey?: string;
-  readonly sender: string;
-  readonly senderName: string | null;
-  readonly status: "issued" | "sent";
-};
 
 export function activityView(a: ActivityRecord): ActivityView {
   return {

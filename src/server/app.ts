@@ -14,7 +14,7 @@ import type { TokenVerifier } from "./auth";
 import type { SentAtWindow } from "./config";
 import type { DevTokenIssuer } from "./devAuth";
 import { frameworkErrorReply, makeErrorHandler, rawClientErrorReply } from "./errorHandler";
-import { NotFoundError, RateLimitedError, ServiceError } from "./errors";
+import { NotFoundError, RateLimitedError, HttpError } from "./errors";
 import { DEFAULT_RESERVE_SIZE } from "./config";
 import { deploymentOf, withRememberedPrefixes } from "./deployment";
 import { activityRoutes } from "./routes/activities";
@@ -30,7 +30,7 @@ import { signInRoutes } from "./routes/signIn";
 import { userRoutes } from "./routes/users";
 import type { TrackingStore } from "./store/types";
 import { UserDirectory } from "./userDirectory";
-import { LARGEST_VALID_BODY_BYTES } from "./schemas";
+import { LARGEST_VALID_BODY_BYTES } from "../contract";
 import { requireWellFormedText } from "./textInput";
 import { formatValidationError } from "./validationErrors";
 
@@ -120,7 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     try {
       done(null, JSON.parse(text) as unknown);
     } catch (error) {
-      done(new ServiceError(400, "malformed-json", `The body is not valid JSON: ${(error as Error).message}.`, "body"), undefined);
+      done(new HttpError(400, "malformed-json", `The body is not valid JSON: ${(error as Error).message}.`, "body"), undefined);
     }
   });
   app.decorateRequest("caller", null);

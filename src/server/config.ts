@@ -7,7 +7,7 @@ import path from "node:path";
 import { DEFAULT_SETTINGS, validateSettings } from "../core";
 import type { Settings, SignInConfig } from "../core";
 import { ConfigError } from "./errors";
-import { LARGEST_VALID_BODY_BYTES } from "./schemas";
+import { LARGEST_VALID_BODY_BYTES } from "../contract";
 
 export type AuthConfig =
   /** Microsoft Entra ID access tokens, verified against the tenant's JWKS. */

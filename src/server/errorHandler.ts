@@ -4,34 +4,36 @@
  */
 import type { Socket } from "node:net";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { ServiceError, UnavailableError } from "./errors";
+import type { ErrorBody } from "../contract";
+import { HttpError, UnavailableError } from "./errors";
 
-export type ErrorReply = { error: string; message: string; field?: string; [detail: string]: unknown };
+/** The contract's error body (src/contract), filled in field by field. */
+type ErrorReply = { -readonly [K in keyof ErrorBody]: ErrorBody[K] };
 
-export function toServiceError(error: FastifyError | ServiceError | Error, bodyLimit: number): ServiceError {
-  if (error instanceof ServiceError) return error;
+export function toServiceError(error: FastifyError | HttpError | Error, bodyLimit: number): HttpError {
+  if (error instanceof HttpError) return error;
   const fastifyError = error as FastifyError;
   switch (fastifyError.code) {
     case "FST_ERR_CTP_INVALID_JSON_BODY":
-      return new ServiceError(400, "malformed-json", `The body is not valid JSON: ${error.message}`, "body");
+      return new HttpError(400, "malformed-json", `The body is not valid JSON: ${error.message}`, "body");
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
-      return new ServiceError(400, "malformed-json", "The body is empty but Content-Type says JSON; send a JSON object ({} when there is nothing to say).", "body");
+      return new HttpError(400, "malformed-json", "The body is empty but Content-Type says JSON; send a JSON object ({} when there is nothing to say).", "body");
     case "FST_ERR_CTP_BODY_TOO_LARGE":
-      return new ServiceError(413, "body-too-large", `The body is larger than ${bodyLimit} bytes, the most this service accepts.`, "body");
+      return new HttpError(413, "body-too-large", `The body is larger than ${bodyLimit} bytes, the most this service accepts.`, "body");
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-      return new ServiceError(415, "unsupported-media-type", "Send the body as JSON with Content-Type: application/json.", "content-type");
+      return new HttpError(415, "unsupported-media-type", "Send the body as JSON with Content-Type: application/json.", "content-type");
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
-      return new ServiceError(400, "bad-request", "The Content-Length header does not match the body.", "content-length");
+      return new HttpError(400, "bad-request", "The Content-Length header does not match the body.", "content-length");
     case "FST_ERR_BAD_URL":
-      return new ServiceError(400, "bad-request", "The URL is not valid: a percent sign must start an escape like %20.", "url");
+      return new HttpError(400, "bad-request", "The URL is not valid: a percent sign must start an escape like %20.", "url");
     case "FST_ERR_MAX_PARAM_LENGTH":
-      return new ServiceError(414, "uri-too-long", "A part of the URL is longer than 100 characters; no route takes one that long.", "url");
+      return new HttpError(414, "uri-too-long", "A part of the URL is longer than 100 characters; no route takes one that long.", "url");
     default:
       break;
   }
   const status = fastifyError.statusCode;
-  if (status !== undefined && status >= 400 && status < 500) return new ServiceError(status, "bad-request", error.message);
-  return new ServiceError(500, "internal", "The service failed to handle this request; it has been logged. Try again.");
+  if (status !== undefined && status >= 400 && status < 500) return new HttpError(status, "bad-request", error.message);
+  return new HttpError(500, "internal", "The service failed to handle this request; it has been logged. Try again.");
 }
 
 export function makeErrorHandler(bodyLimit: number) {

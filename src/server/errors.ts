@@ -4,8 +4,9 @@
  * them into `{ error, message, field? }` without parsing messages.
  */
 
-export class ServiceError extends Error {
-  override name = "ServiceError";
+/** A refusal the service answers with an HTTP status (the add-in's ServiceError is its reading of one). */
+export class HttpError extends Error {
+  override name = "HttpError";
   readonly statusCode: number;
   readonly code: string;
   readonly field: string | undefined;
@@ -21,7 +22,7 @@ export class ServiceError extends Error {
 }
 
 /** 400: the request is understood but a field is wrong. Always names the field. */
-export class BadRequestError extends ServiceError {
+export class BadRequestError extends HttpError {
   override name = "BadRequestError";
   constructor(field: string, message: string, code = "invalid-request") {
     super(400, code, message, field);
@@ -29,7 +30,7 @@ export class BadRequestError extends ServiceError {
 }
 
 /** 401: no bearer token, or one that does not verify (forged, expired, wrong audience or issuer). */
-export class UnauthorizedError extends ServiceError {
+export class UnauthorizedError extends HttpError {
   override name = "UnauthorizedError";
   constructor(message: string) {
     super(401, "unauthorized", message);
@@ -37,14 +38,14 @@ export class UnauthorizedError extends ServiceError {
 }
 
 /** 403: the caller is authenticated but the data belongs to another user. */
-export class ForbiddenError extends ServiceError {
+export class ForbiddenError extends HttpError {
   override name = "ForbiddenError";
   constructor(message: string, field?: string) {
     super(403, "forbidden", message, field);
   }
 }
 
-export class NotFoundError extends ServiceError {
+export class NotFoundError extends HttpError {
   override name = "NotFoundError";
   constructor(message: string) {
     super(404, "not-found", message);
@@ -52,7 +53,7 @@ export class NotFoundError extends ServiceError {
 }
 
 /** 409: another record already holds the token; it is never overwritten. `holder` is that record. */
-export class ConflictError extends ServiceError {
+export class ConflictError extends HttpError {
   override name = "ConflictError";
   constructor(message: string, field?: string, holder?: unknown) {
     super(409, "conflict", message, field);
@@ -60,16 +61,16 @@ export class ConflictError extends ServiceError {
   }
 }
 
-/** 409: every counter number belongs to an active activity (docs/DESIGN.md §4). */
-export class CounterExhaustedError extends ServiceError {
-  override name = "CounterExhaustedError";
+/** 409 counter-exhausted: every counter number belongs to an active activity (docs/DESIGN.md §4). */
+export class NoFreeCounterError extends HttpError {
+  override name = "NoFreeCounterError";
   constructor(message: string) {
     super(409, "counter-exhausted", message);
   }
 }
 
 /** 409: deploymentBase + the next ordinal no longer fits in userDigits. */
-export class UserNumbersExhaustedError extends ServiceError {
+export class UserNumbersExhaustedError extends HttpError {
   override name = "UserNumbersExhaustedError";
   constructor(message: string) {
     super(409, "user-numbers-exhausted", message);
@@ -77,7 +78,7 @@ export class UserNumbersExhaustedError extends ServiceError {
 }
 
 /** 429, thrown by the rate limiter. */
-export class RateLimitedError extends ServiceError {
+export class RateLimitedError extends HttpError {
   override name = "RateLimitedError";
   constructor(message: string) {
     super(429, "rate-limited", message);
@@ -85,7 +86,7 @@ export class RateLimitedError extends ServiceError {
 }
 
 /** 503: the service cannot do its work now; the caller did nothing wrong and should retry. */
-export class UnavailableError extends ServiceError {
+export class UnavailableError extends HttpError {
   override name = "UnavailableError";
   /** Seconds the caller should wait, sent as Retry-After. */
   readonly retryAfterSeconds: number;

@@ -2,7 +2,8 @@
  * Sign-in to the tracking service in the real browser (docs/DEPLOY.md, step 1): the panes run the
  * real MSAL.js against the playground's host bridge (src/playground/fakeOffice/naaBridge.ts), which
  * answers with the service's development tokens. NAA where the host has NestedAppAuth 1.1, Office's
- * legacy SSO where it does not; MSAL is fetched only when a service is configured.
+ * legacy SSO where it does not, the Office dialog where the popup is blocked; MSAL is fetched only
+ * when a service is configured.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
@@ -72,6 +73,17 @@ describe("sign-in to the tracking service", () => {
     const { page, context, errors, compose } = await open({ nestedAppAuth: "interaction-required" });
     await stampOnline(page, compose);
     await page.getByRole("status", { name: "Sign-in path" }).filter({ hasText: "Signed in via NAA popup" }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("popup blocked: the pane signs in through the Office dialog and the stamp is recorded by the service", async () => {
+    const { page, context, errors, compose } = await open({ nestedAppAuth: "popup-blocked" });
+    const token = await stampOnline(page, compose);
+    await page.getByRole("status", { name: "Sign-in path" }).filter({ hasText: "Signed in via Office dialog" }).waitFor();
+    const known = await serviceKnows(token);
+    assert.equal(known.status, 200);
+    assert.equal(known.body.token, token);
     assert.deepEqual(errors, []);
     await context.close();
   });

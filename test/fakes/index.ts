@@ -15,3 +15,5 @@ export { FakeNestableClient } from "./nestableClient";
 export type { FakeMsalOutcome } from "./nestableClient";
 export { FakeSettingsPort } from "./settingsPort";
 export { FakeSettingsHub } from "./settingsChannel";
+export { FakeDialogHost } from "./dialogHost";
+export type { FakeDialogScript } from "./dialogHost";

@@ -6,7 +6,7 @@ import type { FastifyInstance } from "fastify";
 import { SignJWT, generateKeyPair } from "jose";
 import { DEV_AUDIENCE, DEV_ISSUER } from "../../src/server/config";
 import { devObjectId } from "../../src/server/devAuth";
-import { LARGEST_VALID_BODY_BYTES } from "../../src/server/schemas";
+import { LARGEST_VALID_BODY_BYTES } from "../../src/contract";
 import type { TrackingStore } from "../../src/server/store/types";
 import { describeBackends } from "./support/backends";
 import type { OpenedBackend } from "./support/backends";

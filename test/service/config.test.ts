@@ -1,7 +1,7 @@
 /** The environment is read once and checked whole: every invalid variable gets its own message, and main exits 1. */
 import { loadConfig } from "../../src/server/config";
 import { ConfigError } from "../../src/server/errors";
-import { LARGEST_VALID_BODY_BYTES } from "../../src/server/schemas";
+import { LARGEST_VALID_BODY_BYTES } from "../../src/contract";
 import { startService } from "./support/child";
 
 function problems(env: Record<string, string>): { variable: string; message: string }[] {

@@ -6,7 +6,7 @@
  */
 import net from "node:net";
 import type { FastifyInstance } from "fastify";
-import { LARGEST_VALID_BODY_BYTES, LIMITS } from "../../src/server/schemas";
+import { LARGEST_VALID_BODY_BYTES, LIMITS } from "../../src/contract";
 import type { TrackingStore } from "../../src/server/store/types";
 import { describeBackends } from "./support/backends";
 import type { OpenedBackend } from "./support/backends";

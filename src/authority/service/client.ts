@@ -8,10 +8,12 @@ import type { AccessTokenSource } from "../../office/accessToken";
 import { systemScheduler } from "../scheduler";
 import type { Scheduler } from "../scheduler";
 import { ServiceError, ServiceProtocolError, ServiceTimeoutError, ServiceUnreachableError } from "./errors";
-import type { SignInConfig } from "../../core";
+import { contractProblem, errorBody } from "../../contract";
+import type { ActivityView, ErrorBody } from "../../contract";
 import type { TokenHolder } from "./errors";
+import type { SignInConfig } from "../../core";
 import { parseAllocation, parseCorrelation, parseDeployment, parseHealth, parseReserve, parseServiceUser, parseSignIn, parseTokenLookup } from "./types";
-import type { ActivityRecord, Allocation, Correlation, Deployment, FinalizeResult, Health, IssuedActivity, RecordOutcome, RegistrationRequest, Reserve, SentRecord, ServiceActivity, ServiceUser } from "./types";
+import type { ActivityRequest, Allocation, Correlation, Deployment, FinalizeResult, Health, IssuedActivity, RecordResult, RegistrationRequest, Reserve, SentRecord, ServiceActivity, ServiceUser } from "./types";
 
 /** The part of fetch the client uses: `globalThis.fetch` in browsers and Node 20. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Pick<Response, "status" | "statusText" | "headers" | "text">>;
@@ -53,7 +55,7 @@ export interface ServiceClient {
   /** Reserves offline numbers for this device (`device`: its random id). Never retried: a reserve whose answer was lost is abandoned. */
   reserve(device: string): Promise<Reserve>;
   /** Records an activity; idempotent by token. A different record under the same token rejects with ServiceError 409 "conflict". */
-  recordActivity(record: ActivityRecord): Promise<RecordOutcome>;
+  recordActivity(record: ActivityRequest): Promise<RecordResult>;
   /** Marks the caller's activity sent with the mail as it went; idempotent (the same again is "unchanged"). 403 another's, 409 sent differently. */
   finalizeActivity(token: string, sent: SentRecord): Promise<FinalizeResult>;
   /** The activity stamped with `token` (or that it is on a draft not sent yet); undefined when the service does not know it. */
@@ -230,21 +232,24 @@ function answerBody(response: { status: number }, text: string): unknown {
   }
 }
 
+/** The error as the contract's error body tells it; a body that is not one (a proxy's page) tells only its status. */
 function serviceError({ status, body, retryAfterSeconds }: Answer): ServiceError {
-  const fields = typeof body === "object" && body !== null ? (body as { error?: unknown; message?: unknown; field?: unknown }) : {};
-  const code = typeof fields.error === "string" ? fields.error : `http-${status}`;
-  const message =
-    typeof fields.message === "string" && fields.message !== "" ? `The tracking service said: ${fields.message}` : `The tracking service answered ${status}${statusWords(status)}.`;
-  return new ServiceError(message, status, code, typeof fields.field === "string" ? fields.field : undefined, retryAfterSeconds, tokenHolder(body));
+  const said = `The tracking service answered ${status}${statusWords(status)}.`;
+  if (contractProblem(errorBody, body) !== undefined) return new ServiceError(said, status, `http-${status}`, undefined, retryAfterSeconds);
+  const { error, message, field, holder } = body as ErrorBody;
+  return new ServiceError(
+    message === "" ? said : `The tracking service said: ${message}`,
+    status,
+    error,
+    field,
+    retryAfterSeconds,
+    holder && tokenHolder(holder),
+  );
 }
 
-/** The 409's `holder`, when it has the fields the user needs to know which activity it is. */
-function tokenHolder(body: unknown): TokenHolder | undefined {
-  const holder = typeof body === "object" && body !== null ? (body as { holder?: unknown }).holder : undefined;
-  if (typeof holder !== "object" || holder === null) return undefined;
-  const { subject, sender, senderName, sentAt } = holder as Record<string, unknown>;
-  if (typeof subject !== "string" || typeof sender !== "string" || typeof sentAt !== "string") return undefined;
-  return { subject, sender, senderName: typeof senderName === "string" ? senderName : null, sentAt };
+/** A 409's holder: enough of the activity for the user to know which one it is. */
+function tokenHolder({ subject, sender, senderName = null, sentAt }: ActivityView): TokenHolder {
+  return { subject, sender, senderName, sentAt };
 }
 
 function statusWords(status: number): string {

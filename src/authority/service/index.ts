@@ -8,4 +8,4 @@ export { createServiceModeAuthority } from "./serviceMode";
 export type { ServiceModeOptions } from "./serviceMode";
 export { createServiceDirectory } from "./directory";
 export type { ActivityDirectory, DirectoryActivity, DirectoryMatch } from "./directory";
-export type { ActivityRecord, Allocation, Correlation, Deployment, Health, RecordOutcome, ServiceActivity, ServiceUser } from "./types";
+export type { ActivityRequest, Allocation, Correlation, Deployment, Health, RecordResult, ServiceActivity, ServiceUser } from "./types";

@@ -16,7 +16,7 @@ import { later } from "../position";
 import { raiseRoamingPosition, readRoamingPosition, ROAMING_OFFLINE_HWM_KEY, ROAMING_ONLINE_KEY } from "../roamingCounters";
 import type { ServiceClient } from "./client";
 import { DeploymentMismatchError, ServiceError, ServiceProtocolError, TrackingOffError } from "./errors";
-import type { ActivityRecord, Deployment, RegistrationRequest, ServiceUser } from "./types";
+import type { ActivityRequest, Deployment, RegistrationRequest, ServiceUser } from "./types";
 
 export type ServiceAuthorityOptions = {
   readonly client: ServiceClient;
@@ -284,7 +284,7 @@ async function sendActivity(client: ServiceClient, activity: Activity): Promise<
 }
 
 /** The activity as the service takes it. The draft key stays on this device: it means nothing to colleagues. */
-export function activityRecord(activity: Activity): ActivityRecord {
+export function activityRecord(activity: Activity): ActivityRequest {
   return {
     token: activity.token,
     subject: activity.subject,

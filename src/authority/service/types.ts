@@ -1,8 +1,11 @@
 /**
- * The tracking service's answers (docs/SERVICE-API.md), checked at the boundary: a field the add-in
- * relies on that is missing or of the wrong type is a ServiceProtocolError, never a crash later.
- * Extra fields are ignored, so a newer service still works.
+ * The tracking service's answers, checked at the boundary against the contract's reply schemas
+ * (src/contract, docs/SERVICE-API.md): a field the add-in relies on that is missing or of the wrong
+ * type is a ServiceProtocolError, never a crash later. Extra fields are ignored, so a newer service
+ * still works; fields a schema leaves optional get the add-in's defaults here.
  */
+import { allocationReply, contractProblem, correlationReply, deploymentReply, healthReply, registerReply, reserveReply, signInReply, tokenLookupReply } from "../../contract";
+import type { ActivityBody, ActivityView, CheckedSchema, RegisterBody, SentBody, Wire } from "../../contract";
 import type { Deployment, SignInConfig } from "../../core";
 import { ServiceProtocolError } from "./errors";
 
@@ -28,11 +31,8 @@ export type ServiceUser = {
   readonly claim?: { readonly claimed: number; readonly outcome: "kept" | "reassigned"; readonly message: string };
 };
 
-/** POST /v1/users/me: the body. A mailbox that numbered on its own claims its number and sends its marks (docs/NUMBERING.md). */
-export type RegistrationRequest = {
-  readonly claim?: { readonly userNumber: number };
-  readonly marks?: { readonly online?: number; readonly offline?: number };
-};
+/** POST /v1/users/me: the body (the contract's). */
+export type RegistrationRequest = RegisterBody;
 
 /** POST /v1/counters/next */
 export type Allocation = {
@@ -43,22 +43,11 @@ export type Allocation = {
   readonly wrapped: boolean;
 };
 
-/** POST /v1/activities: the body. */
-export type ActivityRecord = {
-  readonly token: string;
-  readonly subject: string;
-  readonly to: readonly string[];
-  readonly cc: readonly string[];
-  /** ISO 8601. */
-  readonly sentAt: string;
-  readonly designator: 0 | 1;
-  readonly draftKey?: string;
-  /** "issued" at stamp time; absent means "sent" (add-ins before activity lives). */
-  readonly status?: "issued" | "sent";
-};
+/** POST /v1/activities: the body (the contract's). */
+export type ActivityRequest = ActivityBody;
 
-/** POST /v1/activities/:token/sent: the body, the mail as it went. */
-export type SentRecord = Omit<ActivityRecord, "token" | "status">;
+/** POST /v1/activities/:token/sent: the body, the mail as it went (the contract's). */
+export type SentRecord = SentBody;
 
 /** POST /v1/activities/:token/sent: 200 finalized or unchanged, 201 stored as sent. 403 another's, 409 sent differently. */
 export type FinalizeResult = "finalized" | "unchanged";
@@ -67,7 +56,7 @@ export type FinalizeResult = "finalized" | "unchanged";
 export type IssuedActivity = { readonly status: "issued"; readonly token: string };
 
 /** POST /v1/activities: 201 stored, 200 the same record again. A conflict is a ServiceError (409). */
-export type RecordOutcome = "stored" | "duplicate";
+export type RecordResult = "stored" | "duplicate";
 
 /** An activity as the service knows it: anyone in the deployment may read it. */
 export type ServiceActivity = {
@@ -92,133 +81,81 @@ export type Correlation =
 
 export type Health = { readonly status: string; readonly storage: string | undefined; readonly version: string | undefined };
 
-type Json = Record<string, unknown>;
-
-function object(value: unknown, what: string): Json {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ServiceProtocolError(`The tracking service's ${what} is not a JSON object.`);
-  return value as Json;
+/** The reply, when it follows the contract's schema; a ServiceProtocolError naming what is wrong otherwise. */
+function checked<S extends CheckedSchema>(schema: S, value: unknown, what: string): Wire<S & object> {
+  const problem = contractProblem(schema, value);
+  if (problem !== undefined) throw new ServiceProtocolError(`The tracking service's ${what} breaks the contract: ${problem}.`);
+  return value as Wire<S & object>;
 }
 
-function field<T>(body: Json, name: string, what: string, check: (v: unknown) => v is T, expected: string): T {
-  const value = body[name];
-  if (!check(value)) throw new ServiceProtocolError(`The tracking service's ${what} has no valid "${name}" (expected ${expected}).`);
-  return value;
-}
-
-const isString = (v: unknown): v is string => typeof v === "string";
-const isWhole = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
-const isBoolean = (v: unknown): v is boolean => typeof v === "boolean";
-const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
-
+// Defaults by destructuring: the schema has refused null already, and it stays small in the send handler's bundle.
 export function parseServiceUser(value: unknown): ServiceUser {
-  const what = "answer to users/me";
-  const body = object(value, what);
-  const high = typeof body["highWater"] === "object" && body["highWater"] !== null ? (body["highWater"] as Json) : {};
-  const mark = (v: unknown): number | null => (isWhole(v) ? v : null);
-  const claim = typeof body["claim"] === "object" && body["claim"] !== null ? (body["claim"] as Json) : undefined;
+  const { mailbox, ordinal, userNumber, deployment, highWater: { online = null, offline = null } = {}, claim } = checked(registerReply, value, "answer to users/me");
   return {
-    highWater: { online: mark(high["online"]), offline: mark(high["offline"]) },
-    ...(claim !== undefined && isWhole(claim["claimed"]) && (claim["outcome"] === "kept" || claim["outcome"] === "reassigned")
-      ? { claim: { claimed: claim["claimed"], outcome: claim["outcome"], message: isString(claim["message"]) ? claim["message"] : "" } }
-      : {}),
-    mailbox: field(body, "mailbox", what, isString, "text"),
-    ordinal: field(body, "ordinal", what, isWhole, "a whole number"),
-    userNumber: field(body, "userNumber", what, isWhole, "a whole number"),
-    deployment: parseDeployment(body["deployment"], `${what} (deployment)`),
+    highWater: { online, offline },
+    ...(claim !== undefined ? { claim: { claimed: claim.claimed, outcome: claim.outcome, message: claim.message ?? "" } } : {}),
+    mailbox,
+    ordinal,
+    userNumber,
+    deployment: deploymentOf(deployment),
   };
 }
 
-/** GET /v1/deployment, and the deployment inside users/me. */
-export function parseDeployment(value: unknown, what = "answer to deployment"): Deployment {
-  const d = object(value, what);
-  return {
-    prefix: field(d, "prefix", what, isString, "text"),
-    prefixHistory: isStrings(d["prefixHistory"]) ? d["prefixHistory"] : [],
-    userDigits: field(d, "userDigits", what, isWhole, "a whole number"),
-    counterDigits: field(d, "counterDigits", what, isWhole, "a whole number"),
-    deploymentBase: isWhole(d["deploymentBase"]) ? d["deploymentBase"] : 0,
-    activeDays: isWhole(d["activeDays"]) ? d["activeDays"] : 30,
-    trackingEnabled: isBoolean(d["trackingEnabled"]) ? d["trackingEnabled"] : true,
-    reserveSize: isWhole(d["reserveSize"]) && d["reserveSize"] > 0 ? d["reserveSize"] : 50,
-  };
+/** GET /v1/deployment. */
+export function parseDeployment(value: unknown): Deployment {
+  return deploymentOf(checked(deploymentReply, value, "answer to deployment"));
+}
+
+function deploymentOf({ prefix, prefixHistory = [], userDigits, counterDigits, deploymentBase = 0, activeDays = 30, trackingEnabled = true, reserveSize = 50 }: Wire<typeof deploymentReply>): Deployment {
+  return { prefix, prefixHistory, userDigits, counterDigits, deploymentBase, activeDays, trackingEnabled, reserveSize };
 }
 
 export function parseAllocation(value: unknown): Allocation {
-  const what = "answer to counters/next";
-  const body = object(value, what);
-  if (body["designator"] !== 0) throw new ServiceProtocolError(`The tracking service's ${what} has designator ${String(body["designator"])}, not 0.`);
-  return {
-    token: field(body, "token", what, isString, "text"),
-    designator: 0,
-    user: field(body, "user", what, isWhole, "a whole number"),
-    counter: field(body, "counter", what, isWhole, "a whole number"),
-    wrapped: isBoolean(body["wrapped"]) ? body["wrapped"] : false,
-  };
+  const { token, user, counter, wrapped = false } = checked(allocationReply, value, "answer to counters/next");
+  return { token, designator: 0, user, counter, wrapped };
 }
 
 export function parseReserve(value: unknown): Reserve {
   const what = "answer to reserves";
-  const body = object(value, what);
-  if (body["designator"] !== 1) throw new ServiceProtocolError(`The tracking service's ${what} has designator ${String(body["designator"])}, not 1.`);
-  const ranges = body["ranges"];
-  const isRange = (r: unknown): r is { from: number; to: number } =>
-    typeof r === "object" && r !== null && isWhole((r as { from?: unknown }).from) && isWhole((r as { to?: unknown }).to) && (r as { from: number }).from <= (r as { to: number }).to;
-  if (!Array.isArray(ranges) || !ranges.every(isRange)) throw new ServiceProtocolError(`The tracking service's ${what} has no valid "ranges" (expected a list of { from, to } with from <= to).`);
+  const body = checked(reserveReply, value, what);
+  // Beyond what a schema says: a range runs upwards.
+  if (!body.ranges.every((r) => r.from <= r.to)) throw new ServiceProtocolError(`The tracking service's ${what} has a range that runs downwards.`);
   return {
-    user: field(body, "user", what, isWhole, "a whole number"),
-    ranges: ranges.map((r) => ({ from: r.from, to: r.to })),
-    reserveSize: isWhole(body["reserveSize"]) && body["reserveSize"] > 0 ? body["reserveSize"] : ranges.reduce((n, r) => n + r.to - r.from + 1, 0),
+    user: body.user,
+    ranges: body.ranges.map((r) => ({ from: r.from, to: r.to })),
+    reserveSize: body.reserveSize ?? body.ranges.reduce((n, r) => n + r.to - r.from + 1, 0),
   };
 }
 
-export function parseServiceActivity(value: unknown): ServiceActivity {
-  const what = "activity";
-  const body = object(value, what);
-  const sentAt = Date.parse(field(body, "sentAt", what, isString, "an ISO 8601 time"));
-  if (Number.isNaN(sentAt)) throw new ServiceProtocolError(`The tracking service's ${what} has a "sentAt" that is not a time.`);
-  const designator = body["designator"];
-  const senderName = body["senderName"];
-  return {
-    token: field(body, "token", what, isString, "text"),
-    subject: field(body, "subject", what, isString, "text"),
-    to: field(body, "to", what, isStrings, "a list of addresses"),
-    cc: isStrings(body["cc"]) ? body["cc"] : [],
-    sentAt,
-    designator: designator === 0 || designator === 1 ? designator : undefined,
-    sender: field(body, "sender", what, isString, "the sender's address"),
-    senderName: typeof senderName === "string" && senderName.trim() !== "" ? senderName : undefined,
-    status: "sent",
-  };
+function serviceActivity({ token, subject, to, cc = [], sentAt, designator, sender, senderName }: ActivityView, what: string): ServiceActivity {
+  const time = Date.parse(sentAt);
+  if (Number.isNaN(time)) throw new ServiceProtocolError(`The tracking service's ${what} has a "sentAt" that is not a time.`);
+  return { token, subject, to, cc, sentAt: time, designator, sender, senderName: typeof senderName === "string" && senderName.trim() !== "" ? senderName : undefined, status: "sent" };
 }
 
 /** GET /v1/activities/:token: the sent activity, or word that it was stamped on a draft not sent (yet). */
 export function parseTokenLookup(value: unknown): ServiceActivity | IssuedActivity {
-  const body = object(value, "answer about a token");
-  if (body["status"] === "issued") return { status: "issued", token: field(body, "token", "answer about a token", isString, "text") };
-  return parseServiceActivity(body["activity"]);
+  const what = "answer about a token";
+  const body = checked(tokenLookupReply, value, what);
+  if (body.status === "issued" && body.token !== undefined) return { status: "issued", token: body.token };
+  if (body.activity === undefined) throw new ServiceProtocolError(`The tracking service's ${what} has no "activity".`);
+  return serviceActivity(body.activity, what);
 }
 
 export function parseCorrelation(value: unknown): Correlation | null {
   const what = "answer to correlate";
-  const body = object(value, what);
-  if (body["match"] === null || body["match"] === undefined) return null;
-  const match = object(body["match"], `${what} (match)`);
-  const activity = parseServiceActivity(match["activity"]);
-  if (match["method"] === "token") return { method: "token", activity };
-  if (match["method"] === "smart match") return { method: "smart match", activity, sharedAddresses: isStrings(match["sharedAddresses"]) ? match["sharedAddresses"] : [] };
-  throw new ServiceProtocolError(`The tracking service's ${what} names an unknown method "${String(match["method"])}".`);
+  const match = checked(correlationReply, value, what).match;
+  if (match === null || match === undefined) return null;
+  const activity = serviceActivity(match.activity, what);
+  return match.method === "token" ? { method: "token", activity } : { method: "smart match", activity, sharedAddresses: match.sharedAddresses ?? [] };
 }
 
 export function parseSignIn(value: unknown): SignInConfig {
-  const body = object(value, "sign-in answer");
-  return { clientId: field(body, "clientId", "sign-in answer", isString, "text"), scope: field(body, "scope", "sign-in answer", isString, "text") };
+  const body = checked(signInReply, value, "sign-in answer");
+  return { clientId: body.clientId, scope: body.scope };
 }
 
 export function parseHealth(value: unknown): Health {
-  const body = object(value, "health answer");
-  return {
-    status: field(body, "status", "health answer", isString, "text"),
-    storage: isString(body["storage"]) ? body["storage"] : undefined,
-    version: isString(body["version"]) ? body["version"] : undefined,
-  };
+  const body = checked(healthReply, value, "health answer");
+  return { status: body.status, storage: body.storage, version: body.version };
 }

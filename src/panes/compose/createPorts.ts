@@ -6,13 +6,29 @@
  */
 // Modules, not the barrels: importing a barrel would bundle everything it re-exports (e.g. the
 // service's sign-on) into the pane.
-import { openAuthority } from "../../authority/openAuthority";
+import type * as Numbering from "../../authority/openAuthority";
 import type { NumberingMode } from "../../core/numberingMode";
 import type { OfficePorts } from "../../office/officePorts";
 import type { ComposePorts } from "./useComposePane";
 
+let numbering: Promise<typeof Numbering> | undefined;
+
+/**
+ * The numbering (stamper, connectivity monitor, IndexedDB counter and activity log) is a chunk of its
+ * own: the pane's first paint (Loading, Office.onReady) needs none of it, and the entry starts the
+ * fetch before waiting for Outlook, so both wait at once (docs/BENCHMARKS.md, budgets).
+ */
+export function loadNumbering(): Promise<typeof Numbering> {
+  numbering ??= import(/* webpackChunkName: "numbering" */ "../../authority/openAuthority").catch((error: unknown) => {
+    numbering = undefined; // a failed fetch (offline, a new release) is tried again next time
+    throw error;
+  });
+  return numbering;
+}
+
 /** The ports for `mode`; the entry builds them again when settings name another service. */
 export async function createComposePorts({ mailbox, roaming, settings }: OfficePorts, mode: NumberingMode): Promise<ComposePorts> {
+  const { openAuthority } = await loadNumbering();
   const { stamper, monitor, activityLog } = await openAuthority(
     mode,
     {

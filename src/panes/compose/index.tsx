@@ -1,7 +1,7 @@
 import { openPaneRoot } from "../shared/paneRoot";
 import { ComposePane } from "./ComposePane";
 import { Notice } from "./Notice";
-import { createComposePorts } from "./createPorts";
+import { createComposePorts, loadNumbering } from "./createPorts";
 // The module, not the barrel (why: createPorts.ts).
 import { createOfficePorts } from "../../office/officePorts";
 import { followNumberingMode, modeKey } from "../shared/serviceUrl";
@@ -9,6 +9,8 @@ import { followNumberingMode, modeKey } from "../shared/serviceUrl";
 const pane = openPaneRoot(document.getElementById("root") as HTMLElement);
 
 async function start(): Promise<void> {
+  // Fetched while Office gets ready; a failure shows when the ports open.
+  loadNumbering().catch(() => undefined);
   if (!(await pane.waitForOutlook((reason) => <Notice of={{ kind: "office-unavailable", reason }} />))) return;
   let office;
   try {

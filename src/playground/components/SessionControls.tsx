@@ -73,13 +73,14 @@ export function DeviceSwitch({ session }: { session: PlaygroundSession }) {
 const NAA_LABELS: Readonly<Record<NestedAppAuthBehaviour, string>> = {
   answers: "NAA: signs in",
   "interaction-required": "NAA: needs a popup",
+  "popup-blocked": "NAA: popup blocked (Office dialog)",
   "consent-refused": "NAA: consent refused",
   unsupported: "NAA unsupported (legacy SSO)",
 };
 
 /**
  * How the host answers the panes' sign-in (src/playground/fakeOffice/naaBridge.ts), and which way
- * the last token came: NAA silently, NAA after a popup, or Office's legacy SSO.
+ * the last token came: NAA silently, NAA after a popup, the Office dialog, or Office's legacy SSO.
  */
 export function SignInControls({ model, behaviour, path }: { model: MailboxModel; behaviour: NestedAppAuthBehaviour; path: HostSignInPath | null }) {
   const styles = useStyles();

@@ -16,6 +16,7 @@ import {
   type OfficeErrorData,
   ROAMING_SETTINGS_TOO_LARGE,
 } from "./officeErrors";
+import { createFakeDialogUi, DIALOG_EVENT_RECEIVED, DIALOG_MESSAGE_RECEIVED } from "./fakeDialog";
 import { withoutReplyPrefixes } from "../../core";
 import { compareVersions } from "../../core/versions";
 
@@ -260,6 +261,7 @@ export function createFakeOffice({ win, host, surface }: FakeOfficeOptions) {
     mailbox,
     roamingSettings,
     requirements: { isSetSupported: supports },
+    ui: createFakeDialogUi({ win, host }),
     diagnostics: { host: "Outlook", platform: "OfficeOnline", version: "16.0.0.0" },
     officeTheme: { bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#242424", controlBackgroundColor: "#ffffff", controlForegroundColor: "#242424" },
     displayLanguage: "en-US",
@@ -299,7 +301,7 @@ export function createFakeOffice({ win, host, surface }: FakeOfficeOptions) {
     HostType: { Outlook: "Outlook", Word: "Word", Excel: "Excel", PowerPoint: "PowerPoint", OneNote: "OneNote", Project: "Project", Access: "Access" },
     PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-    EventType: { ItemChanged: ITEM_CHANGED_EVENT, RecipientsChanged: RECIPIENTS_CHANGED_EVENT },
+    EventType: { ItemChanged: ITEM_CHANGED_EVENT, RecipientsChanged: RECIPIENTS_CHANGED_EVENT, DialogMessageReceived: DIALOG_MESSAGE_RECEIVED, DialogEventReceived: DIALOG_EVENT_RECEIVED },
     InitializationReason: { Inserted: "inserted", DocumentOpened: "documentOpened" },
     MailboxEnums: {
       ItemType: { Message: "message", Appointment: "appointment" },

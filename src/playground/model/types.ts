@@ -53,11 +53,11 @@ export type SubjectLimitBehaviour = "documented" | "throws";
  * "answers" signs in silently; "interaction-required" only after a popup; "consent-refused" never;
  * "unsupported" is a host without NAA (isSetSupported false), where panes use legacy SSO.
  */
-export type NestedAppAuthBehaviour = "answers" | "interaction-required" | "consent-refused" | "unsupported";
-export const NESTED_APP_AUTH_BEHAVIOURS: readonly NestedAppAuthBehaviour[] = ["answers", "interaction-required", "consent-refused", "unsupported"];
+export type NestedAppAuthBehaviour = "answers" | "interaction-required" | "popup-blocked" | "consent-refused" | "unsupported";
+export const NESTED_APP_AUTH_BEHAVIOURS: readonly NestedAppAuthBehaviour[] = ["answers", "interaction-required", "popup-blocked", "consent-refused", "unsupported"];
 
 /** Which way the host last handed the panes a token: the playground shows it. */
-export type HostSignInPath = "NAA" | "NAA popup" | "legacy SSO";
+export type HostSignInPath = "NAA" | "NAA popup" | "Office dialog" | "legacy SSO";
 
 export type HostOptions = {
   /** The highest Mailbox requirement set the fake host supports. @default "1.13" */

@@ -4,12 +4,12 @@
  * (docs/DESIGN.md §5); GET /v1/activities/:token resolves a token for any member of the deployment (that is
  * how a colleague's read pane says who sent the original), and says so when it was never sent.
  */
-import type { FastifyPluginAsync } from "fastify";
+import type { ContractRoutes } from "./typeProvider";
 import { asciiLowerCase, matchableSubject } from "../../core";
-import type { Designator } from "../../core";
 import { activityView } from "../activityView";
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
-import { activityBody, activityReply, sentBody, tokenParams } from "../schemas";
+import { ROUTES } from "../../contract";
+import type { SentBody } from "../../contract";
 import type { SentAtWindow } from "../config";
 import type { ActivityRecord } from "../store/types";
 import type { Caller } from "../auth";
@@ -18,41 +18,22 @@ import { requireToken } from "../tokenInput";
 import { callerOf } from "./context";
 import type { RouteContext } from "./context";
 
-type ActivityBody = {
-  token: string;
-  subject: string;
-  to: string[];
-  cc: string[];
-  sentAt: string;
-  designator: Designator;
-  draftKey?: string;
-  status?: "issued" | "sent";
-};
-
-type SentBody = Omit<ActivityBody, "token" | "status">;
-
-export function activityRoutes({ store, users, settings, clock, activeWindowMs, sentAtWindow }: RouteContext): FastifyPluginAsync {
+export function activityRoutes({ store, users, settings, clock, activeWindowMs, sentAtWindow }: RouteContext): ContractRoutes {
+  /** An offline number the device issued on its own (its reserve ran out), first heard of here: later reserves start above it (docs/NUMBERING.md). */
+  const noteOfflineNumber = async (record: ActivityRecord): Promise<void> => {
+    if (record.designator === 1) await store.noteOfflineCounter(record.user, record.counter, clock() - activeWindowMs, clock());
+  };
   return async (app) => {
-    app.post<{ Body: ActivityBody }>(
-      "/activities",
-      {
-        schema: {
-          body: activityBody,
-          response: {
-            200: { type: "object", properties: { stored: { type: "boolean" }, duplicate: { type: "boolean" } } },
-            201: { type: "object", properties: { stored: { type: "boolean" } } },
-          },
-        },
-      },
+    app.post(
+      ROUTES.recordActivity.url,
+      { schema: ROUTES.recordActivity.schema },
       async (request, reply) => {
         const body = request.body;
         const record = await ownRecord(callerOf(request), body.token, body, body.status ?? "sent", { settings, users, now: clock(), sentAtWindow });
         const outcome = await store.recordActivity(record, activeWindowMs, clock());
         switch (outcome.kind) {
           case "stored":
-            // An offline number the device issued on its own (its reserve ran out): later reserves
-            // start above it (docs/NUMBERING.md).
-            if (record.designator === 1) await store.noteOfflineCounter(record.user, record.counter, clock() - activeWindowMs, clock());
+            await noteOfflineNumber(record);
             return reply.code(201).send({ stored: true });
           case "duplicate":
             return reply.code(200).send({ stored: false, duplicate: true });
@@ -67,15 +48,9 @@ export function activityRoutes({ store, users, settings, clock, activeWindowMs, 
       },
     );
 
-    app.post<{ Params: { token: string }; Body: SentBody }>(
-      "/activities/:token/sent",
-      {
-        schema: {
-          params: tokenParams,
-          body: sentBody,
-          response: { 200: { type: "object", properties: { finalized: { type: "boolean" }, unchanged: { type: "boolean" } } }, 201: { type: "object", properties: { finalized: { type: "boolean" } } } },
-        },
-      },
+    app.post(
+      ROUTES.finalizeActivity.url,
+      { schema: ROUTES.finalizeActivity.schema },
       async (request, reply) => {
         const token = request.params.token;
         const sent = await ownRecord(callerOf(request), token, request.body, "sent", { settings, users, now: clock(), sentAtWindow });
@@ -84,8 +59,7 @@ export function activityRoutes({ store, users, settings, clock, activeWindowMs, 
           case "finalized":
             return reply.code(200).send({ finalized: true });
           case "stored":
-            // Also an offline number first heard of at send: later reserves start above it.
-            if (sent.designator === 1) await store.noteOfflineCounter(sent.user, sent.counter, clock() - activeWindowMs, clock());
+            await noteOfflineNumber(sent);
             return reply.code(201).send({ finalized: true });
           case "unchanged":
             return reply.code(200).send({ finalized: false, unchanged: true });
@@ -102,14 +76,9 @@ export function activityRoutes({ store, users, settings, clock, activeWindowMs, 
       },
     );
 
-    app.get<{ Params: { token: string } }>(
-      "/activities/:token",
-      {
-        schema: {
-          params: tokenParams,
-          response: { 200: { type: "object", properties: { status: { type: "string" }, token: { type: "string" }, activity: activityReply } } },
-        },
-      },
+    app.get(
+      ROUTES.activity.url,
+      { schema: ROUTES.activity.schema },
       async (request) => {
         requireToken(request.params.token, settings);
         const holders = await store.activitiesByToken([asciiLowerCase(request.params.token)]);

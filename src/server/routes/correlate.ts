@@ -3,11 +3,11 @@
  * smart matching (core's matchMessage: same normalized subject, at least MIN_SHARED_ADDRESSES
  * shared addresses). The store only narrows the candidates by token or subject key.
  */
-import type { FastifyPluginAsync } from "fastify";
+import type { ContractRoutes } from "./typeProvider";
 import { asciiLowerCase, findTokens, matchMessage, matchableSubject } from "../../core";
 import type { ActivityLike, MessageLike } from "../../core";
 import { activityView } from "../activityView";
-import { correlateBody } from "../schemas";
+import { ROUTES } from "../../contract";
 import type { ActivityRecord } from "../store/types";
 import type { RouteContext } from "./context";
 
@@ -16,12 +16,11 @@ const SMART_MATCH_CANDIDATES = 200;
 /** Candidates from any one sender: one user's records cannot crowd out everyone else's. */
 const SMART_MATCH_CANDIDATES_PER_SENDER = 20;
 
-type CorrelateBody = { subject: string; from: string | null; to: string[]; cc: string[] };
 type Candidate = ActivityLike & { readonly record: ActivityRecord };
 
-export function correlateRoutes({ store, settings }: RouteContext): FastifyPluginAsync {
+export function correlateRoutes({ store, settings }: RouteContext): ContractRoutes {
   return async (app) => {
-    app.post<{ Body: CorrelateBody }>("/correlate", { schema: { body: correlateBody } }, async (request) => {
+    app.post(ROUTES.correlate.url, { schema: ROUTES.correlate.schema }, async (request) => {
       const message: MessageLike = request.body;
       const tokens = findTokens(message.subject, settings);
       let records: ActivityRecord[];
@@ -35,8 +34,8 @@ export function correlateRoutes({ store, settings }: RouteContext): FastifyPlugi
       const candidates: Candidate[] = records.filter((record) => record.status === "sent").map((record) => ({ ...record, stampedAt: record.sentAt, record }));
       const first = matchMessage(message, candidates, settings)?.[0];
       if (first === undefined) return { match: null };
-      if (first.method === "token") return { match: { method: "token", activity: activityView(first.activity.record) } };
-      return { match: { method: "smart match", activity: activityView(first.activity.record), sharedAddresses: first.sharedAddresses } };
+      if (first.method === "token") return { match: { method: "token" as const, activity: activityView(first.activity.record) } };
+      return { match: { method: "smart match" as const, activity: activityView(first.activity.record), sharedAddresses: first.sharedAddresses } };
     });
   };
 }

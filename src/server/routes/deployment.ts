@@ -1,10 +1,10 @@
 /** GET /v1/deployment: the team's settings, which the add-in shows read-only (docs/SERVICE-API.md). */
-import type { FastifyPluginAsync } from "fastify";
-import { deploymentReply } from "../schemas";
+import type { ContractRoutes } from "./typeProvider";
+import { ROUTES } from "../../contract";
 import type { RouteContext } from "./context";
 
-export function deploymentRoutes({ deployment }: RouteContext): FastifyPluginAsync {
+export function deploymentRoutes({ deployment }: RouteContext): ContractRoutes {
   return async (app) => {
-    app.get("/deployment", { schema: { response: { 200: deploymentReply } } }, async () => deployment);
+    app.get(ROUTES.deployment.url, { schema: ROUTES.deployment.schema }, async () => deployment);
   };
 }

@@ -1,10 +1,8 @@
 /** POST /v1/dev/token: development sign-in, registered only when dev auth is on. */
-import type { FastifyPluginAsync } from "fastify";
+import type { ContractRoutes } from "./typeProvider";
 import type { DevTokenIssuer } from "../devAuth";
 import { ForbiddenError } from "../errors";
-import { devTokenBody } from "../schemas";
-
-type DevTokenBody = { mailbox: string; name?: string };
+import { ROUTES } from "../../contract";
 
 /** Host names a page on this machine uses for the service; anything else is another site's name for it. */
 const LOOPBACK_HOST = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d{1,5})?$/i;
@@ -14,10 +12,10 @@ export function isLoopbackHost(host: string | undefined): boolean {
   return LOOPBACK_HOST.test(host ?? "");
 }
 
-export function devTokenRoutes(issuer: DevTokenIssuer): FastifyPluginAsync {
+export function devTokenRoutes(issuer: DevTokenIssuer): ContractRoutes {
   return async (app) => {
-    app.post<{ Body: DevTokenBody }>(
-      "/dev/token",
+    app.post(
+      ROUTES.devToken.url,
       {
         // DNS rebinding: a web page's own host name resolved to 127.0.0.1 reaches this route with
         // that name in Host. Only loopback names may mint tokens.
@@ -27,10 +25,7 @@ export function devTokenRoutes(issuer: DevTokenIssuer): FastifyPluginAsync {
             throw new ForbiddenError(`Development sign-in answers only requests to localhost or 127.0.0.1; this one was sent to ${JSON.stringify(host)}.`, "host");
           }
         },
-        schema: {
-          body: devTokenBody,
-          response: { 200: { type: "object", properties: { accessToken: { type: "string" }, expiresIn: { type: "integer" } } } },
-        },
+        schema: ROUTES.devToken.schema,
       },
       async (request) => issuer.issue(request.body.mailbox, request.body.name ?? null),
     );

@@ -5,22 +5,21 @@
  *   traffic while this is 503 (storage-unavailable, with the reason).
  * - GET /v1/health: the same as ready, for callers written before the split (the add-in's ping).
  */
-import type { FastifyPluginAsync } from "fastify";
+import type { ContractRoutes } from "./typeProvider";
+import { ROUTES } from "../../contract";
 import type { TrackingStore } from "../store/types";
 
-const healthReply = { type: "object", properties: { status: { type: "string" }, storage: { type: "string" }, version: { type: "string" } } } as const;
-
-export function healthRoutes(store: TrackingStore, version: string): FastifyPluginAsync {
+export function healthRoutes(store: TrackingStore, version: string): ContractRoutes {
   return async (app) => {
     const ok = { status: "ok", storage: store.kind, version } as const;
-    const route = { config: { rateLimit: false }, schema: { response: { 200: healthReply } } } as const;
-    app.get("/health/live", route, async () => ok);
+    const config = { rateLimit: false } as const;
+    app.get(ROUTES.healthLive.url, { config, schema: ROUTES.healthLive.schema }, async () => ok);
     const ready = async () => {
       // Rejects with StorageUnavailableError (503 storage-unavailable) saying what is wrong.
       await store.probe();
       return ok;
     };
-    app.get("/health/ready", route, ready);
-    app.get("/health", route, ready);
+    app.get(ROUTES.healthReady.url, { config, schema: ROUTES.healthReady.schema }, ready);
+    app.get(ROUTES.health.url, { config, schema: ROUTES.health.schema }, ready);
   };
 }

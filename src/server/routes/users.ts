@@ -3,23 +3,22 @@
  * free); the same ordinal ever after. Marks raise the counters above numbers the mailbox issued
  * on its own (docs/NUMBERING.md), and highWater lets it do the same when it goes back to standalone.
  */
-import type { FastifyPluginAsync } from "fastify";
+import type { ContractRoutes } from "./typeProvider";
 import { maxCounter } from "../../core";
 import { BadRequestError } from "../errors";
-import { registerBody, registerReply } from "../schemas";
+import { ROUTES } from "../../contract";
+import type { RegisterBody } from "../../contract";
 import type { CounterMarks } from "../store/types";
 import { callerOf } from "./context";
 import type { RouteContext } from "./context";
 
-type RegisterBody = { claim?: { userNumber: number }; marks?: { online?: number; offline?: number } };
-
-export function userRoutes({ store, users, settings, clock, deployment }: RouteContext): FastifyPluginAsync {
+export function userRoutes({ store, users, settings, clock, deployment }: RouteContext): ContractRoutes {
   const maxUserNumber = 10 ** settings.userDigits - 1;
   const max = maxCounter(settings);
   return async (app) => {
-    app.post<{ Body: RegisterBody }>(
-      "/users/me",
-      { schema: { body: registerBody, response: { 200: registerReply } } },
+    app.post(
+      ROUTES.register.url,
+      { schema: ROUTES.register.schema },
       async (request) => {
         const caller = callerOf(request);
         const claimed = request.body.claim?.userNumber;
@@ -43,13 +42,13 @@ export function userRoutes({ store, users, settings, clock, deployment }: RouteC
           highWater: await store.highWater(user.userNumber),
         };
         if (claimed === undefined) return reply;
-        if (claimed === user.userNumber) return { ...reply, claim: { claimed, outcome: "kept", message: `You keep user number ${claimed}.` } };
+        if (claimed === user.userNumber) return { ...reply, claim: { claimed, outcome: "kept" as const, message: `You keep user number ${claimed}.` } };
         const message = user.created
           ? `User number ${claimed} already belongs to another mailbox, so the tracking service made you user number ${user.userNumber}: ` +
             `your new tokens use ${user.userNumber}.`
           : `You are registered as user number ${user.userNumber}, not ${claimed}; your tokens use ${user.userNumber}.`;
         request.log.warn({ mailbox: user.mailbox, claimed, assigned: user.userNumber }, "claimed user number reassigned");
-        return { ...reply, claim: { claimed, outcome: "reassigned", message } };
+        return { ...reply, claim: { claimed, outcome: "reassigned" as const, message } };
       },
     );
   };

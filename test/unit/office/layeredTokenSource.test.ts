@@ -2,8 +2,9 @@ import { AccessTokenError } from "../../../src/office/accessToken";
 import type { AccessTokenSource } from "../../../src/office/accessToken";
 import { createLayeredTokenSource, SignInError } from "../../../src/office/layeredTokenSource";
 import type { SignInPath } from "../../../src/office/layeredTokenSource";
-import { FakeNestableClient } from "../../fakes";
-import type { FakeMsalOutcome } from "../../fakes";
+import { signInThroughDialog } from "../../../src/office/officeDialog";
+import { FakeDialogHost, FakeNestableClient } from "../../fakes";
+import type { FakeDialogScript, FakeMsalOutcome } from "../../fakes";
 
 const SCOPE = "api://addin.contoso.com/11111111-2222-3333-4444-555555555555/access_as_user";
 
@@ -137,5 +138,42 @@ describe("the service's token source: NAA first, legacy SSO second, the Office d
       interactive: true,
     });
     expect((await failureOf(source.getToken())).message).toMatch(/MSAL could not start.*ChunkLoadError/);
+  });
+
+  describe("popup blocked: the Office dialog's outcome, each with its own message", () => {
+    const blocked = { silent: { errorCode: "interaction_required" }, popup: { errorCode: "popup_window_error" } } as const;
+    const throughDialog = (script: FakeDialogScript) => {
+      const host = new FakeDialogHost(script);
+      return { host, ...setup({ ...blocked, dialog: () => signInThroughDialog(host, "https://addin.contoso.com/sign-in-dialog.html") }) };
+    };
+
+    it("signs in through the dialog and says so", async () => {
+      const { source, paths, client, host } = throughDialog({ answer: { status: "signed-in", accessToken: "dialog-token" } });
+      await expect(source.getToken()).resolves.toBe("dialog-token");
+      expect(client.calls.map((c) => c.method)).toEqual(["silent", "popup"]);
+      expect(host.opened).toHaveLength(1);
+      expect(paths).toEqual(["office-dialog"]);
+    });
+
+    it.each([
+      ["closed by the user (12006)", { event: 12006 }, "cancelled", /Sign-in was cancelled/],
+      ["blocked by the browser (12009)", { openFails: 12009 }, "dialog-blocked", /browser blocked it.*Allow/],
+      ["consent refused on the page", { answer: { status: "failed", errorCode: "access_denied", message: "AADSTS65004: User declined to consent" } }, "consent-refused", /consent was refused/],
+      ["offline on the page", { answer: { status: "failed", errorCode: "no_network_connectivity", message: "offline" } }, "offline", /offline/],
+    ] satisfies [string, FakeDialogScript, string, RegExp][])("fails when the dialog is %s", async (_case, script, reason, message) => {
+      const { source, paths } = throughDialog(script);
+      const error = await failureOf(source.getToken());
+      expect(error.reason).toBe(reason);
+      expect(error.message).toMatch(/^Sign-in through the Office dialog failed: /);
+      expect(error.message).toMatch(message);
+      expect(paths).toEqual([]);
+    });
+
+    it("never opens the dialog when the popup failed for another reason", async () => {
+      const host = new FakeDialogHost({ answer: { status: "signed-in", accessToken: "never" } });
+      const { source } = setup({ silent: { errorCode: "interaction_required" }, popup: { errorCode: "user_cancelled" }, dialog: () => signInThroughDialog(host, "x") });
+      expect((await failureOf(source.getToken())).reason).toBe("cancelled");
+      expect(host.opened).toEqual([]);
+    });
   });
 });

@@ -1,7 +1,8 @@
 /**
- * JSON schemas of the contract (docs/SERVICE-API.md): request schemas reject unknown fields and
- * wrong types (Ajv runs without coercion or removal, see app.ts); reply schemas let Fastify
- * serialize with fast-json-stringify. A `description` is the phrase a pattern or format error uses.
+ * The requests of the tracking service's HTTP contract (docs/SERVICE-API.md): bodies and params.
+ * The service validates them with Ajv, without coercion or removal (src/server/app.ts): unknown
+ * fields and wrong types are refused. A `description` is the phrase a pattern or format error uses.
+ * Only the service reads this module; the add-in types its requests from types.ts.
  */
 
 export const LIMITS = {
@@ -24,15 +25,13 @@ export const LARGEST_VALID_BODY_BYTES =
 
 const address = { type: "string", minLength: 1, maxLength: LIMITS.address } as const;
 const addressList = { type: "array", maxItems: LIMITS.recipients, items: address } as const;
+const subject = { type: "string", maxLength: LIMITS.subject } as const;
+const sentAt = { type: "string", format: "date-time", maxLength: 40, description: "an ISO-8601 date-time with a time zone, like 2026-11-28T09:30:00Z" } as const;
+const designator = { type: "integer", enum: [0, 1] } as const;
+const draftKey = { type: "string", minLength: 1, maxLength: LIMITS.draftKey } as const;
 
 /** Routes whose body is `{}`: a missing body is treated as `{}` (see app.ts). */
 export const emptyBody = { type: "object", additionalProperties: false, properties: {} } as const;
-
-export const errorReply = {
-  type: "object",
-  properties: { error: { type: "string" }, message: { type: "string" }, field: { type: "string" } },
-  required: ["error", "message"],
-} as const;
 
 export const devTokenBody = {
   type: "object",
@@ -44,18 +43,16 @@ export const devTokenBody = {
   },
 } as const;
 
+/** The mail an activity records: in POST /v1/activities beside its token, in .../sent alone. */
+const mail = { subject, to: addressList, cc: addressList, sentAt, designator, draftKey } as const;
+
 export const activityBody = {
   type: "object",
   additionalProperties: false,
   required: ["token", "subject", "to", "cc", "sentAt", "designator"],
   properties: {
     token: { type: "string", minLength: 1, maxLength: LIMITS.token },
-    subject: { type: "string", maxLength: LIMITS.subject },
-    to: addressList,
-    cc: addressList,
-    sentAt: { type: "string", format: "date-time", maxLength: 40, description: "an ISO-8601 date-time with a time zone, like 2026-11-28T09:30:00Z" },
-    designator: { type: "integer", enum: [0, 1] },
-    draftKey: { type: "string", minLength: 1, maxLength: LIMITS.draftKey },
+    ...mail,
     // Absent from add-ins that recorded at stamp time and showed that as sent: "sent".
     status: { type: "string", enum: ["issued", "sent"], description: '"issued" (stamped on a draft) or "sent"' },
   },
@@ -66,14 +63,7 @@ export const sentBody = {
   type: "object",
   additionalProperties: false,
   required: ["subject", "to", "cc", "sentAt", "designator"],
-  properties: {
-    subject: activityBody.properties.subject,
-    to: addressList,
-    cc: addressList,
-    sentAt: activityBody.properties.sentAt,
-    designator: activityBody.properties.designator,
-    draftKey: activityBody.properties.draftKey,
-  },
+  properties: mail,
 } as const;
 
 export const correlateBody = {
@@ -81,7 +71,7 @@ export const correlateBody = {
   additionalProperties: false,
   required: ["subject", "from", "to", "cc"],
   properties: {
-    subject: { type: "string", maxLength: LIMITS.subject },
+    subject,
     from: { type: ["string", "null"], maxLength: LIMITS.address },
     to: addressList,
     cc: addressList,
@@ -95,57 +85,12 @@ export const tokenParams = {
   properties: { token: { type: "string", minLength: 1, maxLength: LIMITS.token } },
 } as const;
 
-export const activityReply = {
-  type: "object",
-  required: ["token", "designator", "user", "counter", "subject", "to", "cc", "sentAt", "sender", "senderName"],
-  properties: {
-    token: { type: "string" },
-    designator: { type: "integer" },
-    user: { type: "integer" },
-    counter: { type: "integer" },
-    subject: { type: "string" },
-    to: { type: "array", items: { type: "string" } },
-    cc: { type: "array", items: { type: "string" } },
-    sentAt: { type: "string" },
-    draftKey: { type: "string" },
-    sender: { type: "string" },
-    senderName: { type: ["string", "null"] },
-    status: { type: "string" },
-  },
-} as const;
-
-export const deploymentReply = {
-  type: "object",
-  properties: {
-    prefix: { type: "string" },
-    prefixHistory: { type: "array", items: { type: "string" } },
-    userDigits: { type: "integer" },
-    counterDigits: { type: "integer" },
-    deploymentBase: { type: "integer" },
-    activeDays: { type: "integer" },
-    trackingEnabled: { type: "boolean" },
-    reserveSize: { type: "integer" },
-  },
-} as const;
-
 export const registerBody = {
   type: "object",
   additionalProperties: false,
   properties: {
     claim: { type: "object", additionalProperties: false, required: ["userNumber"], properties: { userNumber: { type: "integer" } } },
     marks: { type: "object", additionalProperties: false, properties: { online: { type: "integer" }, offline: { type: "integer" } } },
-  },
-} as const;
-
-export const registerReply = {
-  type: "object",
-  properties: {
-    mailbox: { type: "string" },
-    ordinal: { type: "integer" },
-    userNumber: { type: "integer" },
-    deployment: deploymentReply,
-    highWater: { type: "object", properties: { online: { type: ["integer", "null"] }, offline: { type: ["integer", "null"] } } },
-    claim: { type: "object", properties: { claimed: { type: "integer" }, outcome: { type: "string" }, message: { type: "string" } } },
   },
 } as const;
 
@@ -156,15 +101,5 @@ export const reserveBody = {
   properties: {
     device: { type: "string", minLength: 1, maxLength: LIMITS.device },
     size: { type: "integer" },
-  },
-} as const;
-
-export const reserveReply = {
-  type: "object",
-  properties: {
-    designator: { type: "integer" },
-    user: { type: "integer" },
-    ranges: { type: "array", items: { type: "object", properties: { from: { type: "integer" }, to: { type: "integer" } } } },
-    reserveSize: { type: "integer" },
   },
 } as const;
