@@ -13,8 +13,11 @@ import { addToken, browserSuite, composePane, officeCall, readyPane, showInReadP
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** Chromium refuses a service worker from a self-signed origin; ignoreHTTPSErrors does not cover it. */
-const SELF_SIGNED_WORKER = /An SSL certificate error occurred when fetching the script/;
+/**
+ * Chromium refuses to register a service worker from a self-signed origin (ignoreHTTPSErrors does not
+ * cover it) and says so as "An SSL certificate error …" or "An unknown error occurred when fetching the script".
+ */
+const SELF_SIGNED_WORKER = /error occurred when fetching the script/;
 
 describe("panes on Microsoft's office.js", () => {
   const suite = browserSuite();
