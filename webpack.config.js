@@ -44,6 +44,26 @@ class OfficeAddinsAllowedPlugin {
   }
 }
 
+/**
+ * The playground on Microsoft's office.js (?office=microsoft, src/playground/outlookHost/README.md):
+ * the package's files it loads, copied beside its pane pages, and MicrosoftAjax.js's stand-in.
+ */
+const OFFICE_JS_DIST = "node_modules/@microsoft/office-js/dist";
+const OFFICE_JS_FOLDER = "playground/office-js";
+const OFFICE_JS_FILES = ["office.js", "o15apptofilemappingtable.js", "outlook-web-16.01.js", "en-us/office_strings.js", "en-us/outlook_strings.js", "telemetry/oteljs_agave.js"];
+
+/** Microsoft's pane pages: office.js runs after the stand-in (the template's script) and before the deferred bundle. */
+class OfficeJsScriptPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("OfficeJsScriptPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap("OfficeJsScriptPlugin", (data) => {
+        if (data.outputName.startsWith(`${OFFICE_JS_FOLDER}/`)) data.headTags.unshift(HtmlWebpackPlugin.createHtmlTagObject("script", { src: "office.js" }));
+        return data;
+      });
+    });
+  }
+}
+
 const panes = {
   compose: "Tracking token: compose",
   read: "Tracking token: read",
@@ -132,6 +152,19 @@ module.exports = (_env, argv) => {
         paneHtml(name, title, OFFICE_JS_CDN, `${name}.html`),
         paneHtml(name, `${title} (playground)`, FAKE_OFFICE_JS, `playground/${name}.html`),
       ]),
+      ...Object.entries(panes).map(
+        ([name, title]) =>
+          new HtmlWebpackPlugin({
+            filename: `${OFFICE_JS_FOLDER}/${name}.html`,
+            title: `${title} (playground, Microsoft's office.js)`,
+            template: "src/panes/shared/pane.html",
+            chunks: [name],
+            officeScript: "microsoft-ajax.js",
+            scriptLoading: "defer",
+            publicPath: "../../",
+          }),
+      ),
+      new OfficeJsScriptPlugin(),
       paneHtml("sign-in-dialog", "Tracking Tokens: sign in", OFFICE_JS_CDN, "sign-in-dialog.html"),
       // No UI: Outlook loads it hidden, and the playground in a hidden iframe, for each send.
       paneHtml("commands", "Tracking Tokens: send handler", OFFICE_JS_CDN, "commands.html"),
@@ -158,6 +191,8 @@ module.exports = (_env, argv) => {
           { from: "manifest.xml", to: "manifest.xml" },
           { from: "manifest.json", to: "manifest.json" },
           { from: "src/support.html", to: "support.html" },
+          ...OFFICE_JS_FILES.map((file) => ({ from: `${OFFICE_JS_DIST}/${file}`, to: `${OFFICE_JS_FOLDER}/${file}` })),
+          { from: "src/playground/outlookHost/microsoftAjax.js", to: `${OFFICE_JS_FOLDER}/microsoft-ajax.js` },
         ],
       }),
     ],

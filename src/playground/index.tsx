@@ -9,6 +9,7 @@ import { numberingMode } from "../core";
 import { PlaygroundApp } from "./components/PlaygroundApp";
 import { publishHost } from "./fakeOffice/hostBridge";
 import { MailboxModel } from "./model/mailboxModel";
+import { officeLibraryOf, playOutlookOnTheWeb } from "./outlookHost/officeLibrary";
 import { modelOptionsFor, readSession } from "./session";
 import { createPlaygroundApi, type PlaygroundApi } from "./playgroundApi";
 import { installSendEvents } from "./sendEvents";
@@ -32,8 +33,12 @@ window.__playground = createPlaygroundApi(model, session.serviceUrl);
 installSendEvents(window, model);
 model.mail.selectMessage(model.mail.messagesIn("inbox")[0]?.id ?? null);
 
-createRoot(document.getElementById("root") as HTMLElement).render(
-  <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
-    <PlaygroundApp model={model} session={session} />
-  </FluentProvider>,
-);
+const render = () =>
+  createRoot(document.getElementById("root") as HTMLElement).render(
+    <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
+      <PlaygroundApp model={model} session={session} />
+    </FluentProvider>,
+  );
+// ?office=microsoft: the panes load Microsoft's office.js and this page plays Outlook on the web.
+if (officeLibraryOf(window.location) === "microsoft") void playOutlookOnTheWeb(window, model.host).then(render);
+else render();

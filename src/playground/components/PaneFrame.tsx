@@ -1,5 +1,6 @@
 import { Badge, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { Surface } from "../model/paneHost";
+import { paneSource } from "../outlookHost/officeLibrary";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", height: "100%", borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -20,7 +21,7 @@ export type PaneFrameProps = {
   hidden?: boolean;
 };
 
-/** A task pane: the real pane page, loaded with the fake Office instead of Microsoft's. */
+/** A task pane: the real pane page, on the fake Office or (?office=microsoft) on Microsoft's office.js. */
 export function PaneFrame({ surface, hidden = false }: PaneFrameProps) {
   const styles = useStyles();
   return (
@@ -31,7 +32,7 @@ export function PaneFrame({ surface, hidden = false }: PaneFrameProps) {
           {surface === "read" ? "Pinned" : "Compose"}
         </Badge>
       </div>
-      <iframe className={styles.frame} title={`Tracking Tokens ${surface} pane`} src={`/playground/${surface}.html`} data-surface={surface} />
+      <iframe className={styles.frame} title={`Tracking Tokens ${surface} pane`} src={paneSource(surface, window.location)} data-surface={surface} />
     </aside>
   );
 }

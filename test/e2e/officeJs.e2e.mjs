@@ -1,0 +1,139 @@
+/**
+ * The panes on Microsoft's own office.js (?office=microsoft): the playground page plays Outlook on
+ * the web with Microsoft's messaging code (src/playground/outlookHost/README.md). office.js trusts
+ * a web host only over HTTPS, so this file serves dist/ on HTTPS of its own.
+ */
+import assert from "node:assert/strict";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { loadDevCertificate } from "../../scripts/devCertificate.mjs";
+import { startStaticServer } from "../../scripts/serve.mjs";
+import { addToken, browserSuite, composePane, officeCall, readyPane, showInReadPane, tokensIn } from "./helpers.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/**
+ * Chromium refuses to register a service worker from a self-signed origin (ignoreHTTPSErrors does not
+ * cover it) and says so as "An SSL certificate error …" or "An unknown error occurred when fetching the script".
+ */
+const SELF_SIGNED_WORKER = /error occurred when fetching the script/;
+
+describe("panes on Microsoft's office.js", () => {
+  const suite = browserSuite();
+  let server;
+  before(async () => {
+    const certificate = await loadDevCertificate(path.join(root, ".certs"));
+    server = await startStaticServer({ root: path.join(root, "dist"), tls: { key: certificate.key, cert: certificate.cert } });
+  });
+  after(() => server?.close());
+
+  async function openOnOfficeJs() {
+    const opened = await suite.open({ base: server.url, ignoreHTTPSErrors: true });
+    await opened.page.goto(`${server.url}/playground/?office=microsoft`);
+    await opened.page.waitForFunction(() => Boolean(window.__playground));
+    return { ...opened, unexpected: () => opened.errors.filter((error) => !SELF_SIGNED_WORKER.test(error)) };
+  }
+
+  /** The pane page loaded Microsoft's office.js and its Outlook on the web script, and no fake. */
+  async function assertMicrosoftOfficeJs(frame) {
+    const scripts = await frame.evaluate(() => [...document.scripts].map((script) => script.src));
+    assert.ok(scripts.some((src) => src.endsWith("/playground/office-js/office.js")), scripts.join(", "));
+    assert.ok(scripts.some((src) => src.endsWith("/playground/office-js/outlook-web-16.01.js")), scripts.join(", "));
+    assert.ok(!scripts.some((src) => /fake-office/.test(src)), scripts.join(", "));
+  }
+
+  it("the compose pane stamps a draft: the subject gets our token, read back through the host", async () => {
+    const { page, context, unexpected } = await openOnOfficeJs();
+    await page.getByRole("button", { name: "New message" }).click();
+    await page.getByLabel("To", { exact: true }).fill("dana.buyer@fabrikam.com");
+    await page.getByLabel("Subject", { exact: true }).fill("Quote for 200 chairs");
+    const { locator, frame } = await composePane(page);
+    await assertMicrosoftOfficeJs(frame);
+    const info = await frame.evaluate(() => window.Office.onReady());
+    assert.deepEqual({ host: info.host, platform: info.platform }, { host: "Outlook", platform: "OfficeOnline" });
+    const subject = await addToken(page, locator);
+    assert.equal(tokensIn(subject).length, 1, subject);
+    assert.ok(subject.startsWith("Quote for 200 chairs "), subject);
+    // office.js reads it back from the host (dispatch id 18), as the pane does.
+    const got = await officeCall(frame, "Office.context.mailbox.item.subject.getAsync(done);");
+    assert.deepEqual(got, { status: "succeeded", value: subject, error: null });
+    assert.deepEqual(unexpected(), []);
+    await context.close();
+  });
+
+  it("the read pane decodes a received message's token", async () => {
+    const { page, context, unexpected } = await openOnOfficeJs();
+    const { locator, frame } = await readyPane(page, "read");
+    await assertMicrosoftOfficeJs(frame);
+    await locator.getByText("Subject: RE: Quote for 200 chairs CRM:00021003").waitFor();
+    await locator.getByText("CRM:00021003", { exact: true }).waitFor();
+    await locator.getByText("Activity number").waitFor();
+    assert.deepEqual(unexpected(), []);
+    await context.close();
+  });
+
+  it("the pinned read pane follows the selection: the host sends ItemChanged with the new item, the page does not reload", async () => {
+    const { page, context, unexpected } = await openOnOfficeJs();
+    const { locator, frame } = await readyPane(page, "read");
+    await locator.getByText("Subject: RE: Quote for 200 chairs CRM:00021003").waitFor();
+    await frame.evaluate(() => {
+      window.__sameDocument = true;
+    });
+    const second = await page.evaluate(() => window.__playground.state.messages.find((m) => m.subject.startsWith("FW: Broken armrest")).id);
+    const subject = await showInReadPane(page, locator, second);
+    assert.equal(await frame.evaluate(() => window.Office.context.mailbox.item.subject), subject);
+    assert.equal(await frame.evaluate(() => window.__sameDocument), true);
+    assert.deepEqual(unexpected(), []);
+    await context.close();
+  });
+
+  it("the compose pane hears RecipientsChanged when To changes, with the changed fields", async () => {
+    const { page, context, unexpected } = await openOnOfficeJs();
+    await page.getByRole("button", { name: "New message" }).click();
+    await page.getByLabel("Subject", { exact: true }).fill("Quote");
+    const { frame } = await composePane(page);
+    const added = await officeCall(frame, "window.__heard = []; Office.context.mailbox.item.addHandlerAsync(Office.EventType.RecipientsChanged, (event) => window.__heard.push(event.changedRecipientFields), done);");
+    assert.equal(added.status, "succeeded");
+    await page.getByLabel("To", { exact: true }).fill("dana.buyer@fabrikam.com");
+    await frame.waitForFunction(() => window.__heard.length > 0);
+    assert.deepEqual(await frame.evaluate(() => window.__heard[0]), { to: true, cc: true, bcc: false });
+    const to = await officeCall(frame, "Office.context.mailbox.item.to.getAsync(done);");
+    assert.deepEqual(to.value, [{ emailAddress: "dana.buyer@fabrikam.com", displayName: "dana.buyer@fabrikam.com", recipientType: "externalUser" }]);
+    assert.deepEqual(unexpected(), []);
+    await context.close();
+  });
+
+  it("roaming settings save through the host (404), and fail with office.js's network error while the playground works offline", async () => {
+    const { page, context, unexpected } = await openOnOfficeJs();
+    const { frame } = await readyPane(page, "read");
+    const saved = await officeCall(frame, "Office.context.roamingSettings.set('probe', { n: 1 }); Office.context.roamingSettings.saveAsync(done);");
+    assert.equal(saved.status, "succeeded");
+    assert.deepEqual(await page.evaluate(() => window.__playground.roamingSettings().probe), { n: 1 });
+    await page.getByRole("switch", { name: /Work offline/ }).click();
+    const failed = await officeCall(frame, "Office.context.roamingSettings.set('probe', { n: 2 }); Office.context.roamingSettings.saveAsync(done);");
+    assert.equal(failed.status, "failed");
+    assert.equal(failed.error.code, 9041);
+    assert.deepEqual(unexpected(), []);
+    await context.close();
+  });
+
+  it("office.js's own argument check: a subject over 255 characters throws before the host hears of it", async () => {
+    const { page, context } = await openOnOfficeJs();
+    await page.getByRole("button", { name: "New message" }).click();
+    await page.getByLabel("Subject", { exact: true }).fill("Quote");
+    const { frame } = await composePane(page);
+    const thrown = await frame.evaluate(() => {
+      try {
+        window.Office.context.mailbox.item.subject.setAsync("x".repeat(256), () => undefined);
+        return null;
+      } catch (error) {
+        return { name: error.name, message: error.message };
+      }
+    });
+    assert.equal(thrown?.name, "Sys.ArgumentOutOfRangeException", JSON.stringify(thrown));
+    assert.match(thrown.message, /Parameter name: subject/);
+    assert.equal(await page.getByLabel("Subject", { exact: true }).inputValue(), "Quote");
+    await context.close();
+  });
+});
