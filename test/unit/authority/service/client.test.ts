@@ -86,15 +86,12 @@ describe("service client", () => {
   });
 
   it("gives up on a slow answer at the deadline (at most 1 s for quick calls), with a ServiceTimeoutError", async () => {
+    // The server answers after 1.5 s: with 5 s allowed the call would succeed; capped at 1 s it times out.
     server.delays.next = 1500;
-    const started = Date.now();
     const error = await clientFor(undefined, { quickTimeoutMs: 5000 }).nextCounter().catch((e: unknown) => e);
-    const took = Date.now() - started;
     expect(error).toBeInstanceOf(ServiceTimeoutError);
     expect(error).toBeInstanceOf(ServiceUnreachableError);
     expect((error as ServiceTimeoutError).timeoutMs).toBe(1000); // capped
-    expect(took).toBeGreaterThanOrEqual(950);
-    expect(took).toBeLessThan(1400);
   });
 
   it("says ServiceUnreachableError when nothing listens", async () => {

@@ -140,10 +140,9 @@ describe("service mode", () => {
     const pat = openPane(PAT);
     await pat.monitor.idle();
     await pat.stamper.stamp(draft("First"), settings);
+    // The service answers after 3 s: waiting for it would number online (designator 0); the 1 s deadline numbers offline.
     server.delays.next = 3000;
-    const started = Date.now();
     const outcome = await pat.stamper.stamp(draft("Second"), settings);
-    expect(Date.now() - started).toBeLessThan(1500);
     expect(outcome).toMatchObject({ status: "stamped", designator: 1, token: "CRM:10010001" });
     expect(outcome.status === "stamped" && outcome.fallbackReason).toMatch(/tracking service did not answer/);
     await pat.monitor.idle();
@@ -284,11 +283,10 @@ describe("service mode", () => {
   });
 
   it("goes offline within the ping deadline when the service hangs", async () => {
+    // The service answers after 3 s: waiting for it would end online; the ping's deadline ends offline.
     server.delays.me = 3000;
-    const started = Date.now();
     const pat = openPane(PAT);
     await pat.monitor.idle();
-    expect(Date.now() - started).toBeLessThan(1500);
     expect(pat.monitor.current()).toMatchObject({ status: "offline", reason: expect.stringMatching(/tracking service did not answer within/) });
   });
 });
