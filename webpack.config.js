@@ -17,6 +17,8 @@ const FAKE_OFFICE_JS = "fake-office.js";
  */
 const HANDLER_LAYER = "handler-es2016";
 const HANDLER_ENTRY = path.resolve(__dirname, "src/commands/index.ts");
+/** The same handler for commands.html (browser runtimes), over IndexedDB (src/commands/web.ts). */
+const HANDLER_WEB_ENTRY = path.resolve(__dirname, "src/commands/web.ts");
 
 /** The URL of commands.js that classic Outlook loads (manifest.xml's CommandsScript.Url). */
 function handlerScriptUrl() {
@@ -106,8 +108,10 @@ module.exports = (_env, argv) => {
     entry: {
       compose: "./src/panes/compose/index.tsx",
       read: "./src/panes/read/index.tsx",
-      // The OnMessageSend handler: commands.html (browser runtimes) and commands.js (classic Outlook on Windows).
+      // The OnMessageSend handler: commands.js alone in classic Outlook on Windows (no IndexedDB there),
+      // commands-web.js in commands.html for the browser runtimes.
       commands: { import: HANDLER_ENTRY, layer: HANDLER_LAYER },
+      "commands-web": { import: HANDLER_WEB_ENTRY, layer: HANDLER_LAYER },
       // The page Office's dialog opens for sign-in where MSAL's popup cannot (src/office/officeDialog.ts).
       "sign-in-dialog": "./src/office/signInDialogPage.ts",
       playground: "./src/playground/index.tsx",
@@ -134,7 +138,7 @@ module.exports = (_env, argv) => {
         {
           oneOf: [
             // The handler's own entry (it has no issuer) and everything it imports, idb included.
-            { test: /\.tsx?$/, include: HANDLER_ENTRY, use: handlerLoader },
+            { test: /\.tsx?$/, include: [HANDLER_ENTRY, HANDLER_WEB_ENTRY], use: handlerLoader },
             { test: /\.tsx?$/, issuerLayer: HANDLER_LAYER, exclude: /node_modules/, use: handlerLoader },
             { test: /\.m?js$/, issuerLayer: HANDLER_LAYER, include: /node_modules/, use: handlerLoader },
             {
@@ -167,8 +171,8 @@ module.exports = (_env, argv) => {
       new OfficeJsScriptPlugin(),
       paneHtml("sign-in-dialog", "Tracking Tokens: sign in", OFFICE_JS_CDN, "sign-in-dialog.html"),
       // No UI: Outlook loads it hidden, and the playground in a hidden iframe, for each send.
-      paneHtml("commands", "Tracking Tokens: send handler", OFFICE_JS_CDN, "commands.html"),
-      paneHtml("commands", "Tracking Tokens: send handler (playground)", FAKE_OFFICE_JS, "playground/commands.html"),
+      paneHtml("commands-web", "Tracking Tokens: send handler", OFFICE_JS_CDN, "commands.html"),
+      paneHtml("commands-web", "Tracking Tokens: send handler (playground)", FAKE_OFFICE_JS, "playground/commands.html"),
       new HtmlWebpackPlugin({
         filename: "playground/index.html",
         title: "Tracking Tokens playground",
@@ -179,7 +183,7 @@ module.exports = (_env, argv) => {
       // What sw.js keeps for offline opens: the pane pages (shipped and playground) and everything they load.
       new PrecachePlugin({
         worker: "sw.js",
-        entries: ["compose", "read", "commands", "fake-office"],
+        entries: ["compose", "read", "commands", "commands-web", "fake-office"],
         pages: ["compose", "read", "commands"].flatMap((name) => [`${name}.html`, `playground/${name}.html`]),
         // MSAL is fetched only by a pane that signs in to a service (docs/BENCHMARKS.md, budgets), and
         // signing in needs the network anyway: precaching it would make every pane download it.

@@ -6,10 +6,7 @@
  */
 import type { NumberingMode } from "../core";
 import type { ActivityLog } from "../storage/ports";
-import { openActivityLog } from "../storage/indexedDbActivityLog";
-import type { ActivityLogEnvironment } from "../storage/indexedDbActivityLog";
-import { openCounterStore } from "../storage/indexedDbCounterStore";
-import type { CounterStoreEnvironment } from "../storage/indexedDbCounterStore";
+import type { DeviceStorage } from "../storage/deviceStorage";
 import { createMemoryActivityLog } from "../storage/memoryActivityLog";
 import type { StandaloneAuthorityOptions, TokenAuthority } from "./assemble";
 import { createStandaloneAuthority } from "./standalone";
@@ -17,8 +14,8 @@ import type { ServiceModeOptions } from "./service/serviceMode";
 
 /** What the caller's runtime gives; the storage is opened here. */
 export type AuthorityHost = Omit<StandaloneAuthorityOptions, "counters" | "activityLog"> & {
-  /** IndexedDB and Web Locks. @default the runtime's own */
-  readonly storage?: CounterStoreEnvironment & ActivityLogEnvironment;
+  /** The device's stores: IndexedDB in a browser runtime, none in a JavaScript-only one. */
+  readonly storage: DeviceStorage;
   /** Told the service's deployment whenever it says who the user is (service mode only). */
   readonly onDeployment?: ServiceModeOptions["onDeployment"];
 };
@@ -33,7 +30,7 @@ export type OpenedAuthority = TokenAuthority & {
 
 export async function openAuthority(mode: NumberingMode, host: AuthorityHost, serviceMode: ServiceModeFactory): Promise<OpenedAuthority> {
   const { storage, onDeployment, ...timing } = host;
-  const [counters, logOpening] = await Promise.all([openCounterStore(storage), openActivityLog(storage)]);
+  const [counters, logOpening] = await Promise.all([storage.openCounterStore(), storage.openActivityLog()]);
   // Without IndexedDB the counter store is unavailable too, so stamping is blocked with its reason;
   // an in-memory log only lets the caller carry on to say so.
   const activityLog = logOpening.available ? logOpening.log : createMemoryActivityLog();

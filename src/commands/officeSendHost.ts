@@ -28,8 +28,9 @@ import { numberingMode } from "../core/numberingMode";
 import type { NumberingAvailability, Settings } from "../core";
 import { createOfficePorts } from "../office/officePorts";
 import type { OfficeLike } from "../office/officeTypes";
-import { environmentIndexedDb } from "../storage/database";
+import { environmentIndexedDb } from "../storage/environment";
 import { environmentLocks } from "../storage/locks";
+import type { DeviceStorage } from "../storage/deviceStorage";
 import type { LockManagerLike } from "../storage/locks";
 import type { SendAuthority, SendHost } from "./onMessageSend";
 
@@ -43,8 +44,10 @@ export type SendEnvironment = {
   readonly isOnline: () => boolean;
   readonly now: () => number;
   readonly scheduler?: Scheduler;
-  /** IndexedDB and Web Locks. @default the runtime's own, read when an event arrives */
+  /** IndexedDB and Web Locks, for whether this runtime has a device counter. @default the runtime's own, read when an event arrives */
   readonly storage?: { readonly indexedDB?: IDBFactory; readonly locks?: LockManagerLike };
+  /** How this runtime opens the device's stores: IndexedDB in commands.html, none in the JavaScript-only runtime (index.ts, web.ts). */
+  readonly deviceStorage: DeviceStorage;
   /** The tracking service client for settings.serviceUrl. @default fetch and Office SSO, as the panes use */
   readonly serviceClient?: (serviceUrl: string) => NumberingClient;
 };
@@ -72,7 +75,7 @@ export function createOfficeSendHost(office: OfficeLike, env: SendEnvironment): 
           now: env.now,
           pingTimeoutMs: SEND_PING_TIMEOUT_MS,
           ...(env.scheduler ? { scheduler: env.scheduler } : {}),
-          ...(env.storage ? { storage: env.storage } : {}),
+          storage: env.deviceStorage,
           onDeployment: (known) => void settings.adoptDeployment(known).catch(() => undefined),
         },
         async (url) => (options) => createServiceModeAuthority({ ...options, client: (env.serviceClient ?? officeServiceClient)(url) }),

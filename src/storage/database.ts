@@ -62,8 +62,4 @@ function upgradeToActivityLives(transaction: IDBTransaction | null): void {
   };
 }
 
-/** indexedDB when this environment has it; read at call time, never at import. */
-export function environmentIndexedDb(): IDBFactory | undefined {
-  const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
-  return factory && typeof factory.open === "function" ? factory : undefined;
-}
+export { environmentIndexedDb } from "./environment";

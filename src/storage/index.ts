@@ -9,5 +9,8 @@ export type { MemoryCounterStore } from "./memoryCounterStore";
 export { openActivityLog, createIndexedDbActivityLog } from "./indexedDbActivityLog";
 export type { ActivityLogEnvironment, ActivityLogOpening } from "./indexedDbActivityLog";
 export { createMemoryActivityLog } from "./memoryActivityLog";
+export { noDeviceStorage } from "./deviceStorage";
+export type { DeviceStorage } from "./deviceStorage";
+export { indexedDbStorage } from "./indexedDbStorage";
 export { openTrackingDatabase, DEFAULT_DATABASE_NAME } from "./database";
 export type { LockManagerLike } from "./locks";

@@ -2,6 +2,7 @@
 import { environmentIndexedDb, openTrackingDatabase, DEFAULT_DATABASE_NAME } from "./database";
 import type { StoredActivity, TrackingDatabase } from "./database";
 import { mayPrune } from "../core/activityLife";
+import { newestFirst } from "./activityOrder";
 import type { Activity, ActivityLog } from "./ports";
 
 export type ActivityLogOpening =
@@ -84,9 +85,4 @@ function loaded(record: StoredActivity | undefined): Activity | undefined {
   if (record === undefined) return undefined;
   const { pending: _key, ...activity } = record;
   return activity;
-}
-
-/** Newest first; ties by token so the order is stable. */
-export function newestFirst(activities: readonly Activity[]): Activity[] {
-  return [...activities].sort((a, b) => b.stampedAt - a.stampedAt || (a.token < b.token ? -1 : a.token > b.token ? 1 : 0));
 }

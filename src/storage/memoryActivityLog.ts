@@ -1,6 +1,6 @@
 /** An in-memory ActivityLog with the same contract as the IndexedDB one. */
 import { mayPrune } from "../core/activityLife";
-import { newestFirst } from "./indexedDbActivityLog";
+import { newestFirst } from "./activityOrder";
 import type { Activity, ActivityLog } from "./ports";
 
 export function createMemoryActivityLog(initial: readonly Activity[] = []): ActivityLog {

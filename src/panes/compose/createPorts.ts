@@ -6,7 +6,7 @@
  */
 // Modules, not the barrels: importing a barrel would bundle everything it re-exports (e.g. the
 // service's sign-on) into the pane.
-import type * as Numbering from "../../authority/openAuthority";
+import type * as Numbering from "./numbering";
 import type { NumberingMode } from "../../core/numberingMode";
 import type { OfficePorts } from "../../office/officePorts";
 import type { ComposePorts } from "./useComposePane";
@@ -19,7 +19,7 @@ let numbering: Promise<typeof Numbering> | undefined;
  * fetch before waiting for Outlook, so both wait at once (docs/BENCHMARKS.md, budgets).
  */
 export function loadNumbering(): Promise<typeof Numbering> {
-  numbering ??= import(/* webpackChunkName: "numbering" */ "../../authority/openAuthority").catch((error: unknown) => {
+  numbering ??= import(/* webpackChunkName: "numbering" */ "./numbering").catch((error: unknown) => {
     numbering = undefined; // a failed fetch (offline, a new release) is tried again next time
     throw error;
   });
@@ -28,11 +28,12 @@ export function loadNumbering(): Promise<typeof Numbering> {
 
 /** The ports for `mode`; the entry builds them again when settings name another service. */
 export async function createComposePorts({ mailbox, roaming, settings }: OfficePorts, mode: NumberingMode): Promise<ComposePorts> {
-  const { openAuthority } = await loadNumbering();
+  const { openAuthority, indexedDbStorage } = await loadNumbering();
   const { stamper, monitor, activityLog } = await openAuthority(
     mode,
     {
       roaming,
+      storage: indexedDbStorage(),
       userEmail: mailbox.userEmail,
       events: window,
       isOnline: () => navigator.onLine,

@@ -12,6 +12,7 @@ import type { SendReport } from "../../../src/commands/onMessageSend";
 import type { OfficeLike } from "../../../src/office";
 import { createServiceClient } from "../../../src/authority/service";
 import { FakeLockManager } from "../../fakes";
+import { indexedDbStorage } from "../../../src/storage/indexedDbStorage";
 import { ContractServer, TestTokens } from "../authority/service/contractServer";
 import { failed, officeComposeItem, succeeded } from "../office/officeFakes";
 
@@ -81,6 +82,7 @@ async function send(subject: string, options: SendOptions = {}) {
         isOnline: () => options.online ?? true,
         now: () => 1_700_000_000_000,
         ...(storage ? { storage } : {}),
+        deviceStorage: indexedDbStorage(storage ?? {}),
         ...(options.serviceClient ? { serviceClient: options.serviceClient } : {}),
       }),
     log: () => undefined,
