@@ -1,8 +1,7 @@
 /**
  * The send handler's host over Office.js: the same ports and the same choice of authority as the
- * compose pane's button (src/panes/compose/createPorts.ts; both build the service client with
- * officeServiceClient): the tracking service when settings name one, else standalone (the mailbox
- * online, the device counter offline).
+ * compose pane's button (both open it with authority/openAuthority.ts): the tracking service when
+ * settings name one, else standalone (the mailbox online, the device counter offline).
  *
  * Where it runs decides what it can do. Outlook on the web, new Outlook on Windows and Outlook on
  * Mac run the handler in a browser runtime (commands.html): IndexedDB and Web Locks are there, the
@@ -46,7 +45,7 @@ export type SendEnvironment = {
   readonly scheduler?: Scheduler;
   /** IndexedDB and Web Locks, for whether this runtime has a device counter. @default the runtime's own, read when an event arrives */
   readonly storage?: { readonly indexedDB?: IDBFactory; readonly locks?: LockManagerLike };
-  /** How this runtime opens the device's stores: IndexedDB in commands.html, none in the JavaScript-only runtime (index.ts, web.ts). */
+  /** How this runtime opens the device's stores: IndexedDB in commands.html (web.ts), none in the JavaScript-only runtime (index.ts). */
   readonly deviceStorage: DeviceStorage;
   /** The tracking service client for settings.serviceUrl. @default fetch and Office SSO, as the panes use */
   readonly serviceClient?: (serviceUrl: string) => NumberingClient;

@@ -1,8 +1,8 @@
 /**
- * The tracking service client as the add-in runs it in Office: the runtime's fetch and Office
- * single sign-on (OfficeRuntime.auth, which panes and event handlers may both use). The panes and
- * send handler builds its client here: the numbering calls only (createNumberingClient), so its bundle
- * carries no lookups; the panes build theirs in paneServiceClient.ts.
+ * The tracking service client as the send handler runs it in Office: the runtime's fetch and Office
+ * single sign-on (OfficeRuntime.auth, which event handlers may use), and the numbering calls only
+ * (createNumberingClient), so its bundle carries no lookups. The panes build theirs in
+ * paneServiceClient.ts.
  */
 import { createOfficeAccessTokenSource } from "../../office/accessToken";
 import { createNumberingClient } from "./client";
