@@ -83,7 +83,8 @@ module.exports = (_env, argv) => {
       officeScript,
       // The bundle needs window.Office to exist before it runs.
       scriptLoading: "defer",
-      publicPath: filename.includes("/") ? "../" : "",
+      // Back to dist/ from the page's folder (playground/, playground/office-js/).
+      publicPath: "../".repeat(filename.split("/").length - 1),
     });
   // Loaders run last to first: TypeScript lowers the syntax to ES2016; Babel then rewrites regular
   // expressions with Unicode property escapes (\p{Nd}, ES2018), which TypeScript leaves as they are.
@@ -156,18 +157,7 @@ module.exports = (_env, argv) => {
         paneHtml(name, title, OFFICE_JS_CDN, `${name}.html`),
         paneHtml(name, `${title} (playground)`, FAKE_OFFICE_JS, `playground/${name}.html`),
       ]),
-      ...Object.entries(panes).map(
-        ([name, title]) =>
-          new HtmlWebpackPlugin({
-            filename: `${OFFICE_JS_FOLDER}/${name}.html`,
-            title: `${title} (playground, Microsoft's office.js)`,
-            template: "src/panes/shared/pane.html",
-            chunks: [name],
-            officeScript: "microsoft-ajax.js",
-            scriptLoading: "defer",
-            publicPath: "../../",
-          }),
-      ),
+      ...Object.entries(panes).map(([name, title]) => paneHtml(name, `${title} (playground, Microsoft's office.js)`, "microsoft-ajax.js", `${OFFICE_JS_FOLDER}/${name}.html`)),
       new OfficeJsScriptPlugin(),
       paneHtml("sign-in-dialog", "Tracking Tokens: sign in", OFFICE_JS_CDN, "sign-in-dialog.html"),
       // No UI: Outlook loads it hidden, and the playground in a hidden iframe, for each send.
@@ -183,7 +173,8 @@ module.exports = (_env, argv) => {
       // What sw.js keeps for offline opens: the pane pages (shipped and playground) and everything they load.
       new PrecachePlugin({
         worker: "sw.js",
-        entries: ["compose", "read", "commands", "commands-web", "fake-office"],
+        // Not commands.js: no page loads it, and the JavaScript-only runtime that does has no service worker.
+        entries: ["compose", "read", "commands-web", "fake-office"],
         pages: ["compose", "read", "commands"].flatMap((name) => [`${name}.html`, `playground/${name}.html`]),
         // MSAL is fetched only by a pane that signs in to a service (docs/BENCHMARKS.md, budgets), and
         // signing in needs the network anyway: precaching it would make every pane download it.
