@@ -4,7 +4,7 @@ import { Notice } from "./Notice";
 import { createComposePorts, loadNumbering } from "./createPorts";
 // The module, not the barrel (why: createPorts.ts).
 import { createOfficePorts } from "../../office/officePorts";
-import { followNumberingMode, modeKey } from "../shared/serviceUrl";
+import { followNumberingMode, modeKey } from "../shared/followNumberingMode";
 
 const pane = openPaneRoot(document.getElementById("root") as HTMLElement);
 

@@ -3,7 +3,7 @@ import { createOfficePorts } from "../../office/officePorts";
 import { openActivityLog } from "../../storage/indexedDbActivityLog";
 import { OfficeUnavailable } from "../shared/PaneShell";
 import { openPaneRoot } from "../shared/paneRoot";
-import { followNumberingMode, modeKey } from "../shared/serviceUrl";
+import { followNumberingMode, modeKey } from "../shared/followNumberingMode";
 import { ReadPane } from "./ReadPane";
 
 const pane = openPaneRoot(document.getElementById("root") as HTMLElement);

@@ -9,7 +9,7 @@
  * origin, IndexedDB database and Web Locks with the real pane running there.
  */
 import { createComposePorts } from "../../../src/panes/compose/createPorts";
-import { configuredMode } from "../../../src/panes/shared/serviceUrl";
+import { configuredMode } from "../../../src/panes/shared/followNumberingMode";
 import { createOfficePorts } from "../../../src/office/officePorts";
 import type { ComposePorts } from "../../../src/panes/compose/useComposePane";
 import { createFakeOffice, type PaneWindow } from "../../../src/playground/fakeOffice/fakeOffice";
