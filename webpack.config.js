@@ -7,8 +7,6 @@ const { PrecachePlugin } = require("./scripts/precachePlugin.cjs");
 
 /** Microsoft supports Office.js only from its CDN; shipped pages load it from there. */
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-/** The playground's pages load the same pane bundles with the fake Office instead. */
-const FAKE_OFFICE_JS = "fake-office.js";
 
 /**
  * The send handler's layer: its modules (ours and idb) are compiled a second time, to ES2016, because
@@ -47,19 +45,28 @@ class OfficeAddinsAllowedPlugin {
 }
 
 /**
- * The playground on Microsoft's office.js (?office=microsoft, src/playground/outlookHost/README.md):
- * the package's files it loads, copied beside its pane pages, and MicrosoftAjax.js's stand-in.
+ * The playground's pages run the same bundles on Microsoft's office.js from the package, served
+ * beside them with the files it loads (src/playground/outlookHost/README.md), while the playground
+ * page plays Outlook on the web. The strings of every language: Office.context.displayLanguage picks them.
  */
 const OFFICE_JS_DIST = "node_modules/@microsoft/office-js/dist";
 const OFFICE_JS_FOLDER = "playground/office-js";
-const OFFICE_JS_FILES = ["office.js", "o15apptofilemappingtable.js", "outlook-web-16.01.js", "en-us/office_strings.js", "en-us/outlook_strings.js", "telemetry/oteljs_agave.js"];
+const OFFICE_JS_FILES = ["office.js", "o15apptofilemappingtable.js", "outlook-web-16.01.js", "telemetry/oteljs_agave.js"];
+const OFFICE_JS_STRINGS = ["office_strings.js", "outlook_strings.js"];
+/** What a pane page loads before its bundle, kept offline with the build (docs/OFFLINE.md). */
+const OFFICE_JS_OFFLINE = [...OFFICE_JS_FILES, ...OFFICE_JS_STRINGS.map((file) => `en-us/${file}`), "microsoft-ajax.js"].map((file) => `${OFFICE_JS_FOLDER}/${file}`);
 
-/** Microsoft's pane pages: office.js runs after the stand-in (the template's script) and before the deferred bundle. */
+/**
+ * The playground's pane pages: the device script (the template's), MicrosoftAjax.js's stand-in and
+ * office.js, then the deferred bundle.
+ */
 class OfficeJsScriptPlugin {
   apply(compiler) {
     compiler.hooks.compilation.tap("OfficeJsScriptPlugin", (compilation) => {
       HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap("OfficeJsScriptPlugin", (data) => {
-        if (data.outputName.startsWith(`${OFFICE_JS_FOLDER}/`)) data.headTags.unshift(HtmlWebpackPlugin.createHtmlTagObject("script", { src: "office.js" }));
+        if (data.outputName.startsWith(`${OFFICE_JS_FOLDER}/`)) {
+          data.headTags.unshift(...["microsoft-ajax.js", "office.js"].map((src) => HtmlWebpackPlugin.createHtmlTagObject("script", { src })));
+        }
         return data;
       });
     });
@@ -116,16 +123,17 @@ module.exports = (_env, argv) => {
       // The page Office's dialog opens for sign-in where MSAL's popup cannot (src/office/officeDialog.ts).
       "sign-in-dialog": "./src/office/signInDialogPage.ts",
       playground: "./src/playground/index.tsx",
-      "fake-office": "./src/playground/fakeOffice/install.ts",
+      // The playground pane pages' first script: the network, the device and the NAA broker (not Office).
+      "pane-device": "./src/playground/outlookHost/paneDevice.ts",
+      // The sign-in page the Office dialog opens from a playground pane: the playground's identity provider.
+      "playground-sign-in": "./src/playground/outlookHost/signInDialog.ts",
       // sw.js, at the root so its scope covers every pane page (docs/OFFLINE.md).
       sw: "./src/serviceWorker/worker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: (data) =>
-        data.chunk.name === "playground" || data.chunk.name === "fake-office"
-          ? "playground/[name].js"
-          : "[name].js",
+        data.chunk.name === "playground" ? "playground/[name].js" : ["pane-device", "playground-sign-in"].includes(data.chunk.name) ? `${OFFICE_JS_FOLDER}/[name].js` : "[name].js",
       // Lazy chunks (the settings form, the service client, the dark theme) load relative to the
       // script that asks for them, so dist/compose.html and dist/playground/compose.html (which
       // loads ../compose.js) both find them. Hashed: a new release never meets a cached old chunk.
@@ -155,14 +163,14 @@ module.exports = (_env, argv) => {
       new OfficeAddinsAllowedPlugin(),
       ...Object.entries(panes).flatMap(([name, title]) => [
         paneHtml(name, title, OFFICE_JS_CDN, `${name}.html`),
-        paneHtml(name, `${title} (playground)`, FAKE_OFFICE_JS, `playground/${name}.html`),
+        paneHtml(name, `${title} (playground)`, "pane-device.js", `${OFFICE_JS_FOLDER}/${name}.html`),
       ]),
-      ...Object.entries(panes).map(([name, title]) => paneHtml(name, `${title} (playground, Microsoft's office.js)`, "microsoft-ajax.js", `${OFFICE_JS_FOLDER}/${name}.html`)),
       new OfficeJsScriptPlugin(),
       paneHtml("sign-in-dialog", "Tracking Tokens: sign in", OFFICE_JS_CDN, "sign-in-dialog.html"),
+      paneHtml("playground-sign-in", "Tracking Tokens: sign in (playground)", "pane-device.js", `${OFFICE_JS_FOLDER}/sign-in-dialog.html`),
       // No UI: Outlook loads it hidden, and the playground in a hidden iframe, for each send.
       paneHtml("commands-web", "Tracking Tokens: send handler", OFFICE_JS_CDN, "commands.html"),
-      paneHtml("commands-web", "Tracking Tokens: send handler (playground)", FAKE_OFFICE_JS, "playground/commands.html"),
+      paneHtml("commands-web", "Tracking Tokens: send handler (playground)", "pane-device.js", `${OFFICE_JS_FOLDER}/commands.html`),
       new HtmlWebpackPlugin({
         filename: "playground/index.html",
         title: "Tracking Tokens playground",
@@ -174,8 +182,8 @@ module.exports = (_env, argv) => {
       new PrecachePlugin({
         worker: "sw.js",
         // Not commands.js: no page loads it, and the JavaScript-only runtime that does has no service worker.
-        entries: ["compose", "read", "commands-web", "fake-office"],
-        pages: ["compose", "read", "commands"].flatMap((name) => [`${name}.html`, `playground/${name}.html`]),
+        entries: ["compose", "read", "commands-web", "pane-device"],
+        pages: [...["compose", "read", "commands"].flatMap((name) => [`${name}.html`, `${OFFICE_JS_FOLDER}/${name}.html`]), ...OFFICE_JS_OFFLINE],
         // MSAL is fetched only by a pane that signs in to a service (docs/BENCHMARKS.md, budgets), and
         // signing in needs the network anyway: precaching it would make every pane download it.
         exclude: [/^chunks\/msal\./],
@@ -186,8 +194,10 @@ module.exports = (_env, argv) => {
           { from: "manifest.xml", to: "manifest.xml" },
           { from: "manifest.json", to: "manifest.json" },
           { from: "src/support.html", to: "support.html" },
-          ...OFFICE_JS_FILES.map((file) => ({ from: `${OFFICE_JS_DIST}/${file}`, to: `${OFFICE_JS_FOLDER}/${file}` })),
-          { from: "src/playground/outlookHost/microsoftAjax.js", to: `${OFFICE_JS_FOLDER}/microsoft-ajax.js` },
+          // Microsoft's files as they ship (minimized: Terser would only spend time on them).
+          ...OFFICE_JS_FILES.map((file) => ({ from: `${OFFICE_JS_DIST}/${file}`, to: `${OFFICE_JS_FOLDER}/${file}`, info: { minimized: true } })),
+          ...OFFICE_JS_STRINGS.map((file) => ({ from: `*/${file}`, context: OFFICE_JS_DIST, to: `${OFFICE_JS_FOLDER}/[path][name][ext]`, info: { minimized: true } })),
+          { from: "src/playground/outlookHost/microsoftAjax.js", to: `${OFFICE_JS_FOLDER}/microsoft-ajax.js`, info: { minimized: true } },
         ],
       }),
     ],

@@ -43,6 +43,11 @@ function resolveInside(root, urlPath) {
 export const ADDIN_SERVER_PATH = "/playground/addin-server";
 /** The playground page itself (Outlook's stand-in) and its script; pane pages under /playground/ are the add-in's. */
 const PLAYGROUND_SHELL = new Set(["/playground/", "/playground/index.html", "/playground/playground.js", "/favicon.ico"]);
+/**
+ * Microsoft's office.js and the files it loads: in Outlook they come from Microsoft's CDN, so the
+ * add-in's server going down does not take them (the pane pages and pane-device.js are the add-in's).
+ */
+const isMicrosoftOfficeJs = (pathname) => pathname.startsWith("/playground/office-js/") && pathname.endsWith(".js") && pathname !== "/playground/office-js/pane-device.js";
 
 async function answerSwitch(request, response, state) {
   if (request.method === "PUT") {
@@ -73,7 +78,7 @@ function handler(root, state) {
       await answerSwitch(request, response, state);
       return;
     }
-    if (!state.reachable && !PLAYGROUND_SHELL.has(url.pathname)) {
+    if (!state.reachable && !PLAYGROUND_SHELL.has(url.pathname) && !isMicrosoftOfficeJs(url.pathname)) {
       // No answer at all: the browser sees a network error, as from a server that is down.
       request.socket.destroy();
       return;

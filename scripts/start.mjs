@@ -1,7 +1,9 @@
 /**
- * npm start: builds the add-in with webpack (watching for changes) and serves dist/ twice:
+ * npm start: builds the add-in with webpack (watching for changes) and serves dist/ twice, both on
+ * HTTPS with the development certificate (scripts/devCertificate.mjs):
  * - https://localhost:PORT (3000) for Outlook, which loads add-ins only over HTTPS;
- * - http://localhost:PLAYGROUND_PORT (3001)/playground/, the simulated mailbox, no certificate needed.
+ * - https://localhost:PLAYGROUND_PORT (3001)/playground/, the simulated mailbox, whose panes run on
+ *   Microsoft's office.js, which trusts only a host on HTTPS (src/playground/outlookHost/README.md).
  * Beside them it runs the tracking service (src/server/main.ts) on SERVICE_PORT (3002): SQLite in
  * .service-data/ (created on the first run), development sign-in; the playground uses it. If it cannot start, the rest runs without it.
  * Writes .tracking-tokens.pid so `npm stop` can end it. Never waits for a browser or a prompt.
@@ -177,11 +179,12 @@ async function main() {
 
   const dist = path.join(root, "dist");
   const certificate = await loadDevCertificate(CERT_DIR);
+  const tls = { key: certificate.key, cert: certificate.cert };
   let https;
-  let http;
+  let playground;
   try {
-    https = await startStaticServer({ root: dist, port, tls: { key: certificate.key, cert: certificate.cert } });
-    http = await startStaticServer({ root: dist, port: playgroundPort });
+    https = await startStaticServer({ root: dist, port, tls });
+    playground = await startStaticServer({ root: dist, port: playgroundPort, tls });
   } catch (error) {
     console.error(error.code === "EADDRINUSE" ? `Port ${error.port ?? ""} is in use. Set PORT / PLAYGROUND_PORT, or run \`npm stop\`.` : String(error));
     await new Promise((resolve) => build.watching.close(resolve));
@@ -193,7 +196,7 @@ async function main() {
 
   const service = await startTrackingService({
     port: servicePort,
-    origins: [https.url, http.url, http.url.replace("//localhost:", "//127.0.0.1:")],
+    origins: [https.url, playground.url, playground.url.replace("//localhost:", "//127.0.0.1:")],
   });
 
   let stopping = false;
@@ -201,7 +204,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
-    await Promise.allSettled([new Promise((resolve) => build.watching.close(resolve)), https.close(), http.close(), service.stop?.()]);
+    await Promise.allSettled([new Promise((resolve) => build.watching.close(resolve)), https.close(), playground.close(), service.stop?.()]);
     // Only our own pid file: a second start that refused must not delete the first one's.
     if ((await recordedPid()) === process.pid) await rm(PID_FILE, { force: true });
     process.exit(0);
@@ -210,7 +213,7 @@ async function main() {
 
   // The playground reads the service from its URL (src/playground/session.ts).
   // "?service=" (empty) when none runs, so the playground forgets a service from an earlier run.
-  const playgroundUrl = `${http.url}/playground/?service=${service.url ?? ""}`;
+  const playgroundUrl = `${playground.url}/playground/?service=${service.url ?? ""}`;
   const serviceLine = service.url
     ? `${service.url} (SQLite in .service-data/, development sign-in)`
     : `not running: ${service.problem.split("\n").slice(-3).join(" ")}\n                                   The playground works standalone (the mailbox is the authority).`;
@@ -218,7 +221,7 @@ async function main() {
   console.log(`
 Ready in ${seconds} s (${build.mode} build, rebuilding on change).
 
-  Playground (simulated mailbox):  ${playgroundUrl}
+  Playground (simulated mailbox):  ${playgroundUrl}${certificate.trusted ? "" : "\n                                   (self-signed certificate: let the browser proceed once)"}
   Tracking service:                ${serviceLine}
   Add-in for Outlook (HTTPS):      ${https.url}/manifest.xml
   Certificate:                     ${certificate.source}${certificate.trusted ? "" : "\n                                   not trusted: Outlook refuses it. Run \`npx office-addin-dev-certs install\` once, then restart."}

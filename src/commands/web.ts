@@ -7,3 +7,7 @@ import { indexedDbStorage } from "../storage/indexedDbStorage";
 import { registerOnMessageSend } from "./register";
 
 registerOnMessageSend(indexedDbStorage());
+// office.js in a browser registers for launch events only once the page called Office.onReady (or
+// set Office.initialize): until then Outlook's OnMessageSend never reaches the handler (office.js's
+// appReady waits for one of them). The JavaScript-only runtime (index.ts) has no onReady to call.
+void (globalThis as { Office?: typeof Office }).Office?.onReady();

@@ -1,6 +1,6 @@
 /**
- * The slices of Office.js this folder reads, typed structurally so the playground's fake Office and
- * plain test objects fit as well as the real host. Real Office objects satisfy every one of them.
+ * The slices of Office.js this folder reads, typed structurally so plain test objects (test/fakes,
+ * the browser tests' stamp harness) fit as well as the real host. Real Office objects satisfy every one of them.
  */
 import type { AsyncResultLike } from "./asyncResult";
 

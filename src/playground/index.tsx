@@ -1,15 +1,16 @@
 /**
- * The playground page: a simulated Outlook mailbox around the real task panes. It owns the mailbox
- * model and publishes it for the panes' fake Office (window.__playgroundHost) and for browser
- * tests (window.__playground).
+ * The playground page: a simulated Outlook mailbox around the real task panes, which run on
+ * Microsoft's office.js while this page plays Outlook on the web (outlookHost/). It owns the
+ * mailbox model, publishes it for the pane pages' device script (window.__playgroundHost) and for
+ * browser tests (window.__playground).
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { numberingMode } from "../core";
 import { PlaygroundApp } from "./components/PlaygroundApp";
-import { publishHost } from "./fakeOffice/hostBridge";
 import { MailboxModel } from "./model/mailboxModel";
-import { officeLibraryOf, playOutlookOnTheWeb } from "./outlookHost/officeLibrary";
+import { publishHost } from "./outlookHost/hostBridge";
+import { playOutlookOnTheWeb } from "./outlookHost/officeLibrary";
 import { modelOptionsFor, readSession } from "./session";
 import { createPlaygroundApi, type PlaygroundApi } from "./playgroundApi";
 import { installSendEvents } from "./sendEvents";
@@ -29,16 +30,27 @@ if (mode.kind === "service") model.settings.setServiceUrl(session.serviceOn ? mo
 // Published before any pane iframe exists, so every pane finds the mailbox when it loads.
 publishHost(window, model.host);
 window.__playground = createPlaygroundApi(model, session.serviceUrl);
-// Send runs the add-in's OnMessageSend handler first, in a hidden runtime (auto-stamp on send).
-installSendEvents(window, model);
 model.mail.selectMessage(model.mail.messagesIn("inbox")[0]?.id ?? null);
 
-const render = () =>
-  createRoot(document.getElementById("root") as HTMLElement).render(
-    <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
-      <PlaygroundApp model={model} session={session} />
-    </FluentProvider>,
-  );
-// ?office=microsoft: the panes load Microsoft's office.js and this page plays Outlook on the web.
-if (officeLibraryOf(window.location) === "microsoft") void playOutlookOnTheWeb(window, model.host).then(render);
-else render();
+const root = createRoot(document.getElementById("root") as HTMLElement);
+playOutlookOnTheWeb(window, model.host).then(
+  (outlook) => {
+    // Send runs the add-in's OnMessageSend handler first, in a hidden runtime (auto-stamp on send).
+    installSendEvents(window, model, outlook);
+    root.render(
+      <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
+        <PlaygroundApp model={model} session={session} />
+      </FluentProvider>,
+    );
+  },
+  (error: unknown) => {
+    // No host, no panes: say why and how to fix it rather than show panes that never load.
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <p role="alert" style={{ padding: 16 }}>
+          {error instanceof Error ? error.message : String(error)}
+        </p>
+      </FluentProvider>,
+    );
+  },
+);

@@ -1,14 +1,16 @@
 /**
- * OnMessageSend in the playground, as Outlook runs it: on Send, a fresh hidden runtime loads the
- * handler page (playground/commands.html, the real commands bundle over the fake Office), gets the
- * event, and the message goes once the handler calls event.completed. Like the manifest's
+ * OnMessageSend in the playground, as Outlook on the web runs it: on Send, a fresh hidden runtime
+ * loads the handler page (commands.html, the real commands bundle on Microsoft's office.js), the
+ * host dispatches the event once office.js registered for app commands (outlookHost/), and the
+ * message goes once the handler calls event.completed. Like the manifest's
  * SendMode="PromptUser", a handler that is missing or slow never keeps the message: after
  * SEND_ANYWAY_AFTER_MS the playground does what a user does in Outlook's dialog, Send Anyway.
  */
-import { LAUNCH_EVENT_KEY } from "./fakeOffice/hostBridge";
 import { compareVersions } from "../core/versions";
 import type { MailboxModel } from "./model/mailboxModel";
 import type { SendHandler } from "./model/mailStore";
+import { frameName, paneSource } from "./outlookHost/officeLibrary";
+import type { OutlookWebHost } from "./outlookHost/outlookWebHost";
 
 /** The LaunchEvent's FunctionName in manifest.xml. */
 export const ON_MESSAGE_SEND_FUNCTION = "onMessageSendHandler";
@@ -27,7 +29,8 @@ export type SendEventRun = {
   readonly durationMs: number;
 };
 
-type LaunchEvent = (functionName: string, event: { type: string; completed: (options?: { allowEvent?: boolean; errorMessage?: string }) => void }) => boolean;
+/** The event type of OnMessageSend (Office.EventType.ItemSend's launch event on the web). */
+const ON_MESSAGE_SEND_EVENT = "olkBeforeMessageSend";
 type Verdict = Awaited<ReturnType<SendHandler>>;
 
 declare global {
@@ -38,7 +41,7 @@ declare global {
 }
 
 /** Makes Send in this playground run the add-in's OnMessageSend handler first. */
-export function installSendEvents(win: Window, model: MailboxModel): void {
+export function installSendEvents(win: Window, model: MailboxModel, host: OutlookWebHost): void {
   const runs: SendEventRun[] = [];
   win.__playgroundSendEvents = runs;
   model.mail.setSendHandler(async (draft) => {
@@ -48,46 +51,42 @@ export function installSendEvents(win: Window, model: MailboxModel): void {
       return verdict;
     };
     if (compareVersions(model.simulator.getState().options.mailboxVersion, SEND_EVENT_MIN_MAILBOX) < 0) return record("no-event", { allowEvent: true }, 0);
-    const { verdict, completedCalls, timedOut } = await runHandler(win);
+    const { verdict, completedCalls, timedOut } = await runHandler(win, host, model.simulator.getState().options.displayLanguage);
     return record(timedOut ? "send-anyway" : "completed", verdict, completedCalls);
   });
 }
 
 /** Loads the handler page in a hidden iframe (a fresh runtime per send), dispatches, waits. */
-async function runHandler(win: Window): Promise<{ verdict: Verdict; completedCalls: number; timedOut: boolean }> {
+async function runHandler(win: Window, host: OutlookWebHost, displayLanguage: string): Promise<{ verdict: Verdict; completedCalls: number; timedOut: boolean }> {
   const frame = win.document.createElement("iframe");
   frame.hidden = true;
   frame.title = "Tracking Tokens send handler";
   frame.dataset.surface = "commands";
-  frame.src = "/playground/commands.html";
+  frame.name = frameName("commands");
+  frame.src = paneSource("commands", win.location, displayLanguage);
   let completedCalls = 0;
   let timer: number | undefined;
-  let stopped = false;
+  let launch: { cancel(): void } | undefined;
   try {
-    const answered = new Promise<Verdict>((resolve) => {
-      const completed = (options?: { allowEvent?: boolean; errorMessage?: string }): void => {
+    const answered = new Promise<Verdict | "failed">((resolve) => {
+      // Outlook dispatches once the runtime has loaded the page and office.js registered for the event.
+      launch = host.launchEvent(ON_MESSAGE_SEND_FUNCTION, ON_MESSAGE_SEND_EVENT, ({ status, completedContext }) => {
         completedCalls += 1;
         if (completedCalls > 1) return;
-        resolve(options?.allowEvent === false ? { allowEvent: false, errorMessage: options.errorMessage ?? "The add-in stopped this message." } : { allowEvent: true });
-      };
-      // Outlook dispatches once the runtime has loaded the page and the handler is associated.
-      const tryDispatch = (): void => {
-        if (stopped) return;
-        const runtime = frame.contentWindow as (Window & { [LAUNCH_EVENT_KEY]?: LaunchEvent; Office?: { context?: unknown } }) | null;
-        const ready = runtime?.Office?.context !== undefined;
-        if (ready && runtime?.[LAUNCH_EVENT_KEY]?.(ON_MESSAGE_SEND_FUNCTION, { type: "olkBeforeMessageSend", completed })) return;
-        win.setTimeout(tryDispatch, 10);
-      };
-      frame.addEventListener("load", tryDispatch, { once: true });
+        // Not 0: office.js found no associated function (ooeInvalidCallback): Outlook then applies SendMode.
+        if (status !== 0) return resolve("failed");
+        resolve(completedContext?.allowEvent === false ? { allowEvent: false, errorMessage: completedContext.errorMessage ?? "The add-in stopped this message." } : { allowEvent: true });
+      });
     });
     const sendAnyway = new Promise<"timeout">((resolve) => {
       timer = win.setTimeout(() => resolve("timeout"), SEND_ANYWAY_AFTER_MS);
     });
     win.document.body.append(frame);
     const outcome = await Promise.race([answered, sendAnyway]);
-    return outcome === "timeout" ? { verdict: { allowEvent: true }, completedCalls, timedOut: true } : { verdict: outcome, completedCalls, timedOut: false };
+    if (outcome === "timeout" || outcome === "failed") return { verdict: { allowEvent: true }, completedCalls, timedOut: true };
+    return { verdict: outcome, completedCalls, timedOut: false };
   } finally {
-    stopped = true;
+    launch?.cancel();
     win.clearTimeout(timer);
     // The runtime ends with the event, as Outlook's does.
     frame.remove();

@@ -59,7 +59,7 @@ const DEFAULTS = {
   host: "127.0.0.1",
   port: 3002,
   dataDir: "./.service-data",
-  addinOrigins: ["https://localhost:3000", "http://localhost:3001"],
+  addinOrigins: ["https://localhost:3000", "https://localhost:3001"],
   rateLimitPerMinute: 600,
   rateLimitPerAddressPerMinute: 3000,
   bodyLimitBytes: LARGEST_VALID_BODY_BYTES,

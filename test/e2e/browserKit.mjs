@@ -9,11 +9,18 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { loadDevCertificate } from "../../scripts/devCertificate.mjs";
+import { startStaticServer } from "../../scripts/serve.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const require = createRequire(import.meta.url);
 
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+/**
+ * --ignore-certificate-errors: the playground is served on HTTPS with a self-signed certificate
+ * (office.js trusts only an HTTPS host), and Chromium registers no service worker from an origin
+ * whose certificate it does not trust unless told to ignore it (a context's ignoreHTTPSErrors is not enough).
+ */
+export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--ignore-certificate-errors"];
 
 /** The Chromium binary: CHROMIUM_PATH, else the first of Debian's names on the PATH or in /usr/bin; undefined when there is none. */
 export function findChromium() {
@@ -45,11 +52,22 @@ export const baseUrl = () => {
   return url;
 };
 
+/**
+ * Serves `root` on HTTPS at 127.0.0.1 (its URL says localhost) with the development certificate
+ * (scripts/devCertificate.mjs): Microsoft's office.js trusts only a host on HTTPS. `caFile` is the
+ * certificate Node's fetch needs to trust it (NODE_EXTRA_CA_CERTS; Chromium ignores certificate errors).
+ */
+export async function startHttpsServer(root) {
+  const certificate = await loadDevCertificate(path.join(repositoryRoot, ".certs"));
+  const server = await startStaticServer({ root, host: "127.0.0.1", tls: { key: certificate.key, cert: certificate.cert } });
+  return { ...server, caFile: certificate.caFile };
+}
+
 /** Builds the add-in with webpack.config.js in `mode`, into `outputPath` (dist/ by default). Resolves with webpack's stats. */
 export function buildAddIn(mode, outputPath) {
   const webpack = require("webpack");
-  const makeConfig = require(path.join(root, "webpack.config.js"));
-  const config = { ...makeConfig({}, { mode }), mode, context: root };
+  const makeConfig = require(path.join(repositoryRoot, "webpack.config.js"));
+  const config = { ...makeConfig({}, { mode }), mode, context: repositoryRoot };
   if (outputPath !== undefined) config.output = { ...config.output, path: outputPath };
   return new Promise((resolve, reject) => {
     webpack(config, (error, stats) => {
@@ -58,6 +76,12 @@ export function buildAddIn(mode, outputPath) {
     });
   });
 }
+
+/**
+ * The panes run on Microsoft's office.js only: a page that asks for the project's old fake
+ * (fake-office.js) or any other stand-in for the Office namespace is an error of the test run.
+ */
+export const OFFICE_STAND_IN = /(^|\/)(fake-office|office-stub|office-shim)\.js(\?|$)/i;
 
 /** Collects a page's uncaught errors and console errors into `errors` (a missing favicon is the browser's business). */
 export function collectErrors(page, errors) {
@@ -77,7 +101,10 @@ export function collectErrors(page, errors) {
  * options go to browser.newContext.
  */
 export async function openPlayground(browser, { fixedTime, base = baseUrl(), initScript, errors = [], ...contextOptions } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ignoreHTTPSErrors: true, ...contextOptions });
+  context.on("request", (request) => {
+    if (OFFICE_STAND_IN.test(new URL(request.url()).pathname)) errors.push(`a page loaded a stand-in for Office.js: ${request.url()}`);
+  });
   if (fixedTime !== undefined) await context.clock.setFixedTime(fixedTime);
   if (initScript !== undefined) await context.addInitScript(initScript);
   const page = collectErrors(await context.newPage(), errors);

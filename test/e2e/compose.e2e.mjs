@@ -32,9 +32,6 @@ describe("compose", () => {
     const set = await officeCall(frame, "Office.context.mailbox.item.subject.setAsync(value, done);", "Quote for 200 chairs CRM:00021004");
     assert.equal(set.status, "succeeded");
     assert.equal(await subject.inputValue(), "Quote for 200 chairs CRM:00021004");
-    const tooLong = await officeCall(frame, "Office.context.mailbox.item.subject.setAsync(value, done);", "x".repeat(256));
-    assert.equal(tooLong.error.name, "DataExceedsMaximumSize");
-    assert.equal(await subject.inputValue(), "Quote for 200 chairs CRM:00021004");
     await context.close();
   });
 

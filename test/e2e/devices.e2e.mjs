@@ -19,9 +19,9 @@ async function openDevice(context, device, errors, service = "") {
   const page = await context.newPage();
   page.on("pageerror", (error) => errors.push(`${device}: ${error.message}`));
   const query = new URLSearchParams({ device, ...(service !== "" ? { service } : {}) });
-  // The send handler's page: the fake Office and the device's storage, but no pane whose own monitor
-  // (in standalone mode there) would sync the harness's activities to the mailbox instead.
-  await page.goto(`${baseUrl()}/playground/commands.html?${query}`);
+  // The send handler's page opened on its own: the device's storage (pane-device.js reads ?device=),
+  // office.js with no host, and no pane whose own monitor would sync the harness's activities instead.
+  await page.goto(`${baseUrl()}/playground/office-js/commands.html?${query}`);
   await page.addScriptTag({ path: harnessFile });
   await page.evaluate(() => window.__stampHarness);
   return page;

@@ -11,9 +11,10 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before } from "node:test";
-import { baseUrl, launchBrowser, openPlayground } from "./browserKit.mjs";
+import assert from "node:assert/strict";
+import { baseUrl, launchBrowser, OFFICE_STAND_IN, openPlayground } from "./browserKit.mjs";
 
-export { baseUrl, launchBrowser, openPlayground } from "./browserKit.mjs";
+export { baseUrl, launchBrowser, openPlayground, startHttpsServer } from "./browserKit.mjs";
 
 /**
  * What a file's tests share, set up once: the browser; with `service`, a tracking service
@@ -46,9 +47,16 @@ export async function pane(page, surface) {
   return { locator: page.frameLocator(`iframe[data-surface="${surface}"]`), frame };
 }
 
-/** Waits until Office.onReady resolved in a pane (the fake is installed and ready). */
+/**
+ * Waits until Office.onReady resolved in a pane, and fails unless its Office is Microsoft's office.js
+ * (OSF, its runtime, beside it; the page's scripts are the package's copies, no stand-in).
+ */
 export async function waitForOfficeReady(frame) {
   await frame.waitForFunction(() => typeof window.Office !== "undefined" && window.Office.context !== undefined);
+  const office = await frame.evaluate(() => ({ osf: typeof window.OSF === "object" && typeof window.OSF.DDA === "object", scripts: [...document.scripts].map((script) => script.src).filter(Boolean) }));
+  assert.ok(office.osf, `The pane's Office is not Microsoft's office.js (no OSF.DDA); its scripts: ${office.scripts.join(", ")}`);
+  assert.ok(office.scripts.some((src) => src.endsWith("/playground/office-js/office.js")), `The pane did not load Microsoft's office.js: ${office.scripts.join(", ")}`);
+  assert.ok(!office.scripts.some((src) => OFFICE_STAND_IN.test(new URL(src).pathname)), `The pane loaded a stand-in for Office.js: ${office.scripts.join(", ")}`);
   return frame.evaluate(() => window.Office.onReady());
 }
 

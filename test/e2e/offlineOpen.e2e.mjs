@@ -9,8 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { startStaticServer } from "../../scripts/serve.mjs";
-import { addToken, launchBrowser, localData, newMessage, waitForReserve, openPlayground, pane, showInReadPane, tokenMode, waitForMode, waitForOfficeReady } from "./helpers.mjs";
+import { addToken, launchBrowser, startHttpsServer, localData, newMessage, waitForReserve, openPlayground, pane, showInReadPane, tokenMode, waitForMode, waitForOfficeReady } from "./helpers.mjs";
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist");
 
@@ -42,7 +41,7 @@ describe("panes opened once online open offline", () => {
   let browser;
   let server;
   before(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startStaticServer({ root: dist, host: "127.0.0.1" })]);
+    [browser, server] = await Promise.all([launchBrowser(), startHttpsServer(dist)]);
   });
   after(async () => {
     await browser?.close();
@@ -118,7 +117,7 @@ function deployableCopy() {
   return {
     dir,
     deploy(label) {
-      const page = path.join(dir, "playground", "compose.html");
+      const page = path.join(dir, "playground", "office-js", "compose.html");
       writeFileSync(page, readFileSync(page, "utf8").replace(/<title>[^<]*<\/title>/, `<title>${label}</title>`));
       // What the build writes at the top of sw.js (scripts/precachePlugin.cjs): a new version, so a new worker.
       const worker = path.join(dir, "sw.js");
@@ -138,7 +137,7 @@ describe("a new build", () => {
   let server;
   before(async () => {
     build = deployableCopy();
-    [browser, server] = await Promise.all([launchBrowser(), startStaticServer({ root: build.dir, host: "127.0.0.1" })]);
+    [browser, server] = await Promise.all([launchBrowser(), startHttpsServer(build.dir)]);
   });
   after(async () => {
     await browser?.close();
@@ -170,7 +169,7 @@ describe("a new build", () => {
     await page.evaluate(() => window.__playground.discardDraft());
     ({ locator, frame } = await newMessage(page, { subject: "Second build" }));
     assert.equal(await frame.title(), "Second build");
-    // The old build's cache went with it; Office.js's (none in the playground) is not a build's.
+    // The old build's cache went with it; Office.js's (the playground's copy is the build's) is not a build's.
     const buildCaches = await frame.evaluate(() => caches.keys().then((names) => names.filter((name) => name.startsWith("tracking-tokens-build-"))));
     assert.deepEqual(buildCaches, [`tracking-tokens-build-${version}`]);
     assert.deepEqual(errors, []);

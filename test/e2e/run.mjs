@@ -1,5 +1,5 @@
 /**
- * npm run test:e2e: builds dist/ (unless it is newer than every source), serves it on a free port,
+ * npm run test:e2e: builds dist/ (unless it is newer than every source), serves it on HTTPS on a free port,
  * and runs test/e2e/*.e2e.mjs with Node's test runner against Debian's Chromium (playwright-core).
  * Writes test-results/e2e.json ({ passed, failed, skipped, ... }) for CI.
  *
@@ -12,8 +12,7 @@ import path from "node:path";
 import { run } from "node:test";
 import { spec } from "node:test/reporters";
 import { fileURLToPath } from "node:url";
-import { startStaticServer } from "../../scripts/serve.mjs";
-import { buildAddIn, findChromium } from "./browserKit.mjs";
+import { buildAddIn, findChromium, startHttpsServer } from "./browserKit.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const e2eDir = path.join(root, "test", "e2e");
@@ -65,10 +64,13 @@ async function main() {
     console.log(`Built (${mode}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
 
-  const server = await startStaticServer({ root: path.join(root, "dist"), host: "127.0.0.1" });
+  // HTTPS: Microsoft's office.js trusts only a host on HTTPS (src/playground/outlookHost/README.md).
+  const server = await startHttpsServer(path.join(root, "dist"));
   // Test files run in child processes: they get the server and the browser through the environment.
-  process.env.E2E_BASE_URL = `http://localhost:${server.port}`;
+  process.env.E2E_BASE_URL = `https://localhost:${server.port}`;
   process.env.E2E_CHROMIUM = chromium;
+  // The test files' own fetch (Node) trusts the development certificate, and nothing more.
+  process.env.NODE_EXTRA_CA_CERTS = server.caFile;
   console.log(`Serving dist/ on ${process.env.E2E_BASE_URL}; Chromium: ${chromium}\n`);
 
   const requested = process.argv.slice(2).map((file) => path.resolve(file));

@@ -5,29 +5,38 @@
  *
  * Stamping goes through test/e2e/harness/stampHarness.ts: the compose pane's own wiring
  * (createComposePorts: Stamper, local counter in IndexedDB under Web Locks, activity log, Office
- * adapters over the fake Office) with a new draft per stamp, injected into each tab next to the real
+ * adapters over the harness's own Office) with a new draft per stamp, injected into each tab's real compose
  * pane. The pane's own button would need a page load per draft (a draft keeps its one number):
  * about 190 ms a stamp on this 2-core machine, 5 minutes for 1,600. Each tab's real pane also stamps
  * once by its button while the harness runs, so the UI shares the counter under load.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { baseUrl, browserSuite, harnessFile } from "./helpers.mjs";
+import { baseUrl, browserSuite, harnessFile, newMessage } from "./helpers.mjs";
 
 
 const TABS = 8;
 const STAMPS_PER_TAB = 200;
 const OFFLINE_TOKEN = /^CRM:1002(\d{4})$/;
 
-/** Opens the compose pane on its own (the fake gives it a draft of its own) and adds the harness. */
+/**
+ * Opens a playground tab with a new message and adds the harness to its compose pane (the harness
+ * shares the pane's origin, IndexedDB and Web Locks). The tab answers like a page, in that frame.
+ */
 async function openComposeTab(context, errors) {
   const page = await context.newPage();
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-  await page.goto(`${baseUrl()}/playground/compose.html`);
-  await page.getByRole("button", { name: "Add tracking token" }).waitFor();
-  await page.addScriptTag({ path: harnessFile });
-  await page.evaluate(() => window.__stampHarness);
-  return page;
+  await page.goto(`${baseUrl()}/playground/`);
+  await page.waitForFunction(() => Boolean(window.__playground));
+  const { frame } = await newMessage(page, { subject: "Uniqueness" });
+  await frame.addScriptTag({ path: harnessFile });
+  await frame.evaluate(() => window.__stampHarness);
+  return {
+    evaluate: (...args) => frame.evaluate(...args),
+    getByRole: (...args) => frame.getByRole(...args),
+    getByText: (...args) => frame.getByText(...args),
+    close: () => page.close(),
+  };
 }
 
 const stampMany = (page, count, label) =>

@@ -23,7 +23,7 @@ describe("service configuration", () => {
       dataDir: "/srv/.service-data",
       databaseUrl: undefined,
       auth: { mode: "dev" },
-      addinOrigins: ["https://localhost:3000", "http://localhost:3001"],
+      addinOrigins: ["https://localhost:3000", "https://localhost:3001"],
       rateLimitPerMinute: 600,
       rateLimitPerAddressPerMinute: 3000,
       bodyLimitBytes: LARGEST_VALID_BODY_BYTES,

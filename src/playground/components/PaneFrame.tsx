@@ -1,6 +1,6 @@
 import { Badge, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { Surface } from "../model/paneHost";
-import { paneSource } from "../outlookHost/officeLibrary";
+import { frameName, paneSource } from "../outlookHost/officeLibrary";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", height: "100%", borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -19,10 +19,12 @@ export type PaneFrameProps = {
   surface: Surface;
   /** Hidden panes keep running (a pinned pane outlives the compose form). @default false */
   hidden?: boolean;
+  /** Outlook's display language, which Outlook on the web puts in the pane's URL. */
+  displayLanguage: string;
 };
 
-/** A task pane: the real pane page, on the fake Office or (?office=microsoft) on Microsoft's office.js. */
-export function PaneFrame({ surface, hidden = false }: PaneFrameProps) {
+/** A task pane: the real pane page on Microsoft's office.js, its host played by this page (outlookHost/). */
+export function PaneFrame({ surface, hidden = false, displayLanguage }: PaneFrameProps) {
   const styles = useStyles();
   return (
     <aside className={styles.root} style={hidden ? { display: "none" } : undefined} aria-label={`Tracking Tokens ${surface} pane`}>
@@ -32,7 +34,7 @@ export function PaneFrame({ surface, hidden = false }: PaneFrameProps) {
           {surface === "read" ? "Pinned" : "Compose"}
         </Badge>
       </div>
-      <iframe className={styles.frame} title={`Tracking Tokens ${surface} pane`} src={paneSource(surface, window.location)} data-surface={surface} />
+      <iframe className={styles.frame} title={`Tracking Tokens ${surface} pane`} src={paneSource(surface, window.location, displayLanguage)} name={frameName(surface)} data-surface={surface} />
     </aside>
   );
 }

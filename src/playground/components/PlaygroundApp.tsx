@@ -34,6 +34,8 @@ export function PlaygroundApp({ model, session }: { model: MailboxModel; session
   const styles = useStyles();
   const playground = usePlayground(model);
   const { state, view } = playground;
+  // office.js reads the requirement sets and the language once, at its handshake: panes reload when they change.
+  const handshake = [state.options.mailboxVersion, state.options.nestedAppAuth === "unsupported", state.options.displayLanguage].join(" ");
   const composing = view.mode === "composing";
   return (
     <div className={styles.root}>
@@ -102,8 +104,8 @@ export function PlaygroundApp({ model, session }: { model: MailboxModel; session
           </div>
           <div style={{ minHeight: 0, backgroundColor: tokens.colorNeutralBackground1 }}>
             {/* The read pane stays loaded while composing: it is pinned and follows the selection. */}
-            <PaneFrame surface="read" hidden={composing} />
-            {view.mode === "composing" && <PaneFrame key={view.draft.id} surface="compose" />}
+            <PaneFrame key={handshake} surface="read" hidden={composing} displayLanguage={state.options.displayLanguage} />
+            {view.mode === "composing" && <PaneFrame key={`${view.draft.id} ${handshake}`} surface="compose" displayLanguage={state.options.displayLanguage} />}
           </div>
         </main>
       </div>

@@ -79,7 +79,7 @@ const NAA_LABELS: Readonly<Record<NestedAppAuthBehaviour, string>> = {
 };
 
 /**
- * How the host answers the panes' sign-in (src/playground/fakeOffice/naaBridge.ts), and which way
+ * How the host answers the panes' sign-in (src/playground/outlookHost/naaBridge.ts), and which way
  * the last token came: NAA silently, NAA after a popup, the Office dialog, or Office's legacy SSO.
  */
 export function SignInControls({ model, behaviour, path }: { model: MailboxModel; behaviour: NestedAppAuthBehaviour; path: HostSignInPath | null }) {

@@ -1,7 +1,7 @@
 /**
  * The playground's mailbox, composed of its parts: the user's storage, their mail, the editor of
- * the add-in's settings, the simulator, and the host that the fake Office in every pane iframe
- * reaches. The playground page, its window API and the tests hold this one object.
+ * the add-in's settings, the simulator, and the host that Outlook on the web's side answers every
+ * pane iframe from (outlookHost/). The playground page, its window API and the tests hold this one object.
  */
 import { createListeners } from "./listeners";
 import { MailStore, type MailState } from "./mailStore";
@@ -41,7 +41,7 @@ export class MailboxModel {
   readonly mail: MailStore;
   readonly settings: SettingsEditor;
   readonly simulator: Simulator;
-  /** What the panes' fake Office reaches: published to them on the playground's window. */
+  /** What the played Outlook on the web answers the panes from (outlookHost/outlookWebHost.ts). */
   readonly host: PaneHost;
   private state: MailboxState;
   private readonly listeners = createListeners<void>();

@@ -1,6 +1,7 @@
 /**
- * The host the fake Office in a pane reaches (through window.parent.__playgroundHost): the only
- * part of the mailbox that speaks in what a pane sees (its surface's item, roaming settings that
+ * The one source of truth behind the played Outlook on the web (outlookHost/outlookWebHost.ts
+ * answers office.js from it; the pane pages' device script reads it through
+ * window.parent.__playgroundHost): the only part of the mailbox that speaks in what a pane sees (its surface's item, roaming settings that
  * fail offline, host changes, single sign-on). The mail store, the user storage and the simulator
  * behind it know nothing of Office.
  */
@@ -25,7 +26,7 @@ export type HostChange =
   /** To or Cc of the open draft changed: Outlook fires RecipientsChanged on it (Mailbox 1.7). */
   | { readonly kind: "recipients"; readonly draftId: string };
 
-/** What the fake Office in a pane iframe needs from the mailbox; unit tests may pass their own. */
+/** What the host needs from the mailbox to answer a pane; unit tests may pass their own. */
 export interface PaneHost {
   readonly user: UserProfile;
   /** The simulated device the panes run on: each device has its own IndexedDB. @default "laptop" */

@@ -23,7 +23,7 @@ export function deserializeRoamingSettings(serialized: SerializedRoamingSettings
     try {
       values[name] = JSON.parse(json);
     } catch {
-      // office.js skips a value it cannot parse; so does the fake.
+      // office.js skips a value it cannot parse; so does this.
     }
   }
   return values;

@@ -1,7 +1,7 @@
 /**
  * The add-in's settings in a user's roaming settings, as the playground's own controls change
  * them (the tracking service switch, Auto-stamp on send); the panes read them when they load. The
- * panes' own Settings form saves through the fake Office instead.
+ * panes' own Settings form saves through office.js and the host instead (roaming settings, 404).
  */
 import { SETTINGS_KEY } from "../../office/settingsPort";
 import { serializeRoamingSettings } from "./roamingFormat";

@@ -1,7 +1,6 @@
 /**
  * The playground mailbox's data, as plain JSON: it crosses from the playground page into the pane
- * iframes, where the fake Office rebuilds it in the iframe's own realm (so `instanceof Date` and
- * `Array.isArray` hold there as they do in Outlook).
+ * iframes through the host (outlookHost/), where office.js rebuilds it in the iframe's own realm.
  */
 
 export type FolderId = "inbox" | "sent";
@@ -40,15 +39,6 @@ export type UserProfile = {
 };
 
 /**
- * Where Office.js differs from its own documentation, the playground can act either way.
- * - "documented": subject.setAsync past 255 characters calls back failed, DataExceedsMaximumSize
- *   (what the Office.Subject reference says).
- * - "throws": it throws Sys.ArgumentOutOfRangeException synchronously, as office.js 1.1.110's
- *   own argument check does before it reaches the host.
- */
-export type SubjectLimitBehaviour = "documented" | "throws";
-
-/**
  * How the host answers nested app authentication (NestedAppAuth 1.1, docs/DEPLOY.md step 1):
  * "answers" signs in silently; "interaction-required" only after a popup; "consent-refused" never;
  * "unsupported" is a host without NAA (isSetSupported false), where panes use legacy SSO.
@@ -60,7 +50,7 @@ export const NESTED_APP_AUTH_BEHAVIOURS: readonly NestedAppAuthBehaviour[] = ["a
 export type HostSignInPath = "NAA" | "NAA popup" | "Office dialog" | "legacy SSO";
 
 export type HostOptions = {
-  /** The highest Mailbox requirement set the fake host supports. @default "1.13" */
+  /** The highest Mailbox requirement set the host supports. @default "1.13" */
   readonly mailboxVersion: string;
   /** @default "answers" */
   readonly nestedAppAuth: NestedAppAuthBehaviour;
@@ -68,8 +58,10 @@ export type HostOptions = {
   readonly itemLatencyMs: number;
   /** Milliseconds before roamingSettings.saveAsync calls back. @default 40 */
   readonly roamingLatencyMs: number;
-  /** @default "documented" */
-  readonly subjectLimit: SubjectLimitBehaviour;
+  /** The user's Outlook language (Office.context.displayLanguage), a BCP 47 tag. @default "en-US" */
+  readonly displayLanguage: string;
+  /** False: the host never answers office.js, as a hung Outlook; the panes' own deadlines then speak. @default true */
+  readonly hostAnswers: boolean;
 };
 
 export const DEFAULT_HOST_OPTIONS: HostOptions = Object.freeze({
@@ -77,7 +69,8 @@ export const DEFAULT_HOST_OPTIONS: HostOptions = Object.freeze({
   nestedAppAuth: "answers",
   itemLatencyMs: 5,
   roamingLatencyMs: 40,
-  subjectLimit: "documented",
+  displayLanguage: "en-US",
+  hostAnswers: true,
 });
 
 /** Roaming settings as the mailbox stores them: each value JSON-serialized, as office.js does. */

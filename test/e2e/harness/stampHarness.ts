@@ -1,19 +1,20 @@
 /**
  * A compose window without React, for the uniqueness test: the compose pane's own wiring
  * (createComposePorts: Office adapters, IndexedDB counter and activity log under Web Locks,
- * Stamper, connectivity monitor) over a fake Office of its own, whose mailbox opens a new draft for
- * each stamp. Clicking through the pane needs a page load per draft (a draft keeps its one
- * number), about 190 ms a stamp here; this path stamps the same way in a few ms.
+ * Stamper, connectivity monitor) over an Office of its own (harnessOffice.ts), whose mailbox opens a
+ * new draft for each stamp. Clicking through the pane needs a page load per draft (a draft keeps
+ * its one number), about 190 ms a stamp here; this path stamps the same way in a few ms.
  *
- * Built by uniqueness.e2e.mjs and injected into /playground/compose.html, so it shares the page's
- * origin, IndexedDB database and Web Locks with the real pane running there.
+ * Built by uniqueness.e2e.mjs and injected into a playground compose pane (or, for devices.e2e.mjs,
+ * the send handler's page opened on its own), so it shares the page's origin, IndexedDB database
+ * and Web Locks with the real pane. The page's Office stays Microsoft's office.js.
  */
 import { createComposePorts } from "../../../src/panes/compose/createPorts";
 import { configuredMode } from "../../../src/panes/shared/followNumberingMode";
 import { createOfficePorts } from "../../../src/office/officePorts";
 import type { ComposePorts } from "../../../src/panes/compose/useComposePane";
-import { createFakeOffice, type PaneWindow } from "../../../src/playground/fakeOffice/fakeOffice";
-import { createNestedAppAuthBridge } from "../../../src/playground/fakeOffice/naaBridge";
+import { createFakeOffice, type PaneWindow } from "./harnessOffice";
+import { createNestedAppAuthBridge } from "../../../src/playground/outlookHost/naaBridge";
 import { MailboxModel } from "../../../src/playground/model/mailboxModel";
 import { devTokens } from "../../../src/playground/session";
 import { openCounterStore } from "../../../src/storage";

@@ -63,7 +63,7 @@ export async function makeTestApp(
     settings: options.settings ?? DEFAULT_SETTINGS,
     ...(options.signIn === undefined ? {} : { signIn: options.signIn }),
     clock: clock.read,
-    addinOrigins: [ADDIN_ORIGIN, "http://localhost:3001"],
+    addinOrigins: [ADDIN_ORIGIN, "https://localhost:3001"],
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1_000_000,
     rateLimitPerAddressPerMinute: options.rateLimitPerAddressPerMinute ?? 1_000_000,
     ...(options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes }),

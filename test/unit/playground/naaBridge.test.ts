@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 /** The playground's host side of nested app authentication: MSAL's request envelopes in, response envelopes out. */
-import { createNestedAppAuthBridge, PLAYGROUND_TENANT_ID } from "../../../src/playground/fakeOffice/naaBridge";
-import type { PaneWindow } from "../../../src/playground/fakeOffice/fakeOffice";
+import { createNestedAppAuthBridge, PLAYGROUND_TENANT_ID } from "../../../src/playground/outlookHost/naaBridge";
+import type { PaneWindow } from "../../../src/playground/outlookHost/paneDevice";
 import { MailboxModel } from "../../../src/playground/model/mailboxModel";
 import type { NestedAppAuthBehaviour } from "../../../src/playground/model/types";
 

@@ -5,14 +5,14 @@
  * browser it is Microsoft's (officeJs.e2e.mjs runs office.js against it).
  */
 import { MailboxModel } from "../../../src/playground/model/mailboxModel";
-import { officeLibraryOf, paneSource } from "../../../src/playground/outlookHost/officeLibrary";
-import { DispatchId, type MicrosoftCommon, startOutlookWebHost } from "../../../src/playground/outlookHost/outlookWebHost";
+import { paneSource } from "../../../src/playground/outlookHost/officeLibrary";
+import { DdaDispatchId, DispatchId, type MicrosoftCommon, startOutlookWebHost } from "../../../src/playground/outlookHost/outlookWebHost";
 
 type Send = (result: unknown) => void;
 
-function hostedModel() {
+function hostedModel(accessTokens?: () => Promise<string>) {
   jest.useFakeTimers();
-  const model = new MailboxModel({ storage: window.localStorage });
+  const model = new MailboxModel({ storage: window.localStorage, ...(accessTokens ? { accessTokens } : {}) });
   const methods = new Map<string, (params: unknown, send: Send) => void>();
   const events = new Map<string, (send: Send, params: unknown) => unknown>();
   const common: MicrosoftCommon = {
@@ -25,7 +25,7 @@ function hostedModel() {
       }),
     },
   };
-  startOutlookWebHost({ win: window, common, host: model.host });
+  const outlook = startOutlookWebHost({ win: window, common, host: model.host });
   /** Calls a registered method as Microsoft's endpoint does and returns what the host sent. */
   const call = (name: string, params: unknown): unknown => {
     let sent: unknown = "nothing sent";
@@ -37,7 +37,18 @@ function hostedModel() {
   };
   const execute = (surface: "compose" | "read", dispatchId: number, apiParams?: unknown) =>
     call("ExecuteMethod", { ApiParams: apiParams, MethodData: { ControlId: `playground-${surface}`, DispatchId: dispatchId } });
-  return { model, call, execute, events };
+  /** office.js's generic call (executeMethod): { DdaMethod: { DispatchId }, ...arguments }. */
+  const executeDda = async (dispatchId: number, args: Record<string, unknown> = {}): Promise<unknown> => {
+    let sent: unknown = "nothing sent";
+    methods.get("executeMethod")?.({ ...args, DdaMethod: { ControlId: "playground-compose", Version: 1, DispatchId: dispatchId } }, (result) => {
+      sent = result;
+    });
+    // The host answers SSO after a promise: let it settle.
+    for (let i = 0; i < 5; i += 1) await Promise.resolve();
+    jest.runAllTimers();
+    return sent;
+  };
+  return { model, call, execute, executeDda, events, outlook };
 }
 
 afterEach(() => {
@@ -46,10 +57,12 @@ afterEach(() => {
 });
 
 describe("the Outlook on the web host", () => {
-  it("answers the handshake with an Outlook Web App context, its requirement sets and the roaming settings", () => {
+  it("answers the handshake with an Outlook Web App context, its requirement sets, the display language and the roaming settings", () => {
     const { call, model } = hostedModel();
+    model.simulator.setOptions({ displayLanguage: "de-DE" });
     const context = call("ContextActivationManager_getAppContextAsync", "playground-compose") as Record<string, unknown>;
     expect(context._appName).toBe(64);
+    expect(context._appUILocale).toBe("de-DE");
     expect(JSON.parse(String(context._requirementMatrix))).toEqual({ Mailbox: "1.13", NestedAppAuth: "1.1" });
     expect(context._settings).toEqual(model.host.loadRoamingSettings());
   });
@@ -103,6 +116,18 @@ describe("the Outlook on the web host", () => {
     expect(heard).toEqual([expect.objectContaining({ itemType: 1, subject: second?.subject })]);
   });
 
+  it("tells the read pane of a selection made between its initial data and its registration for ItemChanged", () => {
+    const { call, events, model } = hostedModel();
+    const [first, second] = model.mail.messagesIn("inbox");
+    model.mail.selectMessage(first?.id ?? null);
+    call("GetInitialData", { MethodData: { ControlId: "playground-read", DispatchId: DispatchId.GetInitialData } });
+    model.mail.selectMessage(second?.id ?? null);
+    const heard: unknown[] = [];
+    events.get("olkItemSelectedChanged")?.((data) => heard.push(data), { controlId: "playground-read" });
+    jest.runAllTimers();
+    expect(heard).toEqual([expect.objectContaining({ subject: second?.subject })]);
+  });
+
   it("tells the compose pane that registered for RecipientsChanged, with the fields as office.js parses them", () => {
     const { events, model } = hostedModel();
     model.mail.composeNew();
@@ -111,15 +136,38 @@ describe("the Outlook on the web host", () => {
     model.mail.updateDraft({ to: "dana.buyer@fabrikam.com" });
     expect(heard.map((data) => JSON.parse(String((data as unknown[])[0])) as unknown)).toEqual([{ to: true, cc: true, bcc: false }]);
   });
+
+
+  it("dispatches a launch event to the handler's runtime once it registers for app commands, and hears event.completed (94)", async () => {
+    const { events, executeDda, outlook } = hostedModel();
+    const answers: unknown[] = [];
+    outlook.launchEvent("onMessageSendHandler", "olkBeforeMessageSend", (answer) => answers.push(answer));
+    const dispatched: unknown[] = [];
+    // The compose pane registers too; only the handler's runtime gets the event.
+    events.get("appCommandInvoked")?.((data) => dispatched.push(["compose", data]), { controlId: "playground-compose" });
+    events.get("appCommandInvoked")?.((data) => dispatched.push(["commands", data]), { controlId: "playground-commands" });
+    jest.runAllTimers();
+    expect(dispatched).toEqual([["commands", ["playground-launch-1", "onMessageSendHandler", JSON.stringify({ type: "olkBeforeMessageSend" })]]]);
+    const completed = JSON.stringify({ type: "olkBeforeMessageSend", completedContext: { allowEvent: true } });
+    expect(await executeDda(DdaDispatchId.AppCommandInvocationCompleted, { 0: "playground-launch-1", 1: 0, 2: completed })).toMatchObject({ Error: 0 });
+    expect(answers).toEqual([{ status: 0, completedContext: { allowEvent: true } }]);
+  });
+
+  it("answers legacy single sign-on (98) with the playground's token, and with 13007 when it has none", async () => {
+    const standalone = hostedModel();
+    expect(await standalone.executeDda(DdaDispatchId.GetAccessToken, { allowSignInPrompt: true })).toEqual({ Version: 1, Error: 13007 });
+    const withService = hostedModel(() => Promise.resolve("dev-token"));
+    expect(await withService.executeDda(DdaDispatchId.GetAccessToken, { allowSignInPrompt: true })).toEqual({ Version: 1, Error: 0, accessToken: "dev-token" });
+    expect(withService.model.getState().signInPath).toBe("legacy SSO");
+  });
 });
 
-describe("which Office.js the panes load", () => {
-  it("is the fake by default, Microsoft's with ?office=microsoft, whose pane URLs carry the host's info", () => {
+describe("the pane URLs", () => {
+  it("carry what Outlook on the web puts there: the host's info with the display language, and the conversation", () => {
     const origin = "https://localhost:3000";
-    expect(officeLibraryOf({ search: "" })).toBe("fake");
-    expect(paneSource("read", { search: "", origin })).toBe("/playground/read.html");
-    const url = paneSource("compose", { search: "?office=microsoft", origin });
-    expect(url.startsWith("/playground/office-js/compose.html?_host_Info=Outlook%7CWeb%7C16.01%7C")).toBe(true);
+    const url = paneSource("compose", { origin }, "fr-FR");
+    expect(url.startsWith("/playground/office-js/compose.html?_host_Info=Outlook%7CWeb%7C16.01%7Cfr-FR%7C")).toBe(true);
     expect(url.endsWith(`#&_xdm_Info=playground-compose|playground-compose|${origin}`)).toBe(true);
+    expect(paneSource("commands", { origin }, "en-US").startsWith("/playground/office-js/commands.html?")).toBe(true);
   });
 });

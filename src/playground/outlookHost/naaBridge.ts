@@ -10,7 +10,7 @@
  */
 import type { PaneHost } from "../model/paneHost";
 import type { HostSignInPath } from "../model/types";
-import type { PaneWindow } from "./fakeOffice";
+import type { PaneWindow } from "./paneDevice";
 
 type BridgeListener = (response: string | { data: string }) => void;
 
@@ -53,7 +53,7 @@ export function createNestedAppAuthBridge({ win, host }: { win: PaneWindow; host
       if (!interactive) throw fail("USER_INTERACTION_REQUIRED", "consent_required", "AADSTS65001: The user or administrator has not consented to use the application.");
       throw fail("PERSISTENT_ERROR", "access_denied", "AADSTS65004: User declined to consent to access the app.");
     }
-    // MSAL's code for a popup that could not open; the pane then signs in through the Office dialog (fakeDialog.ts).
+    // MSAL's code for a popup that could not open; the pane then signs in through the Office dialog (signInDialog.ts).
     if (behaviour === "popup-blocked" && interactive) throw fail("PERSISTENT_ERROR", "popup_window_error", "The host could not open the sign-in popup.");
     if ((behaviour === "interaction-required" || behaviour === "popup-blocked") && !interactive) throw fail("USER_INTERACTION_REQUIRED", "interaction_required", "AADSTS50058: A silent sign-in request was sent but no user is signed in.");
     if (!host.accessToken) throw fail("PERSISTENT_ERROR", "no_service", "The playground has no tracking service to sign in to.");

@@ -1,19 +1,9 @@
 /**
- * The Office errors the fake reports, with the codes, names and messages of office.js 1.1.110
+ * The Office errors the harness's Office reports, with the codes, names and messages of office.js 1.1.110
  * (node_modules/@microsoft/office-js/dist/outlook-web-16.01.debug.js and en-us/outlook_strings.js).
  */
 
 export type OfficeErrorData = { readonly code: number | string; readonly name: string; readonly message: string };
-
-/**
- * subject.setAsync past 255 characters. The Office.Subject reference documents this error by
- * name only and gives it no number, so the name doubles as the code.
- */
-export const DATA_EXCEEDS_MAXIMUM_SIZE: OfficeErrorData = {
-  code: "DataExceedsMaximumSize",
-  name: "DataExceedsMaximumSize",
-  message: "The value of the 'subject' parameter is too long. The maximum number of characters is '255'.",
-};
 
 /**
  * roamingSettings.saveAsync past 32 KB. office.js checks the size before it saves and calls back

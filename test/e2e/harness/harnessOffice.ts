@@ -1,24 +1,24 @@
 /**
- * A fake of the Office.js subset the panes use, over a PaneHost (the playground's mailbox).
+ * The stamp harness's own Office (stampHarness.ts), over a PaneHost of its own: the compose pane's
+ * ports are built over it in a page where Microsoft's office.js has no host to talk to. It is never
+ * installed as the page's Office: the panes and the playground run on Microsoft's office.js only.
  * It keeps Office's contracts: every callback is asynchronous, AsyncResult has Office's shape,
  * Office.context exists only once Office is ready, roaming settings are an in-memory copy loaded
  * once per pane, and a pinned read pane hears ItemChanged after mailbox.item has changed.
  */
-import { deserializeRoamingSettings, ROAMING_SETTINGS_MAX_CHARACTERS, roamingSettingsSize, serializeRoamingSettings } from "../model/roamingFormat";
-import type { HostChange, ItemSnapshot, PaneHost, Surface } from "../model/paneHost";
-import type { MailAddress, MailMessage } from "../model/types";
+import { deserializeRoamingSettings, ROAMING_SETTINGS_MAX_CHARACTERS, roamingSettingsSize, serializeRoamingSettings } from "../../../src/playground/model/roamingFormat";
+import type { HostChange, ItemSnapshot, PaneHost, Surface } from "../../../src/playground/model/paneHost";
+import type { MailAddress, MailMessage } from "../../../src/playground/model/types";
 import {
   argumentError,
   argumentOutOfRange,
-  DATA_EXCEEDS_MAXIMUM_SIZE,
   ITEM_CHANGED,
   NETWORK_ERROR,
   type OfficeErrorData,
   ROAMING_SETTINGS_TOO_LARGE,
 } from "./officeErrors";
-import { createFakeDialogUi, DIALOG_EVENT_RECEIVED, DIALOG_MESSAGE_RECEIVED } from "./fakeDialog";
-import { withoutReplyPrefixes } from "../../core";
-import { compareVersions } from "../../core/versions";
+import { withoutReplyPrefixes } from "../../../src/core";
+import { compareVersions } from "../../../src/core/versions";
 
 export const ITEM_CHANGED_EVENT = "olkItemSelectedChanged";
 export const RECIPIENTS_CHANGED_EVENT = "olkRecipientsChanged";
@@ -147,11 +147,8 @@ export function createFakeOffice({ win, host, surface }: FakeOfficeOptions) {
         setAsync(subject: unknown, ...args: unknown[]) {
           const { asyncContext, callback } = commonArgs<void>(args);
           if (typeof subject !== "string") throw argumentError("subject");
-          if (subject.length > MAXIMUM_SUBJECT_LENGTH) {
-            if (host.options().subjectLimit === "throws") throw argumentOutOfRange("subject");
-            deliver(callback, itemLatency(), () => ({ error: DATA_EXCEEDS_MAXIMUM_SIZE }), asyncContext);
-            return;
-          }
+          // office.js checks the length before anything is sent (setSubject_validateParameters).
+          if (subject.length > MAXIMUM_SUBJECT_LENGTH) throw argumentOutOfRange("subject");
           deliver(callback, itemLatency(), () => (host.setDraftSubject(draftId, subject) ? { value: undefined } : { error: ITEM_CHANGED }), asyncContext);
         },
       },
@@ -261,35 +258,11 @@ export function createFakeOffice({ win, host, surface }: FakeOfficeOptions) {
     mailbox,
     roamingSettings,
     requirements: { isSetSupported: supports },
-    ui: createFakeDialogUi({ win, host }),
     diagnostics: { host: "Outlook", platform: "OfficeOnline", version: "16.0.0.0" },
     officeTheme: { bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#242424", controlBackgroundColor: "#ffffff", controlForegroundColor: "#242424" },
     displayLanguage: "en-US",
     contentLanguage: "en-US",
   };
-
-  // ---- event-based activation: Office.actions.associate, and the host's dispatch of a launch event ----
-  const associated = new Map<string, (event: unknown) => void>();
-  const actions = {
-    /** Usable at once, before Office is ready: classic Outlook's JavaScript-only runtime never gets ready. */
-    associate(actionId: unknown, actionFunction: unknown): void {
-      if (typeof actionId !== "string") throw argumentError("actionId");
-      if (typeof actionFunction !== "function") throw argumentError("actionFunction");
-      associated.set(actionId, actionFunction as (event: unknown) => void);
-    },
-  };
-
-  /**
-   * What Outlook does on an event the manifest declares: calls the associated function with an
-   * event whose completed() reports back. False when nothing is associated under that name.
-   */
-  function launchEvent(functionName: string, event: { type: string; completed: (options?: { allowEvent?: boolean; errorMessage?: string }) => void }): boolean {
-    const handler = associated.get(functionName);
-    if (!handler) return false;
-    // Built in the pane's realm, as Office builds it there.
-    handler(Object.assign(new win.Object(), event));
-    return true;
-  }
 
   // ---- Office itself ----
   let resolveReady: (info: { host: string; platform: string }) => void = () => undefined;
@@ -301,7 +274,7 @@ export function createFakeOffice({ win, host, surface }: FakeOfficeOptions) {
     HostType: { Outlook: "Outlook", Word: "Word", Excel: "Excel", PowerPoint: "PowerPoint", OneNote: "OneNote", Project: "Project", Access: "Access" },
     PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-    EventType: { ItemChanged: ITEM_CHANGED_EVENT, RecipientsChanged: RECIPIENTS_CHANGED_EVENT, DialogMessageReceived: DIALOG_MESSAGE_RECEIVED, DialogEventReceived: DIALOG_EVENT_RECEIVED },
+    EventType: { ItemChanged: ITEM_CHANGED_EVENT, RecipientsChanged: RECIPIENTS_CHANGED_EVENT },
     InitializationReason: { Inserted: "inserted", DocumentOpened: "documentOpened" },
     MailboxEnums: {
       ItemType: { Message: "message", Appointment: "appointment" },
@@ -309,7 +282,6 @@ export function createFakeOffice({ win, host, surface }: FakeOfficeOptions) {
     },
     /** Undefined until Office is ready, as in office.js. */
     context: undefined as typeof context | undefined,
-    actions,
     /** A pane may assign it; Office calls it once, when ready, before onReady resolves. */
     initialize: undefined as ((reason: string) => void) | undefined,
     onReady(callback?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> {
@@ -352,36 +324,7 @@ export function createFakeOffice({ win, host, surface }: FakeOfficeOptions) {
     },
   };
 
-  return { office, runtime, initialize, launchEvent, dispose: unsubscribe };
+  return { office, runtime, initialize, dispose: unsubscribe };
 }
 
 export type FakeOffice = ReturnType<typeof createFakeOffice>["office"];
-
-/** Makes navigator.onLine in the pane follow the playground's "Work offline" switch. */
-export function overrideOnLine(win: PaneWindow, host: PaneHost): void {
-  const nativeOnLine = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(win.navigator) as object, "onLine");
-  Object.defineProperty(win.navigator, "onLine", {
-    configurable: true,
-    get: () => !host.isOffline() && (nativeOnLine?.get ? Boolean(nativeOnLine.get.call(win.navigator)) : true),
-  });
-}
-
-/**
- * The playground's second device: a pane on the "phone" gets IndexedDB databases of its own (name
- * suffixed "@phone"), as a real second device would; the laptop keeps the plain names.
- */
-export function overrideIndexedDb(win: PaneWindow, device: string): void {
-  const native = win.indexedDB as IDBFactory | undefined;
-  if (device === "laptop" || native === undefined) return;
-  const own = (name: string) => `${name}@${device}`;
-  const factory: IDBFactory = {
-    open: (name: string, version?: number) => (version === undefined ? native.open(own(name)) : native.open(own(name), version)),
-    deleteDatabase: (name: string) => native.deleteDatabase(own(name)),
-    databases: async () =>
-      (await native.databases())
-        .filter((info) => info.name?.endsWith(`@${device}`))
-        .map((info): IDBDatabaseInfo => ({ ...info, name: (info.name ?? "").slice(0, -`@${device}`.length) })),
-    cmp: (a: unknown, b: unknown) => native.cmp(a, b),
-  };
-  Object.defineProperty(win, "indexedDB", { configurable: true, get: () => factory });
-}
