@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { addToken, browserSuite, composePane, officeCall, readyPane, showInReadPane, tokensIn } from "./helpers.mjs";
+import { addToken, browserSuite, composePane, newMessage, officeCall, pane, readyPane, showInReadPane, tokensIn, waitForMode } from "./helpers.mjs";
 
 describe("panes on Microsoft's office.js", () => {
   const suite = browserSuite();
@@ -113,6 +113,70 @@ describe("panes on Microsoft's office.js", () => {
     assert.equal(thrown?.name, "Sys.ArgumentOutOfRangeException", JSON.stringify(thrown));
     assert.match(thrown.message, /Parameter name: subject/);
     assert.equal(await page.getByLabel("Subject", { exact: true }).inputValue(), "Quote");
+    await context.close();
+  });
+
+  it("the display language is the host's one field (displayLanguage): the panes reload in it, and office.js loads its strings", async () => {
+    const { page, context, unexpected } = await openOnOfficeJs();
+    await readyPane(page, "read");
+    await page.evaluate(() => window.__playground.setOptions({ displayLanguage: "de-DE" }));
+    const { frame } = await readyPane(page, "read");
+    assert.equal(await frame.evaluate(() => window.Office.context.displayLanguage), "de-DE");
+    const scripts = await frame.evaluate(() => performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname));
+    assert.ok(scripts.includes("/playground/office-js/de-de/office_strings.js"), scripts.join(", "));
+    assert.deepEqual(unexpected(), []);
+    await context.close();
+  });
+
+  it("office.js hands asyncContext back with the result; the host never sees it", async () => {
+    const { page, context, unexpected } = await openOnOfficeJs();
+    await page.getByRole("button", { name: "New message" }).click();
+    await page.getByLabel("Subject", { exact: true }).fill("Quote");
+    const { frame } = await composePane(page);
+    const result = await frame.evaluate(
+      () => new Promise((resolve) => window.Office.context.mailbox.item.subject.getAsync({ asyncContext: { draft: 7 } }, (r) => resolve({ status: r.status, value: r.value, asyncContext: r.asyncContext }))),
+    );
+    assert.deepEqual(result, { status: "succeeded", value: "Quote", asyncContext: { draft: 7 } });
+    assert.deepEqual(unexpected(), []);
+    await context.close();
+  });
+
+  it("a requirement set the host does not answer (Mailbox 1.0): the compose pane says it cannot change the subject", async () => {
+    const { page, context, unexpected } = await openOnOfficeJs();
+    // office.js reads the requirement matrix once, at the handshake: set before the pane loads.
+    await page.evaluate(() => window.__playground.setOptions({ mailboxVersion: "1.0" }));
+    await page.getByRole("button", { name: "New message" }).click();
+    await page.getByLabel("Subject", { exact: true }).fill("Quote");
+    const { locator, frame } = await readyPane(page, "compose");
+    assert.equal(await frame.evaluate(() => window.Office.context.requirements.isSetSupported("Mailbox", "1.1")), false);
+    await locator.getByText("This Outlook cannot change the subject").waitFor();
+    assert.equal(await locator.getByRole("button", { name: "Add tracking token" }).count(), 0);
+    assert.deepEqual(unexpected(), []);
+    await context.close();
+  });
+
+  it("an error code from the host (9041 under Work offline): the pane's settings form says the mailbox cannot be reached", async () => {
+    const { page, context, unexpected } = await openOnOfficeJs();
+    const { locator } = await newMessage(page, { subject: "Offline settings", mode: "Online" });
+    await page.getByRole("switch", { name: /Work offline/ }).click();
+    await waitForMode(locator, "Offline");
+    await locator.getByRole("button", { name: "Settings" }).click();
+    const form = locator.getByRole("form", { name: "Settings" });
+    await form.getByRole("textbox", { name: "Active days", exact: true }).fill("45");
+    await form.getByRole("button", { name: "Save" }).click();
+    await form.getByText(/error 9041/).waitFor();
+    assert.deepEqual(unexpected(), []);
+    await context.close();
+  });
+
+  it("a host that never answers: the pane stops waiting at its own deadline (10 s, not office.js's 65 s) and says so", async () => {
+    const { page, context, unexpected } = await openOnOfficeJs();
+    await page.evaluate(() => window.__playground.setOptions({ hostAnswers: false }));
+    await page.getByRole("button", { name: "New message" }).click();
+    const { locator } = await pane(page, "compose");
+    await locator.getByText(/Office did not answer within 10 s\. Check the network, then reload the pane\./).waitFor({ timeout: 20_000 });
+    assert.equal(await locator.getByRole("button", { name: "Add tracking token" }).count(), 0);
+    assert.deepEqual(unexpected(), []);
     await context.close();
   });
 });

@@ -67,6 +67,13 @@ describe("the Outlook on the web host", () => {
     expect(context._settings).toEqual(model.host.loadRoamingSettings());
   });
 
+  it("answers nothing at all while switched to never answer, as a hung Outlook", () => {
+    const { call, model } = hostedModel();
+    model.simulator.setOptions({ hostAnswers: false });
+    expect(call("ContextActivationManager_getAppContextAsync", "playground-compose")).toBe("nothing sent");
+    expect(call("GetInitialData", { MethodData: { ControlId: "playground-read", DispatchId: DispatchId.GetInitialData } })).toBe("nothing sent");
+  });
+
   it("gives a read item's initial data for the read pane, and a compose item for the compose pane", () => {
     const { call, model } = hostedModel();
     const message = model.mail.messagesIn("inbox")[0];
