@@ -5,8 +5,8 @@
  * service (reserves from POST /v1/reserves) and standalone (reserves from the mailbox's counter).
  *
  * Stamping goes through test/e2e/harness/stampHarness.ts: the compose pane's own wiring over the
- * fake Office, a new draft per stamp (see uniqueness.e2e.mjs for why not the button), on the
- * send handler's page of the playground.
+ * harness's own Office, a new draft per stamp (see uniqueness.e2e.mjs for why not the button), on
+ * the playground's send handler page opened on its own (office.js there has no host).
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";

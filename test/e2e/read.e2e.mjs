@@ -50,7 +50,7 @@ function readDecode(frame) {
 describe("read pane", () => {
   const suite = browserSuite();
 
-  it("loads with the fake Office: onReady resolves with Outlook and the pane renders its heading", async () => {
+  it("loads on Microsoft's office.js: onReady resolves with Outlook and the pane renders its heading", async () => {
     const { page, context, errors } = await suite.open();
     const { locator, frame, info } = await readyPane(page, "read");
     assert.equal(info.host, "Outlook");
