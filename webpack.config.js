@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- webpack reads a CommonJS config */
 const fs = require("node:fs");
 const path = require("node:path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { PrecachePlugin } = require("./scripts/precachePlugin.cjs");
@@ -65,6 +66,13 @@ class OfficeJsScriptPlugin {
     });
   }
 }
+
+/**
+ * Fluent's `tokens` object (@fluentui/tokens/lib/tokens.js) is replaced by a stand-in that answers the
+ * same "var(--name)" strings without listing them (src/panes/shared/fluentTokens.ts says why).
+ */
+const FLUENT_TOKENS_MODULE = /[\\/]@fluentui[\\/]tokens[\\/]lib$/;
+const FLUENT_TOKENS_STAND_IN = path.resolve(__dirname, "src/panes/shared/fluentTokens.ts");
 
 const panes = {
   compose: "Tracking token: compose",
@@ -153,6 +161,9 @@ module.exports = (_env, argv) => {
     },
     plugins: [
       new OfficeAddinsAllowedPlugin(),
+      new webpack.NormalModuleReplacementPlugin(/^\.\/tokens\.js$/, (resolveData) => {
+        if (FLUENT_TOKENS_MODULE.test(resolveData.context)) resolveData.request = FLUENT_TOKENS_STAND_IN;
+      }),
       ...Object.entries(panes).flatMap(([name, title]) => [
         paneHtml(name, title, OFFICE_JS_CDN, `${name}.html`),
         paneHtml(name, `${title} (playground)`, FAKE_OFFICE_JS, `playground/${name}.html`),

@@ -103,7 +103,9 @@ function Body({ of: state, onCopy, locale }: { of: ReadPaneState; onCopy: (token
                 <SmartMatchCard answer={smartMatch} locale={locale} />
               ) : (
                 <Body1>
-                  {service.status === "answered"
+                  {history.status === "checking"
+                    ? "Looking in this device's history for a sent activity with the same subject and addresses…"
+                    : service.status === "answered"
                     ? "No sent activity on this device or in the tracking service has the same subject and addresses."
                     : history.status === "available"
                       ? "No sent activity on this device has the same subject and addresses."

@@ -2,7 +2,7 @@
  * The read pane's state and behaviour: decode the selected message's subject, look up what its
  * tokens answer, follow ItemChanged, copy tokens. The components only render what this returns.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useSelectedItem } from "../shared/useSelectedItem";
 import { DEFAULT_SETTINGS } from "../../core/index";
 import type { FoundToken, Settings, ValidationError } from "../../core/index";
@@ -20,8 +20,11 @@ export type ReadPanePorts = {
   readonly mailbox: MailboxPort;
   /** Prefix, history and digit widths to decode with; problems are shown, defaults fill in. */
   readonly settings: SettingsPort;
-  /** This device's record of stamped drafts; null when storage is unavailable (tokens still decode). */
-  readonly activityLog: ActivityLog | null;
+  /**
+   * This device's record of stamped drafts; null when storage is unavailable (tokens still decode).
+   * A promise while it opens: the pane decodes at once and says it is still looking (docs/BENCHMARKS.md, Panes).
+   */
+  readonly activityLog: ActivityLog | null | Promise<ActivityLog | null>;
   /**
    * The tracking service, when settings name one: it resolves colleagues' tokens (and this user's
    * from other devices). @default null (this device's history only)
@@ -54,6 +57,8 @@ export type ServiceAccess =
 
 /** Whether this device's activity history could be consulted. */
 export type HistoryAccess =
+  /** Still opening: what the tokens answer follows. */
+  | { readonly status: "checking" }
   | { readonly status: "available" }
   | { readonly status: "unavailable" }
   | { readonly status: "failed"; readonly reason: string };
@@ -104,6 +109,7 @@ export function useReadPane({ mailbox, settings, activityLog, directory = null, 
   const [copy, setCopy] = useState<CopyState>({ status: "idle" });
   // Each refresh gets a number; a lookup that finishes after the user moved on is dropped.
   const generation = useRef(0);
+  const history = useOpenedLog(activityLog);
 
   const refresh = useCallback(async (): Promise<void> => {
     const mine = ++generation.current;
@@ -113,14 +119,20 @@ export function useReadPane({ mailbox, settings, activityLog, directory = null, 
     if (item === null) return setState({ status: "no-item" });
     if (item.mode === "compose") return setState({ status: "compose" });
     setState({ status: "loading" });
-    const local = await describeMessage(item, settings, activityLog, directory !== null);
+    let local = await describeMessage(item, settings, history.log(), directory !== null);
     if (!current()) return;
     setState(local);
+    if (local.status === "message" && local.history.status === "checking") {
+      // Decoded before this device's history opened: what the tokens answer follows.
+      local = await describeMessage(item, settings, await history.opened(), directory !== null);
+      if (!current()) return;
+      setState(local);
+    }
     // What this device knows shows at once; the service's answers follow (or why there are none).
     if (directory === null || local.status !== "message") return;
     const resolved = await resolveThroughDirectory(local, directory, mailbox.userEmail);
     if (current()) setState(resolved);
-  }, [mailbox, settings, activityLog, directory]);
+  }, [mailbox, settings, history, directory]);
 
   // Settings saved in another pane, or the service's deployment, decode the open message again.
   useEffect(() => settings.subscribe(() => void refresh()), [settings, refresh]);
@@ -157,8 +169,23 @@ export function useReadPane({ mailbox, settings, activityLog, directory = null, 
   return { state, copy, copyToken };
 }
 
+/** The history as known now ("opening" until its promise settles), and the promise to wait for; a log that fails to open reads as failed. */
+function useOpenedLog(given: ReadPanePorts["activityLog"]): { log(): OpenedLog; opened(): Promise<OpenedLog> } {
+  return useMemo(() => {
+    if (!(given instanceof Promise)) return { log: () => given, opened: () => Promise.resolve(given) };
+    let known: OpenedLog = "opening";
+    const opened = given.then(
+      (log): OpenedLog => (known = log),
+      (error: unknown): OpenedLog => (known = { failed: describeError(error) }),
+    );
+    return { log: () => known, opened: () => opened };
+  }, [given]);
+}
+
+type OpenedLog = ActivityLog | null | "opening" | { readonly failed: string };
+
 /** Everything the pane says about one received message. Never rejects. */
-async function describeMessage(message: ReadMessage, settingsPort: SettingsPort, activityLog: ActivityLog | null, withService = false): Promise<ReadPaneState> {
+async function describeMessage(message: ReadMessage, settingsPort: SettingsPort, activityLog: OpenedLog, withService = false): Promise<ReadPaneState> {
   const { settings, problems } = loadSettings(settingsPort);
   const explanation = explainSafely(message.subject, settings);
   const { ours, foreign, nearMisses } = explanation.result;
@@ -166,7 +193,9 @@ async function describeMessage(message: ReadMessage, settingsPort: SettingsPort,
 
   let activities: readonly Activity[] = [];
   let history: HistoryAccess = { status: "unavailable" };
-  if (activityLog !== null) {
+  if (activityLog === "opening") history = { status: "checking" };
+  else if (activityLog !== null && "failed" in activityLog) history = { status: "failed", reason: activityLog.failed };
+  else if (activityLog !== null) {
     try {
       activities = await activityLog.all();
       history = { status: "available" };

@@ -15,6 +15,8 @@ export type PaneSetup = {
   activityLog?: FakeActivityLog | null;
   stamper?: CodecStamper;
   settingsPort?: FakeSettingsPort;
+  /** The numbering opens when this settles (as the entry's does after its chunk and IndexedDB); until then the pane has none. */
+  numberingOpens?: Promise<void>;
 };
 
 export function renderPane(setup: PaneSetup = {}) {
@@ -27,9 +29,15 @@ export function renderPane(setup: PaneSetup = {}) {
     activityLog: setup.activityLog === undefined ? new FakeActivityLog() : setup.activityLog,
   };
   const user = userEvent.setup();
+  const { mailbox, settings, stamper, monitor, activityLog } = ports;
+  const opens = setup.numberingOpens;
   const view = render(
     <PaneShell>
-      <ComposePane {...ports} />
+      {opens === undefined ? (
+        <ComposePane {...ports} />
+      ) : (
+        <ComposePane mailbox={mailbox} settings={settings} numbering={opens.then(() => ({ stamper, monitor, activityLog }))} />
+      )}
     </PaneShell>,
   );
   return { ...ports, item, user, view };
