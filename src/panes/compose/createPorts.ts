@@ -10,6 +10,7 @@ import type * as Numbering from "./numbering";
 import type { NumberingMode } from "../../core/numberingMode";
 import type { OfficePorts } from "../../office/officePorts";
 import type { ComposeNumbering, ComposePorts } from "./useComposePane";
+import { markPaneStep } from "../shared/paneMarks";
 
 let numbering: Promise<typeof Numbering> | undefined;
 
@@ -59,5 +60,6 @@ export async function openComposeNumbering({ mailbox, roaming, settings }: Offic
     },
   );
   window.addEventListener("pagehide", () => monitor.dispose(), { once: true });
+  markPaneStep("numbering-open");
   return { stamper, monitor, activityLog };
 }

@@ -105,11 +105,12 @@ export type ReadPane = {
 };
 
 export function useReadPane({ mailbox, settings, activityLog, directory = null, clipboard }: ReadPaneOptions): ReadPane {
-  const [state, setState] = useState<ReadPaneState>({ status: "loading" });
+  const history = useOpenedLog(activityLog);
+  // While this device's history opens, the first render already shows the decoded subject.
+  const [state, setState] = useState<ReadPaneState>(() => (history.log() === "opening" ? describeNow(mailbox.currentItem(), settings, directory !== null) : { status: "loading" }));
   const [copy, setCopy] = useState<CopyState>({ status: "idle" });
   // Each refresh gets a number; a lookup that finishes after the user moved on is dropped.
   const generation = useRef(0);
-  const history = useOpenedLog(activityLog);
 
   const refresh = useCallback(async (): Promise<void> => {
     const mine = ++generation.current;
@@ -118,7 +119,8 @@ export function useReadPane({ mailbox, settings, activityLog, directory = null, 
     const item = mailbox.currentItem();
     if (item === null) return setState({ status: "no-item" });
     if (item.mode === "compose") return setState({ status: "compose" });
-    setState({ status: "loading" });
+    // The message already shown (decoded before the history opened) stays while its answers are looked up.
+    setState((shown) => (shown.status === "message" && sameMessage(shown.message, item) ? shown : { status: "loading" }));
     let local = await describeMessage(item, settings, history.log(), directory !== null);
     if (!current()) return;
     setState(local);
@@ -184,13 +186,20 @@ function useOpenedLog(given: ReadPanePorts["activityLog"]): { log(): OpenedLog; 
 
 type OpenedLog = ActivityLog | null | "opening" | { readonly failed: string };
 
+/** The mailbox reads its item afresh on each call: the same message has the same id and subject. */
+function sameMessage(a: ReadMessage, b: ReadMessage): boolean {
+  return a.itemId === b.itemId && a.subject === b.subject;
+}
+
+/** The state for `item` before its history is known: the subject decoded, what it answers still being looked up. */
+function describeNow(item: ReturnType<MailboxPort["currentItem"]>, settingsPort: SettingsPort, withService: boolean): ReadPaneState {
+  if (item === null) return { status: "no-item" };
+  if (item.mode === "compose") return { status: "compose" };
+  return decodeMessage(item, settingsPort, { status: "checking" }, [], withService);
+}
+
 /** Everything the pane says about one received message. Never rejects. */
 async function describeMessage(message: ReadMessage, settingsPort: SettingsPort, activityLog: OpenedLog, withService = false): Promise<ReadPaneState> {
-  const { settings, problems } = loadSettings(settingsPort);
-  const explanation = explainSafely(message.subject, settings);
-  const { ours, foreign, nearMisses } = explanation.result;
-  const settingsProblems = [...problems, ...explanation.problems];
-
   let activities: readonly Activity[] = [];
   let history: HistoryAccess = { status: "unavailable" };
   if (activityLog === "opening") history = { status: "checking" };
@@ -203,6 +212,15 @@ async function describeMessage(message: ReadMessage, settingsPort: SettingsPort,
       history = { status: "failed", reason: error instanceof Error ? error.message : String(error) };
     }
   }
+  return decodeMessage(message, settingsPort, history, activities, withService);
+}
+
+/** The message decoded with the saved settings, matched against `activities` (this device's history, as far as known). */
+function decodeMessage(message: ReadMessage, settingsPort: SettingsPort, history: HistoryAccess, activities: readonly Activity[], withService: boolean): ReadPaneState {
+  const { settings, problems } = loadSettings(settingsPort);
+  const explanation = explainSafely(message.subject, settings);
+  const { ours, foreign, nearMisses } = explanation.result;
+  const settingsProblems = [...problems, ...explanation.problems];
 
   const matches = matchMessage(message, activities, explanation.settings) ?? [];
   const tokens = ours.map((token): TokenReport => {

@@ -9,6 +9,7 @@ import { createRoot } from "react-dom/client";
 import { hostTheme, waitForOutlook } from "./officeReady";
 import { browserOfflineCopy } from "./offlineCopy";
 import { PaneLoading, PaneShell } from "./PaneShell";
+import { markPaneStep } from "./paneMarks";
 import { loadPaneTheme } from "./paneTheme";
 
 export type PaneRoot = {
@@ -31,6 +32,7 @@ export function openPaneRoot(element: HTMLElement): PaneRoot {
         root.render(<PaneShell offlineCopy={offlineCopy}>{unavailable(readiness.reason)}</PaneShell>);
         return false;
       }
+      markPaneStep("office-ready");
       // Loads (a dark host) while the ports open.
       theme = loadPaneTheme(hostTheme());
       return true;
