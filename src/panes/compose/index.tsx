@@ -4,6 +4,8 @@ import { Notice } from "./Notice";
 import { loadNumbering, openComposeNumbering } from "./createPorts";
 // The module, not the barrel (why: createPorts.ts).
 import { createOfficePorts } from "../../office/officePorts";
+import type { OfficePorts } from "../../office/officePorts";
+import type { FirstReading } from "./useComposePane";
 import { followNumberingMode, modeKey } from "../shared/followNumberingMode";
 
 const pane = openPaneRoot(document.getElementById("root") as HTMLElement);
@@ -20,6 +22,8 @@ async function start(): Promise<void> {
     return couldNotStart(error);
   }
   const officePorts = office;
+  // The first render shows the draft at once: its subject is read before it (Outlook answers fast).
+  let firstReading = await readFirstSubject(officePorts);
   let running: { dispose(): void } | undefined;
   // A new Service URL, saved here or in another pane, rebuilds the numbering: no reload needed.
   await followNumberingMode(officePorts.settings, async (mode, current) => {
@@ -33,8 +37,21 @@ async function start(): Promise<void> {
       },
       (error: unknown) => (current() ? couldNotStart(error) : undefined),
     );
-    await pane.show(<ComposePane key={modeKey(mode)} mailbox={officePorts.mailbox} settings={officePorts.settings} numbering={numbering} />);
+    const first = firstReading;
+    firstReading = undefined; // a later start (another service) reads the draft itself
+    await pane.show(<ComposePane key={modeKey(mode)} mailbox={officePorts.mailbox} settings={officePorts.settings} numbering={numbering} firstReading={first} />);
   });
+}
+
+/** The selected draft and its subject; undefined for anything else, or when the subject cannot be read (the pane says so itself). */
+async function readFirstSubject({ mailbox }: OfficePorts): Promise<FirstReading | undefined> {
+  const item = mailbox.currentItem();
+  if (item?.mode !== "compose") return undefined;
+  try {
+    return { item, subject: await item.getSubject() };
+  } catch {
+    return undefined;
+  }
 }
 
 function couldNotStart(error: unknown): Promise<void> {

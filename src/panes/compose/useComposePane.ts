@@ -31,6 +31,11 @@ export type ComposePorts = {
   readonly settings: SettingsPort;
   /** How often the subject is re-read while the pane is visible. @default SUBJECT_RECHECK_MS */
   readonly subjectRecheckMs?: number;
+  /**
+   * The draft and its subject as the entry read them before the first render, so that render already
+   * shows the draft and its Add button. @default none: the pane reads the subject as it opens
+   */
+  readonly firstReading?: FirstReading | undefined;
 } & (
   | ComposeNumbering
   | {
@@ -41,6 +46,20 @@ export type ComposePorts = {
       readonly numbering: Promise<ComposeNumbering>;
     }
 );
+
+/** A draft's subject read before the pane rendered. */
+export type FirstReading = { readonly item: ComposeItemPort; readonly subject: string };
+
+/**
+ * The draft state the first render can show from a subject read beforehand: a subject with no token
+ * of ours reads the same whatever this device's log says. Otherwise "loading", until the log answers.
+ */
+function firstState(first: FirstReading | undefined, settings: Settings): ComposePaneState {
+  if (first === undefined) return { status: "loading" };
+  const reading = readSubject(first.subject, settings, undefined);
+  if (reading.ours.length > 0) return { status: "loading" };
+  return first.item.canSetSubject ? { status: "draft", subject: reading, action: { status: "idle" } } : { status: "cannot-set-subject", subject: reading };
+}
 
 /** What the badge says until the numbering is open. */
 const CHECKING: Connectivity = { status: "checking", pending: 0 };
@@ -184,14 +203,14 @@ export function useComposePane(ports: ComposePorts): ComposePane {
   const [settingsProblems, setSettingsProblems] = useState(loaded.problems);
   const [managedBy, setManagedBy] = useState(loaded.managedBy);
   const [connectivity, setConnectivity] = useState<Connectivity>(() => numbering?.monitor.current() ?? CHECKING);
-  const [state, setState] = useState<ComposePaneState>({ status: "loading" });
+  const [state, setState] = useState<ComposePaneState>(() => firstState(ports.firstReading, loaded.settings));
   const [settingsOpened, setSettingsOpened] = useState(false);
 
   // Async work reads the latest values through refs, so a result never lands on a newer item.
   const settingsRef = useRef(settings);
   const numberingRef = useRef(numbering);
   numberingRef.current = numbering;
-  const itemRef = useRef<ComposeItemPort | null>(null);
+  const itemRef = useRef<ComposeItemPort | null>(ports.firstReading?.item ?? null);
   /** Bumped when the selected item changes: results for an older item are dropped. */
   const generation = useRef(0);
   /** Set synchronously on click, so a double-click cannot start a second stamp before re-render. */

@@ -4,9 +4,10 @@
  * styles are plain layout, and makeStyles alone would put Griffel's runtime CSS compiler in the
  * bundle; Fluent's own components ship their styles precompiled and do not need it.
  */
-import { FluentProvider, Spinner, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { FluentProvider, Spinner } from "@fluentui/react-components";
 import type { Theme } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { LazyPaneMessage } from "./LazyPaneMessage";
 import { lightTheme } from "./lightTheme.data";
 import { OfflineCopyNotice } from "./OfflineCopyNotice";
 import type { OfflineCopy } from "./offlineCopy";
@@ -35,11 +36,8 @@ export function PaneLoading({ label }: { label: string }) {
 
 export function OfficeUnavailable({ reason, title = "Office is not available" }: { reason: string; /** @default "Office is not available" */ title?: string }) {
   return (
-    <MessageBar intent="error" role="alert">
-      <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
-        {reason}
-      </MessageBarBody>
-    </MessageBar>
+    <LazyPaneMessage intent="error" title={title} multiline={false} role="alert">
+      {reason}
+    </LazyPaneMessage>
   );
 }

@@ -300,6 +300,16 @@ describe("ComposePane: while the numbering opens", () => {
     expect(within(modeRegion()).getByText("Online")).toBeInTheDocument();
   });
 
+  it("with the subject read before it, the first render already shows the draft and Add", async () => {
+    renderPane({ numberingOpens: deferred().promise, readFirst: true });
+    expect(screen.getByText("No tracking token in the subject yet.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Add tracking token" })).not.toHaveAttribute("aria-disabled", "true");
+    expect(screen.queryByText("Reading the message…")).not.toBeInTheDocument();
+    // The pane reads the draft again as it mounts: the same draft, still no spinner.
+    await act(async () => undefined);
+    expect(screen.getByText("No tracking token in the subject yet.")).toBeInTheDocument();
+  });
+
   it("with a token of ours in the subject, waits for this device's log to tell its own token (Remove) from a quoted one", async () => {
     const item = new FakeComposeItem({ subject: "Quarterly report" });
     const stamper = new CodecStamper();

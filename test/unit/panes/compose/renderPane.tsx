@@ -17,6 +17,8 @@ export type PaneSetup = {
   settingsPort?: FakeSettingsPort;
   /** The numbering opens when this settles (as the entry's does after its chunk and IndexedDB); until then the pane has none. */
   numberingOpens?: Promise<void>;
+  /** The entry read the draft's subject before rendering (ComposePorts' firstReading). */
+  readFirst?: boolean;
 };
 
 export function renderPane(setup: PaneSetup = {}) {
@@ -31,12 +33,13 @@ export function renderPane(setup: PaneSetup = {}) {
   const user = userEvent.setup();
   const { mailbox, settings, stamper, monitor, activityLog } = ports;
   const opens = setup.numberingOpens;
+  const firstReading = setup.readFirst && item instanceof FakeComposeItem ? { item, subject: item.subject } : undefined;
   const view = render(
     <PaneShell>
       {opens === undefined ? (
         <ComposePane {...ports} />
       ) : (
-        <ComposePane mailbox={mailbox} settings={settings} numbering={opens.then(() => ({ stamper, monitor, activityLog }))} />
+        <ComposePane mailbox={mailbox} settings={settings} numbering={opens.then(() => ({ stamper, monitor, activityLog }))} firstReading={firstReading} />
       )}
     </PaneShell>,
   );
