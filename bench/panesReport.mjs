@@ -68,9 +68,10 @@ export function renderSection(results, format) {
   const lazyRows = ["compose", "read"].flatMap((pane) => (sizes[pane].lazy ?? []).map((c) => [pane, `\`${c.src}\``, lazyChunkPurpose(c.src), bytes(c.bytes), bytes(c.gzip)]));
   if (lazyRows.length > 0) {
     add(
-      "Not initial: chunks a pane loads with `import()` only when it needs them (the settings form when Settings opens or on",
-      "the first run; the compose pane's messages, fetched once the pane is up; the tracking-service client only when settings",
-      "name a service; Fluent's dark theme only in a dark Outlook). They resolve relative to the pane's script",
+      "Not initial: chunks a pane loads with `import()`, none of them awaited before its first useful render (the numbering",
+      "and the read pane's history, fetched while Office gets ready; the settings form when Settings opens or on the first",
+      "run; the panes' messages, fetched once the pane is up; the tracking-service client only when settings name a service;",
+      "Fluent's dark theme only in a dark Outlook). They resolve relative to the pane's script",
       "(`output.publicPath: \"auto\"`), so the playground's pages, one folder down, load the same files.",
       "",
       markdownTable(["pane", "chunk", "what", "bytes", "gzip -9"], lazyRows, ["l", "l", "l", "r", "r"]),
@@ -243,8 +244,12 @@ function lazyChunkPurpose(src) {
     service: "tracking-service client and authority",
     "service-directory": "tracking-service client for the read pane",
     "dark-theme": "Fluent's dark theme",
+    numbering: "the compose pane's numbering: authority, IndexedDB counter and log (fetched while Office gets ready)",
+    history: "the read pane's activity log on IndexedDB (fetched while Office gets ready)",
+    "pane-message": "the read pane's messages (MessageBar), fetched once the pane is up",
+    msal: "MSAL.js, for sign-in to a tracking service; fetched only with a service configured",
   };
-  return purposes[name] ?? "Fluent components the chunks above use (split out by webpack)";
+  return purposes[name] ?? "modules the chunks above share (split out by webpack)";
 }
 
 /** Which Office.js the playground's pane pages loaded, in words. */
@@ -337,11 +342,12 @@ function traceSection(results, { markdownTable, ms }) {
     "button. Tracing slows the page, so these times are longer than the medians above; the shares are what count.",
     "*Initial scripts*: evaluating the page's own bundles (compiling and running their top-level code); *other",
     "scripts*: Office.js's stand-in and lazy chunks; *other work*: React's rendering and effects, promise",
-    "callbacks and timers. The panes' own steps are User Timing marks (src/panes/shared/paneMarks.ts), and a lazy",
-    "chunk on the critical path is one that arrived before the button was usable.",
+    "callbacks and timers. The panes' own steps are User Timing marks (src/panes/shared/paneMarks.ts). The last",
+    "column lists the lazy chunks that arrived before the button was usable; since 2026-12-02 the button awaits",
+    "none of them (they are fetched alongside: the numbering, this device's history, the messages).",
     "",
     markdownTable(
-      ["load", "interactive", "DOMContentLoaded", "initial scripts", "other scripts", "style, layout", "paint", "other work", "the pane's steps (ms from navigation)", "lazy chunks in before the button"],
+      ["load", "interactive", "DOMContentLoaded", "initial scripts", "other scripts", "style, layout", "paint", "other work", "the pane's steps (ms from navigation)", "lazy chunks in before the button (not awaited)"],
       rows,
       ["l", "r", "r", "r", "r", "r", "r", "r", "l", "l"],
     ),
