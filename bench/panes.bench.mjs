@@ -4,7 +4,11 @@
  * Builds the add-in for production (webpack --mode production, into a temporary directory so a
  * concurrent `npm run test:e2e` keeps its dist/), serves it, drives Debian's Chromium with
  * playwright-core and measures, side by side in one run after a warm-up:
- *   - initial JavaScript of each pane page (bytes, gzip level 9), Office.js excluded;
+ *   - initial JavaScript of each pane page (bytes, gzip level 9), Office.js excluded, and the send
+ *     handler's bundles, against their budgets (bench/budgets.mjs);
+ *   - the shipped pane pages beside Microsoft's React task pane template, all three on the same
+ *     Office.js stand-in, cold and warm, in interleaved rounds (bench/sideBySide.mjs), and with
+ *     --trace (on by default) one traced cold and warm load of each: where the main thread's time goes;
  *   - navigation to an interactive pane (compose: "Add tracking token" enabled; read: its heading
  *     and the decoded message shown), measured in the page against performance.timeOrigin: cold,
  *     every file from the server (service workers blocked; the server sends no-store), and warm,
@@ -17,9 +21,13 @@
  * It reports, it does not judge: a MISS exits 0; a harness error (no Chromium, a build error, a
  * pane that never became ready) exits 1.
  *
- * Options: --loads N (20), --stamps N (200 per mode), --bare-stamps N (50 per mode, with the fake
- * host's simulated latencies at 0, to see our own code's share), --fallbacks N (10), --warmup N (3),
- * --no-write (print only), --keep-build (leave the temporary build for inspection).
+ * Options: --rounds N (3) and --round-loads N (15): the side-by-side loads; --template DIR (Microsoft's
+ * template, built) and --office-stub FILE (the Office.js stand-in), by default the copies kept beside
+ * this repository; --no-template (leave the comparison out), --no-trace; --loads N (10, playground
+ * pane loads), --stamps N (100 per mode), --bare-stamps N (30 per mode, with the fake host's simulated
+ * latencies at 0, to see our own code's share), --fallbacks N (5), --warmup N (2), --no-write (print
+ * only), --keep-build (leave the temporary build for inspection). --quick: 1 round of 5, 20 stamps,
+ * 10 bare stamps, 2 fallbacks.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -28,13 +36,18 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { startStaticServer } from "../scripts/serve.mjs";
 import { buildAddIn, collectErrors, findChromium, launchBrowser, openPlayground } from "../test/e2e/browserKit.mjs";
+import { initialJavaScript, SIZE_BUDGETS, sizeBudgets } from "./budgets.mjs";
 import { bundleComposition } from "./bundleComposition.mjs";
 import { renderSection } from "./panesReport.mjs";
+import { runSideBySide, sideBySideInputs, startComparisonServer, SUBJECTS, traceSideBySide } from "./sideBySide.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 const BUDGET = {
-  initialGzipBytes: 120_000, // "120 KB": read as 1 KB = 1,000 bytes, the stricter reading
+  initialGzipBytes: SIZE_BUDGETS.paneInitialGzipBytes, // "100 KB": read as 1 KB = 1,000 bytes, the stricter reading
+  handlerGzipBytes: SIZE_BUDGETS.handlerGzipBytes,
+  /** A pane is interactive at most this share of the template's first-button time (median, cold and warm). */
+  templateRatio: 0.8,
   stampP95OfflineMs: 50,
   stampP95OnlineMs: 100,
   fallbackMs: 1_500,
@@ -50,8 +63,27 @@ const HANG_MS = 24 * 60 * 60 * 1000;
 let HOST_LATENCY = { itemLatencyMs: 5, roamingLatencyMs: 40 };
 const SUBJECT = "Quote for 40 units, delivery in March";
 
+/** Microsoft's template, built, and the Office.js stand-in: by default the copies kept in the folder beside this repository. */
+const SIBLINGS = path.join(root, "..", "shared");
+const DEFAULT_TEMPLATE = path.join(SIBLINGS, "baselines", "office-addin-taskpane-react");
+const DEFAULT_OFFICE_STUB = path.join(SIBLINGS, "bench", "office-stub.js");
+
 function parseArgs(argv) {
-  const options = { loads: 20, stamps: 200, bareStamps: 50, fallbacks: 10, warmup: 3, write: true, keepBuild: false };
+  const options = {
+    rounds: 3,
+    roundLoads: 15,
+    template: DEFAULT_TEMPLATE,
+    officeStub: DEFAULT_OFFICE_STUB,
+    compare: true,
+    trace: true,
+    loads: 10,
+    stamps: 100,
+    bareStamps: 30,
+    fallbacks: 5,
+    warmup: 2,
+    write: true,
+    keepBuild: false,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const number = () => {
@@ -59,7 +91,20 @@ function parseArgs(argv) {
       if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number.`);
       return value;
     };
-    if (arg === "--loads") options.loads = number();
+    const file = () => {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith("--")) throw new Error(`${arg} needs a path.`);
+      return path.resolve(value);
+    };
+    if (arg === "--rounds") options.rounds = number();
+    else if (arg === "--round-loads") options.roundLoads = number();
+    else if (arg === "--template") options.template = file();
+    else if (arg === "--office-stub") options.officeStub = file();
+    else if (arg === "--no-template") options.compare = false;
+    else if (arg === "--no-trace") options.trace = false;
+    else if (arg === "--trace") options.trace = true;
+    else if (arg === "--quick") Object.assign(options, { rounds: 1, roundLoads: 5, loads: 5, stamps: 20, bareStamps: 10, fallbacks: 2, warmup: 1 });
+    else if (arg === "--loads") options.loads = number();
     else if (arg === "--stamps") options.stamps = number();
     else if (arg === "--bare-stamps") options.bareStamps = number();
     else if (arg === "--fallbacks") options.fallbacks = number();
@@ -100,32 +145,6 @@ function markdownTable(headers, rows, align) {
 }
 
 // ---------------------------------------------------------------- build and sizes
-
-/** The scripts an HTML page loads initially, in order, as written in its src attributes. */
-function scriptSources(html) {
-  return [...html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3]);
-}
-
-/**
- * Initial JavaScript of a pane page: every script its HTML loads, except Office.js (Microsoft's
- * CDN copy on shipped pages; the fake on playground pages), which is not part of our bundle.
- */
-function initialJavaScript(distDir, page) {
-  const htmlFile = path.join(distDir, page);
-  const sources = scriptSources(readFileSync(htmlFile, "utf8"));
-  const ours = [];
-  const excluded = [];
-  for (const src of sources) {
-    if (/^https?:\/\//.test(src) || /(^|\/)(office|fake-office)\.js$/.test(src)) {
-      excluded.push(src);
-      continue;
-    }
-    const file = path.resolve(path.dirname(htmlFile), src);
-    const content = readFileSync(file);
-    ours.push({ src, file, bytes: content.length, gzip: gzipSync(content, { level: 9 }).length });
-  }
-  return { page, ours, excluded, bytes: ours.reduce((a, s) => a + s.bytes, 0), gzip: ours.reduce((a, s) => a + s.gzip, 0) };
-}
 
 /**
  * The chunks a pane may load later (import()), not part of its initial JavaScript: those whose
@@ -206,7 +225,9 @@ async function loadPane(context, url, errors) {
     await page.waitForFunction(() => window.__benchTimeline?.interactive !== undefined, null, { timeout: 15_000 });
     return await page.evaluate(() => {
       const navigation = performance.getEntriesByType("navigation")[0];
-      return { interactive: window.__benchTimeline.interactive, domContentLoaded: navigation?.domContentLoadedEventEnd, fromWorker: navigator.serviceWorker?.controller != null };
+      // Which Office.js the page loaded: the playground's fake, or Microsoft's (the package's copy).
+      const office = [...document.scripts].map((s) => s.src).find((src) => /(^|\/)(fake-)?office\.js$/.test(src)) ?? "";
+      return { interactive: window.__benchTimeline.interactive, domContentLoaded: navigation?.domContentLoadedEventEnd, fromWorker: navigator.serviceWorker?.controller != null, officeJs: new URL(office || location.href).pathname };
     });
   } finally {
     await page.close();
@@ -400,6 +421,30 @@ async function openDuringOutage(page) {
 
 // ---------------------------------------------------------------- the report
 
+/** Medians per page and kind (all loads, and each round's), and each pane's ratio to the template. */
+function compareWithTemplate(sideBySide, options) {
+  const figures = {};
+  for (const { key, label } of SUBJECTS) {
+    figures[key] = { label };
+    for (const kind of ["cold", "warm"]) {
+      const all = sideBySide[key][kind];
+      figures[key][kind] = {
+        ...summarize(all.map((l) => l.interactive)),
+        rounds: sideBySide[key][`${kind}Rounds`].map((round) => summarize(round.map((l) => l.interactive)).median),
+        dcl: summarize(all.map((l) => l.domContentLoaded)).median,
+        fcp: all.every((l) => l.firstContentfulPaint !== undefined) ? summarize(all.map((l) => l.firstContentfulPaint)).median : undefined,
+        fromWorker: all.filter((l) => l.fromWorker).length,
+      };
+    }
+  }
+  for (const pane of ["compose", "read"]) {
+    for (const kind of ["cold", "warm"]) figures[pane][kind].ratio = figures[pane][kind].median / figures.template[kind].median;
+  }
+  figures.rounds = options.rounds;
+  figures.roundLoads = options.roundLoads;
+  return figures;
+}
+
 function machine(chromiumVersion) {
   const cpus = os.cpus();
   return {
@@ -431,8 +476,11 @@ async function main() {
   const chromiumPath = findChromium();
   if (!chromiumPath) throw new Error("Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH).");
 
+  // Checked before the build, so a missing template stops the run at once with what to do.
+  const comparison = options.compare ? sideBySideInputs(options.template, options.officeStub) : undefined;
   const outDir = mkdtempSync(path.join(os.tmpdir(), "tracking-tokens-bench-panes-"));
   let server;
+  let comparisonServer;
   let browser;
   try {
     console.log(`Building for production into ${outDir} …`);
@@ -451,6 +499,8 @@ async function main() {
       const lazy = lazyChunks(outDir, shipped.ours.map((o) => o.file));
       sizes[pane] = { shipped, playground, fakeOffice: { bytes: fakeOffice.length, gzip: gzipSync(fakeOffice, { level: 9 }).length }, analysis, lazy };
     }
+    const sizeRows = sizeBudgets(outDir);
+    const templateSize = comparison ? initialJavaScript(comparison.templateDir, "taskpane.html") : undefined;
 
     // ---- the browser
     server = await startStaticServer({ root: outDir, host: "127.0.0.1" });
@@ -459,6 +509,32 @@ async function main() {
     const chromiumVersion = browser.version();
     const errors = [];
     console.log(`Chromium ${chromiumVersion} (${chromiumPath}); serving the build on ${base}`);
+
+    // ---- the shipped panes beside Microsoft's template, on the same Office.js stand-in
+    let sideBySide;
+    let traces;
+    if (comparison) {
+      comparisonServer = await startComparisonServer({ buildDir: outDir, templateDir: comparison.templateDir });
+      console.log(`Beside Microsoft's template: ${options.rounds} rounds of ${options.roundLoads} loads of each page, cold and warm …`);
+      sideBySide = await runSideBySide(browser, {
+        base: comparisonServer.base,
+        inputs: comparison,
+        rounds: options.rounds,
+        loads: options.roundLoads,
+        warmup: options.warmup,
+        errors,
+        progress: (done, total) => process.stdout.write(`  ${done} / ${total}\r`),
+      });
+      process.stdout.write("\n");
+      for (const key of ["compose", "read"]) {
+        const fromWorker = sideBySide[key].warm.filter((l) => l.fromWorker).length;
+        if (fromWorker !== sideBySide[key].warm.length) console.log(`Note: ${fromWorker} of ${sideBySide[key].warm.length} warm ${key} loads came through the service worker.`);
+      }
+      if (options.trace) {
+        console.log("Tracing one cold and one warm load of each …");
+        traces = await traceSideBySide(browser, { base: comparisonServer.base, inputs: comparison, errors });
+      }
+    }
 
     // ---- warm-up: the machine, the browser's caches of compiled code, the playground's storage
     // Cold: no service worker, so every load asks the server. Warm: the worker registered by the warm-up serves them.
@@ -585,9 +661,17 @@ async function main() {
         showedOnline: opened.filter((o) => o.onlineShown).length,
       },
     };
+    const compared = sideBySide ? compareWithTemplate(sideBySide, options) : undefined;
     const budgets = [
-      { name: "compose initial JS, gzip", budget: `≤ ${kb(BUDGET.initialGzipBytes)}`, value: kb(sizes.compose.shipped.gzip), met: sizes.compose.shipped.gzip <= BUDGET.initialGzipBytes },
-      { name: "read initial JS, gzip", budget: `≤ ${kb(BUDGET.initialGzipBytes)}`, value: kb(sizes.read.shipped.gzip), met: sizes.read.shipped.gzip <= BUDGET.initialGzipBytes },
+      ...sizeRows.map((row) => ({ name: `${row.name}, gzip`, budget: `≤ ${bytes(row.limit)} bytes`, value: `${bytes(row.gzip)} bytes`, met: row.met })),
+      ...(compared
+        ? ["compose", "read"].flatMap((pane) =>
+            ["cold", "warm"].map((kind) => {
+              const ratio = compared[pane][kind].ratio;
+              return { name: `${pane} interactive vs template's first button, ${kind}`, budget: `≤ ${BUDGET.templateRatio}×`, value: `${ratio.toFixed(2)}× (${ms(compared[pane][kind].median)} vs ${ms(compared.template[kind].median)})`, met: ratio <= BUDGET.templateRatio };
+            }),
+          )
+        : []),
       { name: "stamp p95, online", budget: `≤ ${BUDGET.stampP95OnlineMs} ms`, value: ms(fig.stamp.online.subject.p95), met: fig.stamp.online.subject.p95 <= BUDGET.stampP95OnlineMs },
       { name: "stamp p95, offline", budget: `≤ ${BUDGET.stampP95OfflineMs} ms`, value: ms(fig.stamp.offline.subject.p95), met: fig.stamp.offline.subject.p95 <= BUDGET.stampP95OfflineMs },
       { name: "fallback: offline stamp (max)", budget: `≤ ${bytes(BUDGET.fallbackMs)} ms`, value: ms(fig.fallback.stamp.max), met: fig.fallback.stamp.max <= BUDGET.fallbackMs },
@@ -634,6 +718,19 @@ async function main() {
       ["pane opened in outage: interactive → Offline", ms(fig.opened.afterInteractive.median), ms(fig.opened.afterInteractive.p95), fig.opened.afterInteractive.n],
     ];
     console.log(table(["measure", "median", "p95", "n"], timingRows, ["l", "r", "r", "r"]));
+    if (compared) {
+      console.log(`\nBeside Microsoft's template (${options.rounds} rounds of ${options.roundLoads}; navigation → first useful button, medians):`);
+      console.log(
+        table(
+          ["page", "cold", "warm", "cold rounds", "warm rounds", "ratio cold", "ratio warm"],
+          SUBJECTS.map(({ key, label }) => {
+            const f = compared[key];
+            return [label, ms(f.cold.median), ms(f.warm.median), f.cold.rounds.map((r) => r.toFixed(0)).join(" / "), f.warm.rounds.map((r) => r.toFixed(0)).join(" / "), f.cold.ratio?.toFixed(2) ?? "1", f.warm.ratio?.toFixed(2) ?? "1"];
+          }),
+          ["l", "r", "r", "r", "r", "r", "r"],
+        ),
+      );
+    }
     console.log("\nBudgets:");
     console.log(table(["budget", "limit", "measured", "verdict"], budgets.map((b) => [b.name, b.budget, b.value, verdict(b.met)]), ["l", "l", "r", "l"]));
     for (const mode of ["online", "offline"]) {
@@ -646,7 +743,8 @@ async function main() {
     if (distinct !== tokens.length) console.log("WARNING: a token repeated.");
 
     if (process.env.BENCH_PANES_DUMP) writeFileSync(process.env.BENCH_PANES_DUMP, JSON.stringify({ loads, stamps, bare, fallbacks, opened }, null, 1));
-    const results = { STARVED_GAP_MS, budgetFor, options, host, hostLatency: HOST_LATENCY, officeJs: officeJsForScale(), sizes, fig, budgets, distinct, tokens: tokens.length, wrongMode, errors, minutes: (Date.now() - started) / 60_000 };
+    const playgroundOfficeJs = [...new Set(Object.values(loads).flat().map((l) => l.officeJs))];
+    const results = { STARVED_GAP_MS, budgetFor, options, host, hostLatency: HOST_LATENCY, officeJs: officeJsForScale(), sizes, sizeRows, templateSize, compared, traces, playgroundOfficeJs, fig, budgets, distinct, tokens: tokens.length, wrongMode, errors, minutes: (Date.now() - started) / 60_000 };
     if (options.write) {
       const docPath = writeSection(renderSection(results, { markdownTable, ms, bytes, kb, verdict, BUDGET, FROZEN_FRAME_GAP_MS }));
       console.log(`\nWrote the Panes section of ${path.relative(root, docPath)}`);
@@ -655,6 +753,7 @@ async function main() {
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.close().catch(() => undefined);
+    await comparisonServer?.close().catch(() => undefined);
     if (options.keepBuild) console.log(`Build kept in ${outDir}`);
     else rmSync(outDir, { recursive: true, force: true });
   }

@@ -93,7 +93,7 @@ export function ComposePane(props: ComposePaneProps) {
               onSaved={pane.settingsSaved}
               firstRun={firstRun}
               onCancel={firstRun ? undefined : pane.closeSettings}
-              activityLog={props.activityLog}
+              activityLog={pane.activityLog}
               pendingOffline={pane.connectivity.pending}
             />
           </Suspense>

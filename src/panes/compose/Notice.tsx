@@ -5,6 +5,7 @@
  */
 import { Suspense, lazy } from "react";
 import type { ComposeNotice } from "./composeNotice";
+import { ChunkUnavailable } from "../shared/LazyPaneMessage";
 
 export type { ComposeNotice } from "./composeNotice";
 
@@ -14,14 +15,7 @@ const LazyNotice = lazy(() =>
   loadNotices().then(
     (module) => ({ default: module.ComposeNoticeView }),
     // Without MessageBar, but still said: a chunk that cannot load must not take the pane down with it.
-    (error: unknown) => ({
-      default: () => (
-        <p role="alert">
-          Part of the pane could not be loaded ({error instanceof Error ? error.message : String(error)}). Check the network, then open
-          the pane again.
-        </p>
-      ),
-    }),
+    (error: unknown) => ({ default: () => <ChunkUnavailable error={error} /> }),
   ),
 );
 

@@ -9,7 +9,8 @@
 import type * as Numbering from "./numbering";
 import type { NumberingMode } from "../../core/numberingMode";
 import type { OfficePorts } from "../../office/officePorts";
-import type { ComposePorts } from "./useComposePane";
+import type { ComposeNumbering, ComposePorts } from "./useComposePane";
+import { markPaneStep } from "../shared/paneMarks";
 
 let numbering: Promise<typeof Numbering> | undefined;
 
@@ -26,8 +27,17 @@ export function loadNumbering(): Promise<typeof Numbering> {
   return numbering;
 }
 
-/** The ports for `mode`; the entry builds them again when settings name another service. */
-export async function createComposePorts({ mailbox, roaming, settings }: OfficePorts, mode: NumberingMode): Promise<ComposePorts> {
+/** Every port for `mode`, the numbering opened. */
+export async function createComposePorts(office: OfficePorts, mode: NumberingMode): Promise<ComposePorts & ComposeNumbering> {
+  return { mailbox: office.mailbox, settings: office.settings, ...(await openComposeNumbering(office, mode)) };
+}
+
+/**
+ * The numbering for `mode`: its chunk, this device's stores and the authority. The entry renders the
+ * pane without waiting for it (ComposePorts' `numbering`), and opens it again when settings name
+ * another service.
+ */
+export async function openComposeNumbering({ mailbox, roaming, settings }: OfficePorts, mode: NumberingMode): Promise<ComposeNumbering> {
   const { openAuthority, indexedDbStorage } = await loadNumbering();
   const { stamper, monitor, activityLog } = await openAuthority(
     mode,
@@ -50,5 +60,6 @@ export async function createComposePorts({ mailbox, roaming, settings }: OfficeP
     },
   );
   window.addEventListener("pagehide", () => monitor.dispose(), { once: true });
-  return { mailbox, settings, stamper, monitor, activityLog };
+  markPaneStep("numbering-open");
+  return { stamper, monitor, activityLog };
 }

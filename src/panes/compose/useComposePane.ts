@@ -2,7 +2,7 @@
  * The compose pane's state and behaviour: which draft it shows, what its subject holds, the mode
  * the next token will use, and the Add / Remove actions. Components only render what this returns.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { DEFAULT_SETTINGS, numberingMode, pruneCutoffs } from "../../core";
 import type { Settings, ValidationError } from "../../core/types";
 import type { Connectivity, ConnectivityMonitor, StampOutcome, Stamper } from "../../authority/ports";
@@ -13,21 +13,75 @@ import type { ItemCause } from "../shared/useSelectedItem";
 import { readSubject } from "../../core/subjectReading";
 import type { SubjectReading } from "../../core/subjectReading";
 
-/** Everything the compose pane talks to. The entry builds the real ones; tests pass fakes. */
-export type ComposePorts = {
-  /** The selected item and its changes (pinned pane). */
-  readonly mailbox: MailboxPort;
-  /** The add-in's settings (roaming). */
-  readonly settings: SettingsPort;
+/** Where the pane's numbers come from: the entry opens it (a chunk, this device's stores, the authority). */
+export type ComposeNumbering = {
   /** Issues (or reuses) a draft's token and writes it to the subject. */
   readonly stamper: Stamper;
   /** Which mode the next token will use, live. */
   readonly monitor: ConnectivityMonitor;
   /** The local activity log, for "Clear history"; null when this device has none. */
   readonly activityLog: ActivityLog | null;
+};
+
+/** Everything the compose pane talks to. The entry builds the real ones; tests pass fakes. */
+export type ComposePorts = {
+  /** The selected item and its changes (pinned pane). */
+  readonly mailbox: MailboxPort;
+  /** The add-in's settings (roaming). */
+  readonly settings: SettingsPort;
   /** How often the subject is re-read while the pane is visible. @default SUBJECT_RECHECK_MS */
   readonly subjectRecheckMs?: number;
-};
+  /**
+   * The draft and its subject as the entry read them before the first render, so that render already
+   * shows the draft and its Add button. @default none: the pane reads the subject as it opens
+   */
+  readonly firstReading?: FirstReading | undefined;
+} & (
+  | ComposeNumbering
+  | {
+      /**
+       * The numbering while it opens: the pane shows the draft and its Add button meanwhile, the
+       * badge says Checking…, and a click waits for it, then stamps (docs/BENCHMARKS.md, Panes).
+       */
+      readonly numbering: Promise<ComposeNumbering>;
+    }
+);
+
+/** A draft's subject read before the pane rendered. */
+export type FirstReading = { readonly item: ComposeItemPort; readonly subject: string };
+
+/**
+ * The draft state the first render can show from a subject read beforehand: a subject with no token
+ * of ours reads the same whatever this device's log says. Otherwise "loading", until the log answers.
+ */
+function firstState(first: FirstReading | undefined, settings: Settings): ComposePaneState {
+  if (first === undefined) return { status: "loading" };
+  const reading = readSubject(first.subject, settings, undefined);
+  if (reading.ours.length > 0) return { status: "loading" };
+  return first.item.canSetSubject ? { status: "draft", subject: reading, action: { status: "idle" } } : { status: "cannot-set-subject", subject: reading };
+}
+
+/** What the badge says until the numbering is open. */
+const CHECKING: Connectivity = { status: "checking", pending: 0 };
+
+/** The numbering once open (null until then), and a promise of it for work that must wait. */
+function useNumbering(ports: ComposePorts): { numbering: ComposeNumbering | null; ready: Promise<ComposeNumbering> } {
+  const opening = "numbering" in ports ? ports.numbering : undefined;
+  const { stamper, monitor, activityLog } = "numbering" in ports ? { stamper: undefined, monitor: undefined, activityLog: null } : ports;
+  const given = useMemo(() => (stamper && monitor ? { stamper, monitor, activityLog } : null), [stamper, monitor, activityLog]);
+  const ready = useMemo(() => opening ?? Promise.resolve(given as ComposeNumbering), [opening, given]);
+  const [opened, setOpened] = useState<{ from: Promise<ComposeNumbering>; numbering: ComposeNumbering } | null>(null);
+  useEffect(() => {
+    if (opening === undefined) return;
+    let live = true;
+    // A numbering that cannot open is the entry's to report (the pane could not start).
+    opening.then((numbering) => live && setOpened({ from: opening, numbering }), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [opening]);
+  return { numbering: given ?? (opened !== null && opened.from === opening ? opened.numbering : null), ready };
+}
 
 /**
  * Outlook has no subject-changed event for add-ins, so the pane re-reads the subject this often
@@ -87,6 +141,8 @@ export type ComposePane = {
   readonly settingsProblems: readonly ValidationError[];
   readonly readiness: StampReadiness;
   readonly settingsPanel: SettingsPanel;
+  /** The local activity log, for "Clear history"; null when this device has none, or until the numbering is open. */
+  readonly activityLog: ActivityLog | null;
   addToken(): void;
   /** Gives a draft whose token another activity holds a new number. */
   restampToken(): void;
@@ -140,18 +196,21 @@ function actionAfterStamp(outcome: StampOutcome): ActionState {
 }
 
 export function useComposePane(ports: ComposePorts): ComposePane {
-  const { mailbox, stamper, monitor } = ports;
+  const { mailbox } = ports;
+  const { numbering, ready } = useNumbering(ports);
   const [loaded] = useState(() => loadSettings(ports.settings));
   const [settings, setSettings] = useState<Settings>(loaded.settings);
   const [settingsProblems, setSettingsProblems] = useState(loaded.problems);
   const [managedBy, setManagedBy] = useState(loaded.managedBy);
-  const [connectivity, setConnectivity] = useState<Connectivity>(() => monitor.current());
-  const [state, setState] = useState<ComposePaneState>({ status: "loading" });
+  const [connectivity, setConnectivity] = useState<Connectivity>(() => numbering?.monitor.current() ?? CHECKING);
+  const [state, setState] = useState<ComposePaneState>(() => firstState(ports.firstReading, loaded.settings));
   const [settingsOpened, setSettingsOpened] = useState(false);
 
   // Async work reads the latest values through refs, so a result never lands on a newer item.
   const settingsRef = useRef(settings);
-  const itemRef = useRef<ComposeItemPort | null>(null);
+  const numberingRef = useRef(numbering);
+  numberingRef.current = numbering;
+  const itemRef = useRef<ComposeItemPort | null>(ports.firstReading?.item ?? null);
   /** Bumped when the selected item changes: results for an older item are dropped. */
   const generation = useRef(0);
   /** Set synchronously on click, so a double-click cannot start a second stamp before re-render. */
@@ -167,7 +226,9 @@ export function useComposePane(ports: ComposePorts): ComposePane {
    */
   const refreshDraft = useCallback(async () => {
     const item = itemRef.current;
-    if (item === null || inFlight.current) return;
+    const stamper = numberingRef.current?.stamper;
+    // Until the numbering is open there is nothing to follow; it reads the draft again as it opens.
+    if (item === null || inFlight.current || stamper === undefined) return;
     const gen = generation.current;
     const settingsNow = settingsRef.current;
     await stamper.follow(item, settingsNow);
@@ -192,7 +253,7 @@ export function useComposePane(ports: ComposePorts): ComposePane {
       const contradicted = (current.subject.draftToken === null) !== (reading.draftToken === null);
       return { ...current, subject: reading, action: contradicted ? { status: "idle" } : current.action };
     });
-  }, [stamper]);
+  }, []);
 
   const refreshRef = useRef(refreshDraft);
   refreshRef.current = refreshDraft;
@@ -229,7 +290,16 @@ export function useComposePane(ports: ComposePorts): ComposePane {
       itemRef.current = item;
       watchRecipients(item);
       try {
-        const [subject, draftToken, conflict] = await Promise.all([item.getSubject(), stamper.tokenForDraft(item.draftKey), stamper.draftConflict(item.draftKey)]);
+        const stamper = numberingRef.current?.stamper;
+        const [subject, known, knownConflict] = await Promise.all([item.getSubject(), stamper?.tokenForDraft(item.draftKey), stamper?.draftConflict(item.draftKey)]);
+        let [draftToken, conflict] = [known, knownConflict];
+        // Without a token of ours in the subject the draft reads the same whatever the log says (a
+        // conflict, if any, shows when the numbering opens). With one, only the log tells whether it
+        // is this draft's own (Remove) or a quoted one (Add): wait for it.
+        if (stamper === undefined && readSubject(subject, settingsRef.current, undefined).ours.length > 0) {
+          const opened = (await ready).stamper;
+          [draftToken, conflict] = await Promise.all([opened.tokenForDraft(item.draftKey), opened.draftConflict(item.draftKey)]);
+        }
         if (gen !== generation.current) return;
         const reading = readSubject(subject, settingsRef.current, draftToken);
         setState(item.canSetSubject ? { status: "draft", subject: reading, action, ...conflictOf(conflict) } : { status: "cannot-set-subject", subject: reading });
@@ -238,7 +308,7 @@ export function useComposePane(ports: ComposePorts): ComposePane {
         setState({ status: "subject-unreadable", reason: messageOf(error) });
       }
     },
-    [mailbox, stamper, watchRecipients],
+    [mailbox, ready, watchRecipients],
   );
 
   const setAction = useCallback((action: ActionState) => {
@@ -266,8 +336,13 @@ export function useComposePane(ports: ComposePorts): ComposePane {
     [mailbox, show],
   );
 
+  // The numbering opened after the draft was shown: read the draft again with it (its conflict, if any).
+  useEffect(() => {
+    if (numbering !== null) void refreshRef.current();
+  }, [numbering]);
+
   // Bounded local history: drop what the log no longer needs once per pane (core's mayPrune), in the background.
-  const activityLogPort = ports.activityLog;
+  const activityLogPort = numbering?.activityLog ?? null;
   useEffect(() => {
     activityLogPort?.prune(pruneCutoffs(Date.now(), settingsRef.current.activeDays)).catch(() => undefined);
   }, [activityLogPort]);
@@ -290,7 +365,9 @@ export function useComposePane(ports: ComposePorts): ComposePane {
     };
   }, [recheckMs]);
 
+  const monitor = numbering?.monitor;
   useEffect(() => {
+    if (monitor === undefined) return;
     const off = monitor.subscribe(setConnectivity);
     setConnectivity(monitor.current()); // a change between the first render and subscribing
     return off;
@@ -323,26 +400,29 @@ export function useComposePane(ports: ComposePorts): ComposePane {
       runOnDraft({ status: "stamping" }, async (item, settings) => {
         let outcome: StampOutcome;
         try {
+          // A click before the numbering is open waits for it, then stamps.
+          const { stamper } = await ready;
           outcome = await (fresh ? stamper.restamp(item, settings) : stamper.stamp(item, settings));
         } catch (error) {
           outcome = { status: "failed", reason: messageOf(error) };
         }
         return actionAfterStamp(outcome);
       }),
-    [stamper, runOnDraft],
+    [ready, runOnDraft],
   );
 
   const runUnstamp = useCallback(
     () =>
       runOnDraft({ status: "removing" }, async (item, settings) => {
         try {
+          const { stamper } = await ready;
           const outcome = await stamper.unstamp(item, settings);
           return outcome.status === "removed" ? { status: "removed" } : { status: "failed", action: "unstamp", reason: outcome.reason };
         } catch (error) {
           return { status: "failed", action: "unstamp", reason: messageOf(error) };
         }
       }),
-    [stamper, runOnDraft],
+    [ready, runOnDraft],
   );
 
   const retry = useCallback(() => {
@@ -384,7 +464,8 @@ export function useComposePane(ports: ComposePorts): ComposePane {
     },
     removeToken: () => void runUnstamp(),
     retry,
-    recheckConnectivity: () => monitor.recheck(),
+    activityLog: activityLogPort,
+    recheckConnectivity: () => monitor?.recheck(),
     openSettings: () => setSettingsOpened(true),
     closeSettings: () => setSettingsOpened(false),
     settingsSaved: () => {

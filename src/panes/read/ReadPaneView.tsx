@@ -1,5 +1,6 @@
 import { Body1, Caption1, Subtitle1, Title3 } from "@fluentui/react-components";
-import { PaneMessage } from "../shared/PaneMessage";
+import { LazyPaneMessage as PaneMessage, preloadPaneMessage } from "../shared/LazyPaneMessage";
+import { useEffect } from "react";
 import type { CSSProperties } from "react";
 import { PaneLoading } from "../shared/PaneShell";
 import { MarkList } from "./MarkList";
@@ -29,6 +30,8 @@ const styles = {
 
 /** Renders the read pane's state. No behaviour here: useReadPane owns it. */
 export function ReadPaneView({ state, copy, onCopy, locale }: ReadPaneViewProps) {
+  // The messages' chunk once the pane is up, not before (LazyPaneMessage.tsx).
+  useEffect(preloadPaneMessage, []);
   return (
     <main style={styles.pane}>
       <Title3 as="h1">Tracking tokens</Title3>
@@ -103,7 +106,9 @@ function Body({ of: state, onCopy, locale }: { of: ReadPaneState; onCopy: (token
                 <SmartMatchCard answer={smartMatch} locale={locale} />
               ) : (
                 <Body1>
-                  {service.status === "answered"
+                  {history.status === "checking"
+                    ? "Looking in this device's history for a sent activity with the same subject and addresses…"
+                    : service.status === "answered"
                     ? "No sent activity on this device or in the tracking service has the same subject and addresses."
                     : history.status === "available"
                       ? "No sent activity on this device has the same subject and addresses."

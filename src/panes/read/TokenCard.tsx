@@ -87,6 +87,7 @@ export function TokenCard({ report, history, service = { status: "none" }, onCop
 }
 
 function NotFound({ designator, history, service }: { designator: 0 | 1; history: HistoryAccess; service: ServiceAccess }) {
+  if (history.status === "checking") return <Body1>Looking in this device's history…</Body1>;
   if (service.status === "checking") return <Body1>Not in this device's history; asking the tracking service…</Body1>;
   if (service.status === "answered") {
     return (

@@ -1,6 +1,5 @@
 // Modules, not the barrels (why: compose/createPorts.ts).
 import { createOfficePorts } from "../../office/officePorts";
-import { openActivityLog } from "../../storage/indexedDbActivityLog";
 import { OfficeUnavailable } from "../shared/PaneShell";
 import { openPaneRoot } from "../shared/paneRoot";
 import { followNumberingMode, modeKey } from "../shared/followNumberingMode";
@@ -9,12 +8,13 @@ import { ReadPane } from "./ReadPane";
 const pane = openPaneRoot(document.getElementById("root") as HTMLElement);
 
 async function start(): Promise<void> {
+  // Started before Office is ready and not awaited: the pane decodes the subject without this
+  // device's history, and says what the tokens answer once it has opened (IndexedDB, a chunk).
+  const history = import(/* webpackChunkName: "history" */ "./history").then((module) => module.openHistory());
+  history.catch(() => undefined); // the pane says so where it would show the answers
   if (!(await pane.waitForOutlook((reason) => <OfficeUnavailable reason={reason} />))) return;
   try {
     const { mailbox, settings } = createOfficePorts();
-    // Without IndexedDB tokens still decode; the pane says that what they answer cannot be looked up.
-    const opening = await openActivityLog();
-    const activityLog = opening.available ? opening.log : null;
     // The user's Outlook display language, so times read as the rest of Outlook does.
     const locale = Office.context.displayLanguage || undefined;
     // With a tracking service, colleagues' tokens resolve through it; the client is a chunk of its own.
@@ -22,7 +22,7 @@ async function start(): Promise<void> {
     await followNumberingMode(settings, async (mode, current) => {
       const directory = mode.kind === "standalone" ? null : (await import(/* webpackChunkName: "service-directory" */ "./serviceDirectory")).serviceDirectoryFor(mode.url);
       if (!current()) return;
-      await pane.show(<ReadPane key={modeKey(mode)} mailbox={mailbox} settings={settings} activityLog={activityLog} directory={directory} locale={locale} />);
+      await pane.show(<ReadPane key={modeKey(mode)} mailbox={mailbox} settings={settings} activityLog={history} directory={directory} locale={locale} />);
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

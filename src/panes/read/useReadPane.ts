@@ -2,7 +2,7 @@
  * The read pane's state and behaviour: decode the selected message's subject, look up what its
  * tokens answer, follow ItemChanged, copy tokens. The components only render what this returns.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useSelectedItem } from "../shared/useSelectedItem";
 import { DEFAULT_SETTINGS } from "../../core/index";
 import type { FoundToken, Settings, ValidationError } from "../../core/index";
@@ -20,8 +20,11 @@ export type ReadPanePorts = {
   readonly mailbox: MailboxPort;
   /** Prefix, history and digit widths to decode with; problems are shown, defaults fill in. */
   readonly settings: SettingsPort;
-  /** This device's record of stamped drafts; null when storage is unavailable (tokens still decode). */
-  readonly activityLog: ActivityLog | null;
+  /**
+   * This device's record of stamped drafts; null when storage is unavailable (tokens still decode).
+   * A promise while it opens: the pane decodes at once and says it is still looking (docs/BENCHMARKS.md, Panes).
+   */
+  readonly activityLog: ActivityLog | null | Promise<ActivityLog | null>;
   /**
    * The tracking service, when settings name one: it resolves colleagues' tokens (and this user's
    * from other devices). @default null (this device's history only)
@@ -54,6 +57,8 @@ export type ServiceAccess =
 
 /** Whether this device's activity history could be consulted. */
 export type HistoryAccess =
+  /** Still opening: what the tokens answer follows. */
+  | { readonly status: "checking" }
   | { readonly status: "available" }
   | { readonly status: "unavailable" }
   | { readonly status: "failed"; readonly reason: string };
@@ -100,7 +105,9 @@ export type ReadPane = {
 };
 
 export function useReadPane({ mailbox, settings, activityLog, directory = null, clipboard }: ReadPaneOptions): ReadPane {
-  const [state, setState] = useState<ReadPaneState>({ status: "loading" });
+  const history = useOpenedLog(activityLog);
+  // While this device's history opens, the first render already shows the decoded subject.
+  const [state, setState] = useState<ReadPaneState>(() => (history.log() === "opening" ? describeNow(mailbox.currentItem(), settings, directory !== null) : { status: "loading" }));
   const [copy, setCopy] = useState<CopyState>({ status: "idle" });
   // Each refresh gets a number; a lookup that finishes after the user moved on is dropped.
   const generation = useRef(0);
@@ -112,15 +119,22 @@ export function useReadPane({ mailbox, settings, activityLog, directory = null, 
     const item = mailbox.currentItem();
     if (item === null) return setState({ status: "no-item" });
     if (item.mode === "compose") return setState({ status: "compose" });
-    setState({ status: "loading" });
-    const local = await describeMessage(item, settings, activityLog, directory !== null);
+    // The message already shown (decoded before the history opened) stays while its answers are looked up.
+    setState((shown) => (shown.status === "message" && sameMessage(shown.message, item) ? shown : { status: "loading" }));
+    let local = await describeMessage(item, settings, history.log(), directory !== null);
     if (!current()) return;
     setState(local);
+    if (local.status === "message" && local.history.status === "checking") {
+      // Decoded before this device's history opened: what the tokens answer follows.
+      local = await describeMessage(item, settings, await history.opened(), directory !== null);
+      if (!current()) return;
+      setState(local);
+    }
     // What this device knows shows at once; the service's answers follow (or why there are none).
     if (directory === null || local.status !== "message") return;
     const resolved = await resolveThroughDirectory(local, directory, mailbox.userEmail);
     if (current()) setState(resolved);
-  }, [mailbox, settings, activityLog, directory]);
+  }, [mailbox, settings, history, directory]);
 
   // Settings saved in another pane, or the service's deployment, decode the open message again.
   useEffect(() => settings.subscribe(() => void refresh()), [settings, refresh]);
@@ -157,16 +171,40 @@ export function useReadPane({ mailbox, settings, activityLog, directory = null, 
   return { state, copy, copyToken };
 }
 
-/** Everything the pane says about one received message. Never rejects. */
-async function describeMessage(message: ReadMessage, settingsPort: SettingsPort, activityLog: ActivityLog | null, withService = false): Promise<ReadPaneState> {
-  const { settings, problems } = loadSettings(settingsPort);
-  const explanation = explainSafely(message.subject, settings);
-  const { ours, foreign, nearMisses } = explanation.result;
-  const settingsProblems = [...problems, ...explanation.problems];
+/** The history as known now ("opening" until its promise settles), and the promise to wait for; a log that fails to open reads as failed. */
+function useOpenedLog(given: ReadPanePorts["activityLog"]): { log(): OpenedLog; opened(): Promise<OpenedLog> } {
+  return useMemo(() => {
+    if (!(given instanceof Promise)) return { log: () => given, opened: () => Promise.resolve(given) };
+    let known: OpenedLog = "opening";
+    const opened = given.then(
+      (log): OpenedLog => (known = log),
+      (error: unknown): OpenedLog => (known = { failed: describeError(error) }),
+    );
+    return { log: () => known, opened: () => opened };
+  }, [given]);
+}
 
+type OpenedLog = ActivityLog | null | "opening" | { readonly failed: string };
+
+/** The mailbox reads its item afresh on each call: the same message has the same id and subject. */
+function sameMessage(a: ReadMessage, b: ReadMessage): boolean {
+  return a.itemId === b.itemId && a.subject === b.subject;
+}
+
+/** The state for `item` before its history is known: the subject decoded, what it answers still being looked up. */
+function describeNow(item: ReturnType<MailboxPort["currentItem"]>, settingsPort: SettingsPort, withService: boolean): ReadPaneState {
+  if (item === null) return { status: "no-item" };
+  if (item.mode === "compose") return { status: "compose" };
+  return decodeMessage(item, settingsPort, { status: "checking" }, [], withService);
+}
+
+/** Everything the pane says about one received message. Never rejects. */
+async function describeMessage(message: ReadMessage, settingsPort: SettingsPort, activityLog: OpenedLog, withService = false): Promise<ReadPaneState> {
   let activities: readonly Activity[] = [];
   let history: HistoryAccess = { status: "unavailable" };
-  if (activityLog !== null) {
+  if (activityLog === "opening") history = { status: "checking" };
+  else if (activityLog !== null && "failed" in activityLog) history = { status: "failed", reason: activityLog.failed };
+  else if (activityLog !== null) {
     try {
       activities = await activityLog.all();
       history = { status: "available" };
@@ -174,6 +212,15 @@ async function describeMessage(message: ReadMessage, settingsPort: SettingsPort,
       history = { status: "failed", reason: error instanceof Error ? error.message : String(error) };
     }
   }
+  return decodeMessage(message, settingsPort, history, activities, withService);
+}
+
+/** The message decoded with the saved settings, matched against `activities` (this device's history, as far as known). */
+function decodeMessage(message: ReadMessage, settingsPort: SettingsPort, history: HistoryAccess, activities: readonly Activity[], withService: boolean): ReadPaneState {
+  const { settings, problems } = loadSettings(settingsPort);
+  const explanation = explainSafely(message.subject, settings);
+  const { ours, foreign, nearMisses } = explanation.result;
+  const settingsProblems = [...problems, ...explanation.problems];
 
   const matches = matchMessage(message, activities, explanation.settings) ?? [];
   const tokens = ours.map((token): TokenReport => {

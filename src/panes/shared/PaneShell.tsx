@@ -4,14 +4,16 @@
  * styles are plain layout, and makeStyles alone would put Griffel's runtime CSS compiler in the
  * bundle; Fluent's own components ship their styles precompiled and do not need it.
  */
-import { FluentProvider, Spinner, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Spinner } from "@fluentui/react-components";
 import type { Theme } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { LazyPaneMessage } from "./LazyPaneMessage";
+import { lightTheme } from "./lightTheme.data";
 import { OfflineCopyNotice } from "./OfflineCopyNotice";
 import type { OfflineCopy } from "./offlineCopy";
 
 export type PaneShellProps = {
-  /** The host's theme, from loadPaneTheme(hostTheme()). @default webLightTheme */
+  /** The host's theme, from loadPaneTheme(hostTheme()). @default Fluent's web light theme (lightTheme.data.ts) */
   theme?: Theme;
   /** Where the page came from; given once the pane is up, so registering its service worker waits for that. */
   offlineCopy?: OfflineCopy;
@@ -19,7 +21,7 @@ export type PaneShellProps = {
 };
 
 /** The frame every pane renders in: Fluent's provider with the host's theme. */
-export function PaneShell({ theme = webLightTheme, offlineCopy, children }: PaneShellProps) {
+export function PaneShell({ theme = lightTheme, offlineCopy, children }: PaneShellProps) {
   return (
     <FluentProvider theme={theme} style={{ minHeight: "100vh", padding: 12, boxSizing: "border-box" }}>
       {offlineCopy && <OfflineCopyNotice copy={offlineCopy} />}
@@ -34,11 +36,8 @@ export function PaneLoading({ label }: { label: string }) {
 
 export function OfficeUnavailable({ reason, title = "Office is not available" }: { reason: string; /** @default "Office is not available" */ title?: string }) {
   return (
-    <MessageBar intent="error" role="alert">
-      <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
-        {reason}
-      </MessageBarBody>
-    </MessageBar>
+    <LazyPaneMessage intent="error" title={title} multiline={false} role="alert">
+      {reason}
+    </LazyPaneMessage>
   );
 }

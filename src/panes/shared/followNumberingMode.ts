@@ -6,6 +6,7 @@
 import { numberingMode, STANDALONE } from "../../core/numberingMode";
 import type { NumberingMode } from "../../core/numberingMode";
 import type { SettingsPort } from "../../office/ports";
+import { markPaneStep } from "./paneMarks";
 
 /** The mode the saved settings name; standalone when they cannot be read. */
 export function configuredMode(settings: SettingsPort): NumberingMode {
@@ -28,6 +29,7 @@ export function modeKey(mode: NumberingMode): string {
  */
 export function followNumberingMode(settings: SettingsPort, start: (mode: NumberingMode, current: () => boolean) => Promise<void>): Promise<void> {
   let startedFor = configuredMode(settings);
+  markPaneStep("settings-read");
   let generation = 0;
   const run = (mode: NumberingMode): Promise<void> => {
     const mine = ++generation;

@@ -12,7 +12,7 @@
 import { createComposePorts } from "../../../src/panes/compose/createPorts";
 import { configuredMode } from "../../../src/panes/shared/followNumberingMode";
 import { createOfficePorts } from "../../../src/office/officePorts";
-import type { ComposePorts } from "../../../src/panes/compose/useComposePane";
+import type { ComposeNumbering, ComposePorts } from "../../../src/panes/compose/useComposePane";
 import { createFakeOffice, type PaneWindow } from "./harnessOffice";
 import { createNestedAppAuthBridge } from "../../../src/playground/outlookHost/naaBridge";
 import { MailboxModel } from "../../../src/playground/model/mailboxModel";
@@ -49,7 +49,7 @@ async function createHarness(): Promise<StampHarness> {
   // just while the ports are built (they keep what they need), then give the page its own back.
   const pageOffice = (win as unknown as { Office: unknown }).Office;
   (win as unknown as { Office: unknown }).Office = fake.office;
-  let ports: ComposePorts;
+  let ports: ComposePorts & ComposeNumbering;
   try {
     const office = createOfficePorts();
     ports = await createComposePorts(office, configuredMode(office.settings));

@@ -279,6 +279,51 @@ describe("ComposePane: adding and removing the token", () => {
   });
 });
 
+describe("ComposePane: while the numbering opens", () => {
+  it("shows the draft and an enabled Add at once, says it is checking, and a click waits for the numbering, then stamps", async () => {
+    const opens = deferred();
+    const { user, item, stamper } = renderPane({ numberingOpens: opens.promise });
+    expect(await screen.findByText("No tracking token in the subject yet.")).toBeInTheDocument();
+    expect(within(modeRegion()).getByText("Checking…")).toBeInTheDocument();
+    const add = await addButton();
+    expect(add).not.toHaveAttribute("aria-disabled", "true");
+
+    await user.click(add);
+    expect(await screen.findByText("Adding the token…")).toBeInTheDocument();
+    expect(stamper.stampCalls).toBe(0);
+    expect(item).toMatchObject({ subject: "Quarterly report" });
+
+    await act(async () => opens.resolve());
+    expect(await message("Token added")).toHaveTextContent("The subject now ends with CRM:00021003.");
+    expect(item).toMatchObject({ subject: "Quarterly report CRM:00021003" });
+    expect(stamper.stampCalls).toBe(1);
+    expect(within(modeRegion()).getByText("Online")).toBeInTheDocument();
+  });
+
+  it("with the subject read before it, the first render already shows the draft and Add", async () => {
+    renderPane({ numberingOpens: deferred().promise, readFirst: true });
+    expect(screen.getByText("No tracking token in the subject yet.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Add tracking token" })).not.toHaveAttribute("aria-disabled", "true");
+    expect(screen.queryByText("Reading the message…")).not.toBeInTheDocument();
+    // The pane reads the draft again as it mounts: the same draft, still no spinner.
+    await act(async () => undefined);
+    expect(screen.getByText("No tracking token in the subject yet.")).toBeInTheDocument();
+  });
+
+  it("with a token of ours in the subject, waits for this device's log to tell its own token (Remove) from a quoted one", async () => {
+    const item = new FakeComposeItem({ subject: "Quarterly report" });
+    const stamper = new CodecStamper();
+    await stamper.stamp(item, { ...DEFAULT_SETTINGS, ...WITH_USER_NUMBER });
+    const opens = deferred();
+    renderPane({ item, stamper, numberingOpens: opens.promise });
+    expect(await screen.findByText("Reading the message…")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Add tracking token" })).not.toBeInTheDocument();
+    await act(async () => opens.resolve());
+    expect(await removeButton()).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Add tracking token" })).not.toBeInTheDocument();
+  });
+});
+
 describe("ComposePane: mode", () => {
   it("shows Offline with its reason and the pending count, and follows the monitor live", async () => {
     const { monitor, user } = renderPane();

@@ -15,6 +15,10 @@ export type PaneSetup = {
   activityLog?: FakeActivityLog | null;
   stamper?: CodecStamper;
   settingsPort?: FakeSettingsPort;
+  /** The numbering opens when this settles (as the entry's does after its chunk and IndexedDB); until then the pane has none. */
+  numberingOpens?: Promise<void>;
+  /** The entry read the draft's subject before rendering (ComposePorts' firstReading). */
+  readFirst?: boolean;
 };
 
 export function renderPane(setup: PaneSetup = {}) {
@@ -27,9 +31,16 @@ export function renderPane(setup: PaneSetup = {}) {
     activityLog: setup.activityLog === undefined ? new FakeActivityLog() : setup.activityLog,
   };
   const user = userEvent.setup();
+  const { mailbox, settings, stamper, monitor, activityLog } = ports;
+  const opens = setup.numberingOpens;
+  const firstReading = setup.readFirst && item instanceof FakeComposeItem ? { item, subject: item.subject } : undefined;
   const view = render(
     <PaneShell>
-      <ComposePane {...ports} />
+      {opens === undefined ? (
+        <ComposePane {...ports} />
+      ) : (
+        <ComposePane mailbox={mailbox} settings={settings} numbering={opens.then(() => ({ stamper, monitor, activityLog }))} firstReading={firstReading} />
+      )}
     </PaneShell>,
   );
   return { ...ports, item, user, view };

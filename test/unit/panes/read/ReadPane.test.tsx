@@ -35,6 +35,24 @@ describe("ReadPane", () => {
     expect(screen.queryByText("Reading the message…")).not.toBeInTheDocument();
   });
 
+  it("decodes at once while this device's history opens, then says what the token answers", async () => {
+    let open!: (log: ActivityLog) => void;
+    const history = new Promise<ActivityLog>((resolve) => (open = resolve));
+    renderPane({ mailbox: new FakeMailbox(received("RE: Quote CRM:00021003")), activityLog: history });
+    const card = await tokenCard("CRM:00021003");
+    expect(within(card).getByRole("button", { name: "Copy CRM:00021003" })).toBeInTheDocument();
+    expect(within(card).getByText("Looking in this device's history…")).toBeInTheDocument();
+    await act(async () => open(new FakeActivityLog([quote])));
+    expect(await within(card).findByText("Found by token")).toBeInTheDocument();
+    expect(within(card).queryByText("Looking in this device's history…")).not.toBeInTheDocument();
+  });
+
+  it("says so when this device's history cannot open, and still decodes", async () => {
+    renderPane({ mailbox: new FakeMailbox(received("RE: Quote CRM:00021003")), activityLog: Promise.reject(new Error("The chunk did not load")) });
+    const card = await tokenCard("CRM:00021003");
+    expect(await within(card).findByText("This device's history could not be read (The chunk did not load).")).toBeInTheDocument();
+  });
+
   it("decodes our token and says what it answers, found by token", async () => {
     renderPane({ mailbox: new FakeMailbox(received("RE: Quote for 20 chairs CRM:00021003")) });
     const card = await tokenCard("CRM:00021003");
