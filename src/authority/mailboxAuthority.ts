@@ -26,6 +26,8 @@ export type MailboxAuthorityOptions = {
   /** Where offline positions come from, to carry their high-water mark to the mailbox. */
   readonly local: Pick<LocalAuthority, "position">;
   readonly now: () => number;
+  /** The user number the settings in force give (undefined before the user has one), for saves that issue nothing. */
+  readonly currentUser?: () => number | undefined;
 };
 
 export const onlineHighWaterName = (user: number): string => `online-hwm:${user}`;
@@ -35,7 +37,7 @@ export function standaloneReserveSize(settings: Settings): number {
   return Math.max(1, Math.min(100, Math.floor(maxCounter(settings) / 10)));
 }
 
-export function createMailboxAuthority({ roaming, counters, activityLog, local, now }: MailboxAuthorityOptions): OnlineAuthority {
+export function createMailboxAuthority({ roaming, counters, activityLog, local, now, currentUser }: MailboxAuthorityOptions): OnlineAuthority {
   /** Raises the mailbox's offline high-water mark to this device's offline positions; true if it changed. */
   const carryOfflineHighWater = async (users: Iterable<number>): Promise<boolean> => {
     let changed = false;
@@ -43,6 +45,35 @@ export function createMailboxAuthority({ roaming, counters, activityLog, local, 
       changed = raiseRoamingPosition(roaming, ROAMING_OFFLINE_HWM_KEY, user, await local.position(user)) || changed;
     }
     return changed;
+  };
+
+  /** Users this window has numbered for, and the settings' user: whose marks ride along with every save. */
+  const numbered = new Set<number>();
+  const usersToCarry = (): Set<number> => {
+    const users = new Set(numbered);
+    const user = currentUser?.();
+    if (user !== undefined) users.add(user);
+    return users;
+  };
+
+  /**
+   * Outlook saves a window's whole copy of roaming settings, read when the window opened, so a save
+   * from a window that opened before another window's stamp (a connectivity check, an offline sync)
+   * would put the mailbox's counters back, and the user's next device would repeat those numbers.
+   * Every save first raises the copy to this device's marks, so no save from this device lowers them
+   * (docs/NUMBERING.md, "Stale copies"). A mark that cannot be read leaves the copy as it is.
+   */
+  const saveWithDeviceMarks = async (): Promise<void> => {
+    const users = usersToCarry();
+    for (const user of users) {
+      try {
+        raiseRoamingPosition(roaming, ROAMING_ONLINE_KEY, user, decodePosition(await counters.peek(onlineHighWaterName(user))));
+      } catch {
+        // a corrupt or unreadable mark: the stamp that needs it reports it; a save must still go
+      }
+    }
+    await carryOfflineHighWater(users).catch(() => false);
+    await roaming.save();
   };
 
   /**
@@ -68,7 +99,8 @@ export function createMailboxAuthority({ roaming, counters, activityLog, local, 
         if (position === null) return { ranges: [], size };
         await offline.commit(encodePosition(position));
         raiseRoamingPosition(roaming, ROAMING_OFFLINE_HWM_KEY, user, position);
-        await roaming.save(); // before the reserve is used: another device's reserve starts above it
+        numbered.add(user);
+        await saveWithDeviceMarks(); // before the reserve is used: another device's reserve starts above it
         return { ranges: toRanges(taken), size, highest: position };
       }),
   };
@@ -83,10 +115,10 @@ export function createMailboxAuthority({ roaming, counters, activityLog, local, 
         const next = await advancePastActive(last, activityLog, 0, user, settings, now());
         // Local first: from here the number is burned on this device, whatever the mailbox does.
         await highWater.commit(encodePosition(next));
+        numbered.add(user);
         raiseRoamingPosition(roaming, ROAMING_ONLINE_KEY, user, next);
-        await carryOfflineHighWater([user]).catch(() => false); // a bad offline mark must not stop online numbering
         try {
-          await roaming.save();
+          await saveWithDeviceMarks(); // carries the offline mark too; a bad one must not stop online numbering
         } catch (cause) {
           const detail = cause instanceof Error ? cause.message : String(cause);
           throw new AuthoritySaveError(`The mailbox did not save the counter (${detail}).`, { cause });
@@ -94,12 +126,12 @@ export function createMailboxAuthority({ roaming, counters, activityLog, local, 
         return { designator: 0, counter: next.counter, wrapped: next.wrapped };
       });
     },
-    ping: () => roaming.save(),
+    ping: saveWithDeviceMarks,
     async syncOffline(activities: readonly Activity[]) {
       if (activities.length === 0) return;
       await carryOfflineHighWater(activities.map((a) => a.user));
       // Saved even when nothing changed: the mark may have been set in memory by a save that failed.
-      await roaming.save();
+      await saveWithDeviceMarks();
     },
   };
 }

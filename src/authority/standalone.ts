@@ -3,6 +3,7 @@
  * counter numbers offline. Service mode (service/serviceMode.ts) builds the same { stamper, monitor }
  * from the service OnlineAuthority, so the panes never change.
  */
+import { tokenUserNumber } from "../core";
 import type { RoamingStore } from "../office/ports";
 import { assembleAuthority, deviceNumbering } from "./assemble";
 import type { StandaloneAuthorityOptions, TokenAuthority } from "./assemble";
@@ -13,11 +14,18 @@ export type { StandaloneAuthorityOptions, TokenAuthority } from "./assemble";
 export { pickTiming } from "./assemble";
 
 export function createStandaloneAuthority(options: StandaloneAuthorityOptions): TokenAuthority {
-  const { roaming, counters, activityLog, now } = options;
+  const { roaming, counters, activityLog, now, settings } = options;
   const device = deviceNumbering(options);
   const online =
     counters.available && device.authority
-      ? createMailboxAuthority({ roaming, counters: counters.store, activityLog, local: device.authority, now })
+      ? createMailboxAuthority({
+          roaming,
+          counters: counters.store,
+          activityLog,
+          local: device.authority,
+          now,
+          ...(settings ? { currentUser: () => tokenUserNumber(settings()) } : {}),
+        })
       : // Without a device counter the mailbox has no guard against a stale roaming copy in another
         // window, so online numbering stops too rather than risk a repeat.
         unguardedMailbox(roaming, counters.available ? "" : counters.reason);

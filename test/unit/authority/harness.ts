@@ -70,7 +70,7 @@ export class Window {
       offlineHighWater: (user) => readRoamingPosition(roaming, ROAMING_OFFLINE_HWM_KEY, user),
       ...(options.withoutReserve ? {} : { reserve: this.reserve }),
     });
-    this.online = createMailboxAuthority({ roaming, counters, activityLog: log, local: this.local, now });
+    this.online = createMailboxAuthority({ roaming, counters, activityLog: log, local: this.local, now, currentUser: () => tokenUserNumber(settingsFor()) });
     const source = this.online.reserves!;
     const { onReserve } = options;
     this.keeper = createReserveKeeper({

@@ -42,6 +42,20 @@ describe("no number repeats", () => {
     expect(issuedToken(await stampNew(a))).toBe("CRM:00020003");
   });
 
+  it("a window that opened before the stamps never puts the mailbox's counters back, so the next device goes on above them", async () => {
+    const laptop = new Device();
+    const idle = await laptop.openWindow(); // its copy holds no counter: it opened first
+    const a = await laptop.openWindow();
+    for (let i = 0; i < 3; i++) await stampNew(a); // CRM:0002000{1,2,3}
+    a.monitor.goOffline();
+    await stampNew(a); // CRM:10020001, from the device's counter
+    await idle.online.ping(); // Outlook saves the idle window's whole copy
+    const phone = new Device(laptop.mailbox);
+    const w = await phone.openWindow();
+    expect(issuedToken(await stampNew(w))).toBe("CRM:00020004");
+    expect(laptop.mailbox.data["counter:offline-hwm"]).toEqual({ "2": { cycle: 0, last: 1 } });
+  });
+
   it("when the mailbox's roaming copy goes back to an older value", async () => {
     const device = new Device();
     const a = await device.openWindow();
