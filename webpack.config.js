@@ -5,6 +5,7 @@ const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { PrecachePlugin } = require("./scripts/precachePlugin.cjs");
+const { ThemeTokensPlugin } = require("./scripts/themeTokensPlugin.cjs");
 
 /** Microsoft supports Office.js only from its CDN; shipped pages load it from there. */
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -193,6 +194,8 @@ module.exports = (_env, argv) => {
         chunks: ["playground"],
         publicPath: "../",
       }),
+      // The light theme holds only the tokens the panes use; a build that uses another fails here.
+      new ThemeTokensPlugin({ entries: ["compose", "read"] }),
       // What sw.js keeps for offline opens: the pane pages (shipped and playground) and everything they load.
       new PrecachePlugin({
         worker: "sw.js",

@@ -13,8 +13,8 @@ import { OfflineCopyNotice } from "./OfflineCopyNotice";
 import type { OfflineCopy } from "./offlineCopy";
 
 export type PaneShellProps = {
-  /** The host's theme, from loadPaneTheme(hostTheme()). @default Fluent's web light theme (lightTheme.data.ts) */
-  theme?: Theme;
+  /** The host's theme, from loadPaneTheme(hostTheme()). @default Fluent's web light theme, the tokens the panes use (lightTheme.data.ts) */
+  theme?: Partial<Theme>;
   /** Where the page came from; given once the pane is up, so registering its service worker waits for that. */
   offlineCopy?: OfflineCopy;
   children: ReactNode;

@@ -35,7 +35,7 @@ export function openPaneRoot(element: HTMLElement): PaneRoot {
   };
   // Registered by the first full render (PaneShell), never before: it must not delay the pane.
   const offlineCopy = browserOfflineCopy();
-  let theme: Promise<Theme | undefined> = Promise.resolve(undefined);
+  let theme: Promise<Partial<Theme> | undefined> = Promise.resolve(undefined);
   return {
     async waitForOutlook(unavailable) {
       const readiness = await waitForOutlook();

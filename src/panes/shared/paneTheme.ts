@@ -5,7 +5,7 @@
 import type { Theme } from "@fluentui/react-components";
 import { lightTheme } from "./lightTheme.data";
 
-export async function loadPaneTheme(kind: "light" | "dark"): Promise<Theme> {
+export async function loadPaneTheme(kind: "light" | "dark"): Promise<Partial<Theme>> {
   if (kind === "light") return lightTheme;
   try {
     return (await import(/* webpackChunkName: "dark-theme" */ "./darkTheme")).webDarkTheme;

@@ -13,8 +13,10 @@ describe("tokenVar", () => {
 
 describe("loadPaneTheme", () => {
   it("gives Fluent's light theme for a light host, and loads the dark one for a dark host", async () => {
-    // The light theme is Fluent's as data (lightTheme.data.ts): equal, not the same object.
-    await expect(loadPaneTheme("light")).resolves.toEqual(webLightTheme);
+    // The light theme is Fluent's as data, the tokens the panes use (lightTheme.data.ts).
+    const light = await loadPaneTheme("light");
+    expect(Object.keys(light).length).toBeGreaterThan(0);
+    expect(light).toEqual(Object.fromEntries(Object.keys(light).map((name) => [name, webLightTheme[name as keyof typeof webLightTheme]])));
     await expect(loadPaneTheme("dark")).resolves.toBe(webDarkTheme);
   });
 });
