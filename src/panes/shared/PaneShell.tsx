@@ -4,10 +4,12 @@
  * styles are plain layout, and makeStyles alone would put Griffel's runtime CSS compiler in the
  * bundle; Fluent's own components ship their styles precompiled and do not need it.
  */
-import { FluentProvider, Spinner } from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-components";
 import type { Theme } from "@fluentui/react-components";
+import { useEffect } from "react";
 import type { ReactNode } from "react";
 import { LazyPaneMessage } from "./LazyPaneMessage";
+import { LazySpinner, preloadSpinner } from "./LazySpinner";
 import { lightTheme } from "./lightTheme.data";
 import { OfflineCopyNotice } from "./OfflineCopyNotice";
 import type { OfflineCopy } from "./offlineCopy";
@@ -22,6 +24,7 @@ export type PaneShellProps = {
 
 /** The frame every pane renders in: Fluent's provider with the host's theme. */
 export function PaneShell({ theme = lightTheme, offlineCopy, children }: PaneShellProps) {
+  useEffect(preloadSpinner, []);
   return (
     <FluentProvider theme={theme} style={{ minHeight: "100vh", padding: 12, boxSizing: "border-box" }}>
       {offlineCopy && <OfflineCopyNotice copy={offlineCopy} />}
@@ -31,7 +34,7 @@ export function PaneShell({ theme = lightTheme, offlineCopy, children }: PaneShe
 }
 
 export function PaneLoading({ label }: { label: string }) {
-  return <Spinner label={label} labelPosition="below" />;
+  return <LazySpinner label={label} labelPosition="below" />;
 }
 
 export function OfficeUnavailable({ reason, title = "Office is not available" }: { reason: string; /** @default "Office is not available" */ title?: string }) {

@@ -1,5 +1,6 @@
 /** The settings form (docs/DESIGN.md §6): every field labelled, with its own message when invalid. Renders only. */
-import { Button, Field, Input, Spinner, Switch, Textarea } from "@fluentui/react-components";
+import { Button, Field, Input, Switch, Textarea } from "@fluentui/react-components";
+import { LazySpinner as Spinner } from "./LazySpinner";
 import { PaneMessage } from "./PaneMessage";
 import { useEffect, useRef } from "react";
 import type { CSSProperties, ReactNode } from "react";
