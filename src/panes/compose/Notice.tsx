@@ -5,6 +5,7 @@
  */
 import { Suspense, lazy } from "react";
 import type { ComposeNotice } from "./composeNotice";
+import { useMessages } from "../shared/language";
 
 export type { ComposeNotice } from "./composeNotice";
 
@@ -14,16 +15,14 @@ const LazyNotice = lazy(() =>
   loadNotices().then(
     (module) => ({ default: module.ComposeNoticeView }),
     // Without MessageBar, but still said: a chunk that cannot load must not take the pane down with it.
-    (error: unknown) => ({
-      default: () => (
-        <p role="alert">
-          Part of the pane could not be loaded ({error instanceof Error ? error.message : String(error)}). Check the network, then open
-          the pane again.
-        </p>
-      ),
-    }),
+    (error: unknown) => ({ default: () => <ChunkFailed error={error} /> }),
   ),
 );
+
+function ChunkFailed({ error }: { error: unknown }) {
+  const m = useMessages();
+  return <p role="alert">{m.text("chunk.failed", { reason: error instanceof Error ? error.message : String(error) })}</p>;
+}
 
 /** Starts fetching the messages' chunk; for an effect once the pane has rendered. */
 export function preloadNotices(): void {

@@ -35,7 +35,7 @@ async function start(): Promise<void> {
 
 function couldNotStart(error: unknown): Promise<void> {
   const reason = error instanceof Error ? error.message : String(error);
-  return pane.show(<Notice of={{ kind: "office-unavailable", title: "The pane could not start", reason }} />);
+  return pane.show(<Notice of={{ kind: "office-unavailable", title: "couldNotStart", reason }} />);
 }
 
 void start();

@@ -9,35 +9,44 @@ import type { Theme } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { OfflineCopyNotice } from "./OfflineCopyNotice";
 import type { OfflineCopy } from "./offlineCopy";
+import { LanguageProvider, useMessages } from "./language";
+import type { Messages } from "../../languages/messages";
+import { officeProblemText } from "./officeReady";
+import type { OfficeProblem } from "./officeReady";
 
 export type PaneShellProps = {
   /** The host's theme, from loadPaneTheme(hostTheme()). @default webLightTheme */
   theme?: Theme;
   /** Where the page came from; given once the pane is up, so registering its service worker waits for that. */
   offlineCopy?: OfflineCopy;
+  /** The user's language; absent only for the first "Loading", before the catalogue is there. */
+  messages?: Messages;
   children: ReactNode;
 };
 
-/** The frame every pane renders in: Fluent's provider with the host's theme. */
-export function PaneShell({ theme = webLightTheme, offlineCopy, children }: PaneShellProps) {
-  return (
-    <FluentProvider theme={theme} style={{ minHeight: "100vh", padding: 12, boxSizing: "border-box" }}>
-      {offlineCopy && <OfflineCopyNotice copy={offlineCopy} />}
+/** The frame every pane renders in: Fluent's provider with the host's theme, in the user's language and its direction. */
+export function PaneShell({ theme = webLightTheme, offlineCopy, messages, children }: PaneShellProps) {
+  const shell = (
+    <FluentProvider theme={theme} dir={messages?.dir ?? "ltr"} lang={messages?.locale} style={{ minHeight: "100vh", padding: 12, boxSizing: "border-box" }}>
+      {offlineCopy && messages && <OfflineCopyNotice copy={offlineCopy} />}
       {children}
     </FluentProvider>
   );
+  return messages ? <LanguageProvider messages={messages}>{shell}</LanguageProvider> : shell;
 }
 
-export function PaneLoading({ label }: { label: string }) {
-  return <Spinner label={label} labelPosition="below" />;
+/** A spinner; its label once the catalogue has loaded (the first render has none yet). */
+export function PaneLoading({ label }: { label?: string }) {
+  return label === undefined ? <Spinner labelPosition="below" /> : <Spinner label={label} labelPosition="below" />;
 }
 
-export function OfficeUnavailable({ reason, title = "Office is not available" }: { reason: string; /** @default "Office is not available" */ title?: string }) {
+export function OfficeUnavailable({ reason, title }: { reason: OfficeProblem | string; /** @default "Office is not available" */ title?: "couldNotStart" }) {
+  const m = useMessages();
   return (
     <MessageBar intent="error" role="alert">
       <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
-        {reason}
+        <MessageBarTitle>{title === "couldNotStart" ? m.text("pane.couldNotStart") : m.text("office.unavailable")}</MessageBarTitle>
+        {officeProblemText(m, reason)}
       </MessageBarBody>
     </MessageBar>
   );

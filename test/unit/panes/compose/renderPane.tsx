@@ -6,6 +6,8 @@ import type { Settings } from "../../../../src/core/types";
 import type { MailItemPort } from "../../../../src/office/ports";
 import { ComposePane } from "../../../../src/panes/compose/ComposePane";
 import { PaneShell } from "../../../../src/panes/shared/PaneShell";
+import { english } from "../../languages/catalogues";
+import type { Messages } from "../../../../src/languages/messages";
 import { CodecStamper, FakeActivityLog, FakeComposeItem, FakeConnectivityMonitor, FakeMailbox, FakeSettingsPort, ONLINE, WITH_USER_NUMBER } from "./fakes";
 
 export type PaneSetup = {
@@ -15,6 +17,8 @@ export type PaneSetup = {
   activityLog?: FakeActivityLog | null;
   stamper?: CodecStamper;
   settingsPort?: FakeSettingsPort;
+  /** The pane's language. @default English (en-US) */
+  messages?: Messages;
 };
 
 export function renderPane(setup: PaneSetup = {}) {
@@ -28,7 +32,7 @@ export function renderPane(setup: PaneSetup = {}) {
   };
   const user = userEvent.setup();
   const view = render(
-    <PaneShell>
+    <PaneShell messages={setup.messages ?? english}>
       <ComposePane {...ports} />
     </PaneShell>,
   );
