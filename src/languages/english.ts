@@ -3,7 +3,8 @@
  * log in English) and for tests. The panes never import this; they load their catalogue (load.ts).
  */
 import { en } from "./catalogues/en";
-import { describeForeignMark, describeNearMiss, describeProblem } from "./describe";
+import { describeProblem } from "./settingsProblems";
+import { describeForeignMark, describeNearMiss } from "./subjectMarks";
 import { createMessages } from "./messages";
 import type { ForeignMark, NearMiss, SettingsProblem } from "../core";
 

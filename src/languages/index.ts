@@ -3,5 +3,6 @@ export { FALLBACK_LANGUAGE, LANGUAGES, chooseLanguage, hostInfoLocale, textDirec
 export type { LanguageTag } from "./tags";
 export { createMessages } from "./messages";
 export type { Catalogue, CountKey, Messages, PluralForms, TextKey } from "./messages";
-export { describeError, describeForeignMark, describeNearMiss, describeProblem } from "./describe";
+export { describeError, describeProblem } from "./settingsProblems";
+export { describeForeignMark, describeNearMiss } from "./subjectMarks";
 export { loadCatalogue, loadMessages } from "./load";

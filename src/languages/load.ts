@@ -1,9 +1,10 @@
 /**
  * Each catalogue is a chunk of its own, English included, so a pane downloads only its user's
- * language (docs/DESIGN.md §9). The pseudo-locales come with English and are made from it.
+ * language (docs/DESIGN.md §9). The pseudo-locales come with English and are made from it. The
+ * formatting code (messages.ts) is a chunk too, fetched beside the catalogue: the panes' first
+ * bundle carries neither.
  */
 import type { Catalogue, Messages } from "./messages";
-import { createMessages } from "./messages";
 import type { LanguageTag } from "./tags";
 
 export function loadCatalogue(language: LanguageTag): Promise<Catalogue> {
@@ -32,7 +33,8 @@ export function loadCatalogue(language: LanguageTag): Promise<Catalogue> {
   }
 }
 
-/** The catalogue of `language` as Messages formatting for `locale` (the user's own tag). */
+/** The catalogue of `language` as Messages formatting for `locale` (the user's own tag). A chunk loaded once is not fetched again. */
 export async function loadMessages(language: LanguageTag, locale?: string): Promise<Messages> {
-  return createMessages(language, await loadCatalogue(language), locale);
+  const [{ createMessages }, catalogue] = await Promise.all([import(/* webpackChunkName: "messages" */ "./messages"), loadCatalogue(language)]);
+  return createMessages(language, catalogue, locale);
 }

@@ -12,37 +12,30 @@ export type LanguageTag = (typeof LANGUAGES)[number];
 export const FALLBACK_LANGUAGE: LanguageTag = "en";
 
 /**
- * Tags that reach a catalogue other than their own language's: Chinese written in Simplified
- * characters (zh-CN, zh-SG, zh-Hans-…), Portuguese of Portugal, which reads Brazilian Portuguese far
- * more easily than English, and Microsoft's older spelling of its mirrored pseudo-locale.
+ * Each catalogue by its lower-case tag, and the tags that reach another catalogue than their own
+ * language's: Chinese written in Simplified characters (zh-CN, zh-SG, zh-Hans-…); Portuguese of
+ * Portugal, which reads Brazilian Portuguese far more easily than English; Microsoft's older name of
+ * its mirrored pseudo-locale. Traditional Chinese (zh-TW, zh-HK, zh-Hant) has no catalogue and gets
+ * English, not Simplified characters: the user's choice of script is deliberate.
  */
-const ALIASES: Readonly<Record<string, LanguageTag>> = {
-  zh: "zh-Hans",
-  "zh-cn": "zh-Hans",
-  "zh-sg": "zh-Hans",
-  "zh-hans": "zh-Hans",
-  pt: "pt-BR",
-  "pt-pt": "pt-BR",
-  "qps-mirr": "qps-plocm",
-};
+const BY_TAG: ReadonlyMap<string, LanguageTag> = new Map([
+  ...LANGUAGES.map((language): [string, LanguageTag] => [language.toLowerCase(), language]),
+  ["zh", "zh-Hans"],
+  ["zh-cn", "zh-Hans"],
+  ["zh-sg", "zh-Hans"],
+  ["zh-tw", "en"],
+  ["zh-hk", "en"],
+  ["zh-mo", "en"],
+  ["zh-hant", "en"],
+  ["pt", "pt-BR"],
+  ["qps-mirr", "qps-plocm"],
+]);
 
-/** Traditional Chinese has no catalogue: English, not Simplified characters (the user's choice of script is deliberate). */
-const TRADITIONAL_CHINESE = /^zh-(hant|tw|hk|mo)(-|$)/;
-
-/** The catalogue for `requested` (any case, "_" or "-"): exact tag, alias, language, then English. */
+/** The catalogue for `requested` (any case, "_" or "-"): the exact tag, else its longest known prefix (de-AT: de), else English. */
 export function chooseLanguage(requested: string | null | undefined): LanguageTag {
-  const tag = (requested ?? "").trim().replace(/_/g, "-").toLowerCase();
-  if (tag === "") return FALLBACK_LANGUAGE;
-  const exact = LANGUAGES.find((language) => language.toLowerCase() === tag);
-  if (exact !== undefined) return exact;
-  if (TRADITIONAL_CHINESE.test(tag)) return FALLBACK_LANGUAGE;
-  // Longest first: "zh-hans-cn" is "zh-hans" before it is "zh".
-  const subtags = tag.split("-");
+  const subtags = (requested ?? "").trim().replace(/_/g, "-").toLowerCase().split("-");
   for (let n = subtags.length; n >= 1; n--) {
-    const prefix = subtags.slice(0, n).join("-");
-    const alias = ALIASES[prefix];
-    if (alias !== undefined) return alias;
-    const language = LANGUAGES.find((candidate) => candidate.toLowerCase() === prefix);
+    const language = BY_TAG.get(subtags.slice(0, n).join("-"));
     if (language !== undefined) return language;
   }
   return FALLBACK_LANGUAGE;

@@ -4,7 +4,7 @@ import { PaneMessage } from "../shared/PaneMessage";
 import { ActionMessage } from "./ActionMessage";
 import type { ComposeNotice } from "./composeNotice";
 import { useMessages } from "../shared/language";
-import { describeError } from "../../languages/describe";
+import { describeError } from "../../languages/settingsProblems";
 import { officeProblemText } from "../shared/officeReady";
 
 export function ComposeNoticeView({ notice }: { notice: ComposeNotice }) {

@@ -1,7 +1,7 @@
 import { Body1, Caption1, Subtitle1 } from "@fluentui/react-components";
 import type { CSSProperties } from "react";
 import type { ForeignMark, NearMiss } from "../../core";
-import { describeForeignMark, describeNearMiss } from "../../languages/describe";
+import { describeForeignMark, describeNearMiss } from "../../languages/subjectMarks";
 import { useMessages } from "../shared/language";
 import { tokenVar } from "../shared/tokenVar";
 

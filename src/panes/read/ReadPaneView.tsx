@@ -2,13 +2,13 @@ import { Body1, Caption1, Subtitle1, Title3 } from "@fluentui/react-components";
 import { PaneMessage } from "../shared/PaneMessage";
 import type { CSSProperties } from "react";
 import { PaneLoading } from "../shared/PaneShell";
-import { MarkList } from "./MarkList";
 import { SmartMatchCard } from "./SmartMatchCard";
 import { TokenCard } from "./TokenCard";
 import type { CopyState, ReadPaneState } from "./useReadPane";
 import { tokenVar } from "../shared/tokenVar";
 import { useMessages } from "../shared/language";
-import { describeError } from "../../languages/describe";
+import { Suspense, lazy } from "react";
+import { MarkList } from "./MarkList";
 
 export type ReadPaneViewProps = {
   /** What to show: see useReadPane. */
@@ -26,6 +26,9 @@ const styles = {
   section: { display: "flex", flexDirection: "column", gap: tokenVar("spacingVerticalS") },
   subject: { overflowWrap: "anywhere" },
 } satisfies Record<string, CSSProperties>;
+
+/** Rare (invalid settings): their words load when shown. */
+const SettingsProblemList = lazy(() => import(/* webpackChunkName: "settings-problems" */ "./SettingsProblemList").then((module) => ({ default: module.SettingsProblemList })));
 
 /** Renders the read pane's state. No behaviour here: useReadPane owns it. */
 export function ReadPaneView({ state, copy, onCopy }: ReadPaneViewProps) {
@@ -71,11 +74,9 @@ function Body({ of: state, onCopy }: { of: ReadPaneState; onCopy: (token: string
           {settingsProblems.length > 0 && (
             <PaneMessage intent="warning" title={m.text("read.settingsProblems.title")}>
               {m.text("read.settingsProblems.text")}
-              <ul>
-                {settingsProblems.map((problem, i) => (
-                  <li key={`${problem.field}-${i}`}>{describeError(m, problem)}</li>
-                ))}
-              </ul>
+              <Suspense fallback={null}>
+                <SettingsProblemList problems={settingsProblems} />
+              </Suspense>
             </PaneMessage>
           )}
           {service.status === "unreachable" && (

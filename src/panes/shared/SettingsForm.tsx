@@ -12,7 +12,7 @@ import type { SettingsFormStatus } from "./useSettingsForm";
 import { tokenVar } from "./tokenVar";
 import { useMessages } from "./language";
 import type { Messages } from "../../languages/messages";
-import { describeError } from "../../languages/describe";
+import { describeError } from "../../languages/settingsProblems";
 import type { ValidationError } from "../../core/types";
 import type { SettingsFieldErrors } from "./settingsDraft";
 

@@ -15,6 +15,6 @@ export function LanguageProvider({ messages, children }: { messages: Messages; c
 /** The pane's messages; throws outside a LanguageProvider, which is a programming error. */
 export function useMessages(): Messages {
   const messages = useContext(MessagesContext);
-  if (messages === null) throw new Error("useMessages() needs a <LanguageProvider>: the pane entry renders one around every pane (paneRoot.tsx).");
+  if (messages === null) throw new Error("No LanguageProvider (paneRoot.tsx renders it)");
   return messages;
 }

@@ -6,9 +6,8 @@
  */
 import { FALLBACK_LANGUAGE, chooseLanguage, hostInfoLocale } from "../../languages/tags";
 import type { LanguageTag } from "../../languages/tags";
-import { createMessages } from "../../languages/messages";
-import type { Catalogue, Messages } from "../../languages/messages";
-import { loadCatalogue } from "../../languages/load";
+import type { Messages } from "../../languages/messages";
+import { loadMessages } from "../../languages/load";
 
 export type PaneLanguage = {
   /** Outlook's display language, once known; undefined keeps the guess. */
@@ -17,22 +16,17 @@ export type PaneLanguage = {
   messages(): Promise<Messages>;
 };
 
-export function paneLanguage(pageUrl: string, browserLanguage: string | undefined, load: (language: LanguageTag) => Promise<Catalogue> = loadCatalogue): PaneLanguage {
-  const catalogues = new Map<LanguageTag, Promise<Catalogue>>();
-  const catalogue = (language: LanguageTag) => {
-    let loading = catalogues.get(language);
-    if (loading === undefined) catalogues.set(language, (loading = load(language)));
-    return loading;
-  };
+export function paneLanguage(
+  pageUrl: string,
+  browserLanguage: string | undefined,
+  load: (language: LanguageTag, locale: string) => Promise<Messages> = loadMessages,
+): PaneLanguage {
   const messagesFor = (requested: string): Promise<Messages> => {
     const language = chooseLanguage(requested);
-    const loading = catalogue(language).then(
-      (loaded) => createMessages(language, loaded, requested),
-      (error: unknown) => {
-        if (language === FALLBACK_LANGUAGE) throw error;
-        return catalogue(FALLBACK_LANGUAGE).then((loaded) => createMessages(FALLBACK_LANGUAGE, loaded, requested));
-      },
-    );
+    const loading = load(language, requested).catch((error: unknown) => {
+      if (language === FALLBACK_LANGUAGE) throw error;
+      return load(FALLBACK_LANGUAGE, requested);
+    });
     // Awaited by the first render, which shows a failure; not an unhandled rejection before that.
     loading.catch(() => undefined);
     return loading;
@@ -43,7 +37,7 @@ export function paneLanguage(pageUrl: string, browserLanguage: string | undefine
     settle(displayLanguage) {
       if (displayLanguage === undefined || displayLanguage.toLowerCase() === requested.toLowerCase()) return;
       requested = displayLanguage;
-      // The same catalogue for another locale (en-US guessed, en-GB settled) is not fetched again.
+      // The same catalogue for another locale (en-US guessed, en-GB settled) comes from webpack's cache, not the network.
       messages = messagesFor(displayLanguage);
     },
     messages: () => messages,

@@ -1,9 +1,10 @@
 /**
- * Core's codes in the user's words (docs/DESIGN.md §9): settings problems, near misses and the
- * marks of other systems. Core says what is wrong; this says it in the catalogue's language.
+ * Settings problems in the user's words (docs/DESIGN.md §9): core says what is wrong as a code; this
+ * says it in the catalogue's language, with how to fix it. The read pane loads it only when a
+ * problem is shown.
  */
 import { SETTINGS_LIMITS } from "../core";
-import type { ForeignMark, NearMiss, PrefixSubject, SeenChar, SeenValue, SettingsProblem, ValidationError } from "../core";
+import type { PrefixSubject, SeenChar, SeenValue, SettingsProblem, ValidationError } from "../core";
 import type { Messages } from "./messages";
 
 function seenValue(m: Messages, got: SeenValue): string {
@@ -99,44 +100,4 @@ export function describeProblem(m: Messages, problem: SettingsProblem): string {
 export function describeError(m: Messages, error: ValidationError): string {
   const text = describeProblem(m, error.problem);
   return error.ignored === true ? m.text("problem.ignored", { problem: text }) : text;
-}
-
-/** Why a near miss is not a token: one sentence per reason, in core's order. */
-export function describeNearMiss(m: Messages, miss: NearMiss): string {
-  const whose = miss.origin === "current" ? m.text("nearMiss.ourPrefix", { prefix: miss.prefix }) : m.text("nearMiss.ourEarlierPrefix", { prefix: miss.prefix });
-  return miss.kinds
-    .map((kind): string => {
-      switch (kind) {
-        case "look-alike-prefix":
-          return m.text("nearMiss.look-alike-prefix", { typed: miss.typedPrefix, whose });
-        case "glued":
-        case "space-after-prefix":
-          return m.text(`nearMiss.${kind}`, { whose });
-        case "other-script-digits":
-          return m.text("nearMiss.other-script-digits", { script: m.text(`script.${miss.script}`) });
-        case "digit-count":
-          return m.count("nearMiss.digit-count", miss.digitCount, { whose, expected: miss.expectedDigits });
-        case "designator":
-          return m.text("nearMiss.designator", { digit: miss.firstDigit || "?" });
-      }
-    })
-    .join(" ");
-}
-
-/** What another system's mark is, in a few words, and why it is left alone. */
-export function describeForeignMark(m: Messages, mark: ForeignMark): { readonly label: string; readonly explanation: string } {
-  const { prefix = "", hook = "", instance = "", ticket = "" } = mark.detail;
-  const label = m.text(`foreign.${mark.kind}`);
-  switch (mark.kind) {
-    case "other-prefix":
-      return { label, explanation: m.text("foreign.other-prefix.text", { prefix }) };
-    case "ticket-hook":
-      return { label, explanation: m.text("foreign.ticket-hook.text", { hook, ticket }) };
-    case "request-tracker":
-      return { label, explanation: m.text("foreign.request-tracker.text", { instance, ticket }) };
-    case "salesforce-thread":
-      return { label, explanation: m.text("foreign.salesforce-thread.text") };
-    case "freshdesk":
-      return { label, explanation: m.text("foreign.freshdesk.text", { ticket }) };
-  }
 }
