@@ -174,7 +174,7 @@ describe("ReadPane", () => {
     const settings = fakeSettings(DEFAULT_SETTINGS, [{ field: "userDigits", problem: { code: "integer-range", setting: "userDigits", min: 1, max: 10, got: { kind: "literal", text: "0" } } }]);
     renderPane({ mailbox: new FakeMailbox(received("CRM:00021003")), settings });
     expect(await screen.findByText("Some settings are not valid")).toBeInTheDocument();
-    expect(screen.getByText("User digits must be a whole number from 1 to 10; got 0.")).toBeInTheDocument();
+    expect(await screen.findByText("User digits must be a whole number from 1 to 10; got 0.")).toBeInTheDocument();
     expect(await tokenCard("CRM:00021003")).toBeInTheDocument();
   });
 
