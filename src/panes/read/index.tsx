@@ -24,7 +24,7 @@ async function start(): Promise<void> {
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    await pane.show(<OfficeUnavailable title="couldNotStart" reason={reason} />);
+    await pane.show(<OfficeUnavailable failedToStart reason={reason} />);
   }
 }
 

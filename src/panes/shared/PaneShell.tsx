@@ -40,12 +40,13 @@ export function PaneLoading({ label }: { label?: string }) {
   return label === undefined ? <Spinner labelPosition="below" /> : <Spinner label={label} labelPosition="below" />;
 }
 
-export function OfficeUnavailable({ reason, title }: { reason: OfficeProblem | string; /** @default "Office is not available" */ title?: "couldNotStart" }) {
+/** `failedToStart`: the pane's own start failed, not Office. @default false */
+export function OfficeUnavailable({ reason, failedToStart = false }: { reason: OfficeProblem | string; failedToStart?: boolean }) {
   const m = useMessages();
   return (
     <MessageBar intent="error" role="alert">
       <MessageBarBody>
-        <MessageBarTitle>{title === "couldNotStart" ? m.text("pane.couldNotStart") : m.text("office.unavailable")}</MessageBarTitle>
+        <MessageBarTitle>{failedToStart ? m.text("pane.couldNotStart") : m.text("office.unavailable")}</MessageBarTitle>
         {officeProblemText(m, reason)}
       </MessageBarBody>
     </MessageBar>
