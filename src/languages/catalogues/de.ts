@@ -272,4 +272,12 @@ export const de: Catalogue = {
   "problem.settings-undecodable": "Mit den Einstellungen lässt sich nicht entschlüsseln ({detail}); es gelten die Standardwerte.",
   "problem.service-settings-unusable": "Der Tracking-Dienst unter {url} hat Einstellungen gesendet, die dieses Add-In nicht verwenden kann ({reasons}); Ihre eigenen Einstellungen gelten. Bitten Sie Ihren Administrator, die Konfiguration des Diensts zu prüfen.",
   "problem.ignored": "{problem} Der gespeicherte Wert wird ignoriert; es gilt der Standardwert.",
+
+  // The manifests' names and tooltips (scripts/localize-manifests.ts writes them into both manifests)
+  "manifest.name": "Tracking Tokens",
+  "manifest.fullName": "Tracking Tokens für Outlook",
+  "manifest.shortDescription": "Versieht Betreffs mit Tracking-Tokens wie CRM:00021003 und entschlüsselt sie.",
+  "manifest.description": "Versieht den Betreff einer Nachricht, die Sie verfassen, mit einem Tracking-Token wie CRM:00021003 und entschlüsselt die Tokens in empfangenen Nachrichten.",
+  "manifest.composeTooltip": "Den Betreff dieser Nachricht mit einem Tracking-Token wie CRM:00021003 versehen.",
+  "manifest.readTooltip": "Die Tracking-Tokens im Betreff dieser Nachricht anzeigen.",
 };

@@ -288,4 +288,12 @@ export const en = {
   "problem.settings-undecodable": "The settings cannot be used for decoding ({detail}); the defaults are used.",
   "problem.service-settings-unusable": "The tracking service at {url} sent settings this add-in cannot use ({reasons}); your own settings are in use. Ask your admin to check the service's configuration.",
   "problem.ignored": "{problem} The saved value is ignored; the default is in use.",
+
+  // The manifests' names and tooltips (scripts/localize-manifests.ts writes them into both manifests)
+  "manifest.name": "Tracking Tokens",
+  "manifest.fullName": "Tracking Tokens for Outlook",
+  "manifest.shortDescription": "Stamps tracking tokens such as CRM:00021003 on subjects and decodes them.",
+  "manifest.description": "Stamps a tracking token such as CRM:00021003 on the subject of a message you write, and decodes the tokens in messages you receive.",
+  "manifest.composeTooltip": "Stamp a tracking token such as CRM:00021003 on the subject of this message.",
+  "manifest.readTooltip": "Show the tracking tokens in the subject of this message.",
 } as const;

@@ -275,4 +275,12 @@ export const es: Catalogue = {
   "problem.settings-undecodable": "La configuración no sirve para descodificar ({detail}); se usan los valores predeterminados.",
   "problem.service-settings-unusable": "El servicio de seguimiento en {url} envió una configuración que este complemento no puede usar ({reasons}); se usa su propia configuración. Pida a su administrador que revise la configuración del servicio.",
   "problem.ignored": "{problem} El valor guardado se omite; se usa el predeterminado.",
+
+  // The manifests' names and tooltips (scripts/localize-manifests.ts writes them into both manifests)
+  "manifest.name": "Tracking Tokens",
+  "manifest.fullName": "Tracking Tokens para Outlook",
+  "manifest.shortDescription": "Pone tokens de seguimiento como CRM:00021003 en el asunto y los descodifica.",
+  "manifest.description": "Pone un token de seguimiento como CRM:00021003 en el asunto del mensaje que redacta y descodifica los tokens de los mensajes que recibe.",
+  "manifest.composeTooltip": "Poner un token de seguimiento como CRM:00021003 en el asunto de este mensaje.",
+  "manifest.readTooltip": "Mostrar los tokens de seguimiento del asunto de este mensaje.",
 };

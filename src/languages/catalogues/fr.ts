@@ -275,4 +275,12 @@ export const fr: Catalogue = {
   "problem.settings-undecodable": "Les paramètres ne permettent pas le décodage ({detail}) ; les valeurs par défaut s’appliquent.",
   "problem.service-settings-unusable": "Le service de suivi à l’adresse {url} a envoyé des paramètres que ce complément ne peut pas utiliser ({reasons}) ; vos propres paramètres s’appliquent. Demandez à votre administrateur de vérifier la configuration du service.",
   "problem.ignored": "{problem} La valeur enregistrée est ignorée ; la valeur par défaut s’applique.",
+
+  // The manifests' names and tooltips (scripts/localize-manifests.ts writes them into both manifests)
+  "manifest.name": "Tracking Tokens",
+  "manifest.fullName": "Tracking Tokens pour Outlook",
+  "manifest.shortDescription": "Appose des jetons de suivi comme CRM:00021003 sur l’objet et les décode.",
+  "manifest.description": "Appose un jeton de suivi comme CRM:00021003 sur l’objet du message que vous rédigez, et décode les jetons des messages que vous recevez.",
+  "manifest.composeTooltip": "Apposer un jeton de suivi comme CRM:00021003 sur l’objet de ce message.",
+  "manifest.readTooltip": "Afficher les jetons de suivi de l’objet de ce message.",
 };

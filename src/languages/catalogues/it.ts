@@ -275,4 +275,12 @@ export const it: Catalogue = {
   "problem.settings-undecodable": "Le impostazioni non consentono la decodifica ({detail}); vengono usati i valori predefiniti.",
   "problem.service-settings-unusable": "Il servizio di tracciamento all'indirizzo {url} ha inviato impostazioni che questo componente aggiuntivo non può usare ({reasons}); vengono usate le tue impostazioni. Chiedi all'amministratore di controllare la configurazione del servizio.",
   "problem.ignored": "{problem} Il valore salvato viene ignorato; viene usato quello predefinito.",
+
+  // The manifests' names and tooltips (scripts/localize-manifests.ts writes them into both manifests)
+  "manifest.name": "Tracking Tokens",
+  "manifest.fullName": "Tracking Tokens per Outlook",
+  "manifest.shortDescription": "Appone token di tracciamento come CRM:00021003 nell'oggetto e li decodifica.",
+  "manifest.description": "Appone un token di tracciamento come CRM:00021003 nell'oggetto del messaggio che scrivi e decodifica i token dei messaggi che ricevi.",
+  "manifest.composeTooltip": "Apponi un token di tracciamento come CRM:00021003 nell'oggetto di questo messaggio.",
+  "manifest.readTooltip": "Mostra i token di tracciamento nell'oggetto di questo messaggio.",
 };

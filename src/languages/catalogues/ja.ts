@@ -267,4 +267,12 @@ export const ja: Catalogue = {
   "problem.settings-undecodable": "この設定ではトークンを解読できません ({detail})。既定値が使われます。",
   "problem.service-settings-unusable": "{url} の追跡サービスから、このアドインで使用できない設定が送られてきました ({reasons})。ご自身の設定が使われます。サービスの構成を確認するよう管理者に依頼してください。",
   "problem.ignored": "{problem} 保存された値は無視され、既定値が使われます。",
+
+  // The manifests' names and tooltips (scripts/localize-manifests.ts writes them into both manifests)
+  "manifest.name": "Tracking Tokens",
+  "manifest.fullName": "Outlook 用 Tracking Tokens",
+  "manifest.shortDescription": "件名に CRM:00021003 のような追跡トークンを付け、解読します。",
+  "manifest.description": "作成中のメッセージの件名に CRM:00021003 のような追跡トークンを付け、受信したメッセージのトークンを解読します。",
+  "manifest.composeTooltip": "このメッセージの件名に CRM:00021003 のような追跡トークンを付けます。",
+  "manifest.readTooltip": "このメッセージの件名にある追跡トークンを表示します。",
 };

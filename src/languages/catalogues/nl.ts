@@ -275,4 +275,12 @@ export const nl: Catalogue = {
   "problem.settings-undecodable": "Met de instellingen kan niet worden gedecodeerd ({detail}); de standaardwaarden worden gebruikt.",
   "problem.service-settings-unusable": "De trackingservice op {url} heeft instellingen verzonden die deze invoegtoepassing niet kan gebruiken ({reasons}); uw eigen instellingen worden gebruikt. Vraag uw beheerder de configuratie van de service te controleren.",
   "problem.ignored": "{problem} De opgeslagen waarde wordt genegeerd; de standaardwaarde wordt gebruikt.",
+
+  // The manifests' names and tooltips (scripts/localize-manifests.ts writes them into both manifests)
+  "manifest.name": "Tracking Tokens",
+  "manifest.fullName": "Tracking Tokens voor Outlook",
+  "manifest.shortDescription": "Voorziet onderwerpen van trackingtokens zoals CRM:00021003 en decodeert ze.",
+  "manifest.description": "Voorziet het onderwerp van een bericht dat u opstelt van een trackingtoken zoals CRM:00021003 en decodeert de tokens in berichten die u ontvangt.",
+  "manifest.composeTooltip": "Het onderwerp van dit bericht voorzien van een trackingtoken zoals CRM:00021003.",
+  "manifest.readTooltip": "De trackingtokens in het onderwerp van dit bericht weergeven.",
 };

@@ -275,4 +275,12 @@ export const ptBR: Catalogue = {
   "problem.settings-undecodable": "As configurações não servem para decodificar ({detail}); os valores padrão são usados.",
   "problem.service-settings-unusable": "O serviço de rastreamento em {url} enviou configurações que este suplemento não pode usar ({reasons}); suas próprias configurações estão em uso. Peça ao seu administrador para verificar a configuração do serviço.",
   "problem.ignored": "{problem} O valor salvo é ignorado; o padrão está em uso.",
+
+  // The manifests' names and tooltips (scripts/localize-manifests.ts writes them into both manifests)
+  "manifest.name": "Tracking Tokens",
+  "manifest.fullName": "Tracking Tokens para Outlook",
+  "manifest.shortDescription": "Coloca tokens de rastreamento como CRM:00021003 no assunto e os decodifica.",
+  "manifest.description": "Coloca um token de rastreamento como CRM:00021003 no assunto da mensagem que você escreve e decodifica os tokens das mensagens que você recebe.",
+  "manifest.composeTooltip": "Colocar um token de rastreamento como CRM:00021003 no assunto desta mensagem.",
+  "manifest.readTooltip": "Mostrar os tokens de rastreamento no assunto desta mensagem.",
 };

@@ -267,4 +267,12 @@ export const zhHans: Catalogue = {
   "problem.settings-undecodable": "这些设置无法用于解码({detail})；使用默认值。",
   "problem.service-settings-unusable": "位于 {url} 的跟踪服务发送了此加载项无法使用的设置({reasons})；将使用你自己的设置。请让管理员检查服务的配置。",
   "problem.ignored": "{problem} 已保存的值被忽略；使用默认值。",
+
+  // The manifests' names and tooltips (scripts/localize-manifests.ts writes them into both manifests)
+  "manifest.name": "Tracking Tokens",
+  "manifest.fullName": "适用于 Outlook 的 Tracking Tokens",
+  "manifest.shortDescription": "在主题中标记 CRM:00021003 这样的跟踪令牌并对其解码。",
+  "manifest.description": "在你撰写的邮件主题中标记 CRM:00021003 这样的跟踪令牌，并解码收到的邮件中的令牌。",
+  "manifest.composeTooltip": "在此邮件的主题中标记 CRM:00021003 这样的跟踪令牌。",
+  "manifest.readTooltip": "显示此邮件主题中的跟踪令牌。",
 };

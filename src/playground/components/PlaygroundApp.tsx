@@ -102,8 +102,13 @@ export function PlaygroundApp({ model, session }: { model: MailboxModel; session
           </div>
           <div style={{ minHeight: 0, backgroundColor: tokens.colorNeutralBackground1 }}>
             {/* The read pane stays loaded while composing: it is pinned and follows the selection. */}
-            <PaneFrame surface="read" hidden={composing} />
-            {view.mode === "composing" && <PaneFrame key={view.draft.id} surface="compose" />}
+            <PaneFrame surface="read" hidden={composing} displayLanguage={state.options.displayLanguage} onDisplayLanguage={(displayLanguage) => model.simulator.setOptions({ displayLanguage })} />
+            {view.mode === "composing" && <PaneFrame
+                key={view.draft.id}
+                surface="compose"
+                displayLanguage={state.options.displayLanguage}
+                onDisplayLanguage={(displayLanguage) => model.simulator.setOptions({ displayLanguage })}
+              />}
           </div>
         </main>
       </div>

@@ -15,10 +15,13 @@ export function officeLibraryOf(location: Pick<Location, "search">): OfficeLibra
   return new URLSearchParams(location.search).get("office") === "microsoft" ? "microsoft" : "fake";
 }
 
-/** The URL of a pane page for this playground page's Office.js. */
-export function paneSource(surface: Surface, location: Pick<Location, "search" | "origin">): string {
-  if (officeLibraryOf(location) === "fake") return `/playground/${surface}.html`;
-  return outlookWebPaneUrl(`${OFFICE_JS_FOLDER}/${surface}.html`, surface, location.origin);
+/**
+ * The URL of a pane page for this playground page's Office.js. Like Outlook, it names the display
+ * language in `_host_Info`, so the pane fetches its catalogue before Office.js is ready.
+ */
+export function paneSource(surface: Surface, location: Pick<Location, "search" | "origin">, displayLanguage = "en-US"): string {
+  if (officeLibraryOf(location) === "fake") return `/playground/${surface}.html?_host_Info=${encodeURIComponent(`Outlook|Web|16.01|${displayLanguage}|playground-${surface}|||0`)}`;
+  return outlookWebPaneUrl(`${OFFICE_JS_FOLDER}/${surface}.html`, surface, location.origin, displayLanguage);
 }
 
 function loadScript(doc: Document, src: string): Promise<void> {

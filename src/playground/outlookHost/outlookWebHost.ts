@@ -51,9 +51,9 @@ const controlId = (surface: Surface) => `playground-${surface}`;
 const surfaceOf = (id: unknown): Surface | undefined => (id === controlId("compose") ? "compose" : id === controlId("read") ? "read" : undefined);
 
 /** The query and hash that tell office.js it runs in Outlook on the web and where its host is. */
-export function outlookWebPaneUrl(path: string, surface: Surface, hostOrigin: string): string {
+export function outlookWebPaneUrl(path: string, surface: Surface, hostOrigin: string, displayLanguage = "en-US"): string {
   // _host_Info: host|platform|version|locale|correlation id (office.debug.js, _retrieveHostInfo).
-  const hostInfo = `Outlook|Web|16.01|en-US|${controlId(surface)}|||0`;
+  const hostInfo = `Outlook|Web|16.01|${displayLanguage}|${controlId(surface)}|||0`;
   // _xdm_Info: conversation|control id|host URL (setAgaveHostCommunication); the URL as is (it has ":").
   return `${path}?_host_Info=${encodeURIComponent(hostInfo)}#&_xdm_Info=${controlId(surface)}|${controlId(surface)}|${hostOrigin}`;
 }
@@ -110,7 +110,7 @@ export function startOutlookWebHost({ win, common, host }: { win: Window; common
         _appName: OUTLOOK_WEB_APP,
         _appVersion: "16.0.0.0",
         _appMinorVersion: 1,
-        _appUILocale: "en-US",
+        _appUILocale: host.options().displayLanguage,
         _dataLocale: "en-US",
         _docUrl: "",
         _clientMode: 1,
