@@ -117,7 +117,9 @@ describe("which Office.js the panes load", () => {
   it("is the fake by default, Microsoft's with ?office=microsoft, whose pane URLs carry the host's info", () => {
     const origin = "https://localhost:3000";
     expect(officeLibraryOf({ search: "" })).toBe("fake");
-    expect(paneSource("read", { search: "", origin })).toBe("/playground/read.html");
+    // Like Outlook, the URL names the display language, so the pane fetches its catalogue before Office.js is ready.
+    expect(paneSource("read", { search: "", origin })).toBe("/playground/read.html?_host_Info=Outlook%7CWeb%7C16.01%7Cen-US%7Cplayground-read%7C%7C%7C0");
+    expect(paneSource("read", { search: "", origin }, "ja-JP")).toContain("%7Cja-JP%7C");
     const url = paneSource("compose", { search: "?office=microsoft", origin });
     expect(url.startsWith("/playground/office-js/compose.html?_host_Info=Outlook%7CWeb%7C16.01%7C")).toBe(true);
     expect(url.endsWith(`#&_xdm_Info=playground-compose|playground-compose|${origin}`)).toBe(true);
