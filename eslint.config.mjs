@@ -66,12 +66,29 @@ export default tseslint.config(
     },
   },
   {
-    // Of our rooms the service reaches only core and the contract (README, Folder layout).
+    // The catalogues and their formatting (docs/DESIGN.md §9) import only core, and no host: the panes,
+    // the send handler and the service all use them. Dates are formatted, never read from the clock.
+    files: ["src/languages/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/office/*", "**/storage/*", "**/authority/*", "**/panes/*", "**/commands/*", "**/playground/*", "**/serviceWorker/*", "**/server/*", "**/contract/*", "**/core/*"], message: "src/languages imports only src/core (its index)." },
+            { group: ["react", "react-*", "@fluentui/*", "idb", "office-*", "@microsoft/*", "@azure/*", "node:*"], message: "src/languages is pure: no React, Fluent, storage, Office or Node." },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", ...HOST_AND_CLOCK_GLOBALS.filter(({ name }) => name !== "Date").map(({ name }) => ({ name, message: "src/languages is pure, like src/core." }))],
+    },
+  },
+  {
+    // Of our rooms the service reaches only core, the contract and the languages (README, Folder layout).
     files: ["src/server/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/office/*", "**/storage/*", "**/authority/*", "**/panes/*", "**/commands/*", "**/playground/*", "**/serviceWorker/*"], message: "The service reaches only src/core and src/contract." }] },
+        { patterns: [{ group: ["**/office/*", "**/storage/*", "**/authority/*", "**/panes/*", "**/commands/*", "**/playground/*", "**/serviceWorker/*"], message: "The service reaches only src/core, src/contract and src/languages." }] },
       ],
     },
   },

@@ -211,6 +211,8 @@ module.exports = (_env, argv) => {
           { from: "assets/*.png", to: "[path][name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
           { from: "manifest.json", to: "manifest.json" },
+          // manifest.json's languages (localizationInfo), zipped with it (docs/DEPLOY.md, step 3).
+          { from: "localization/*.json", to: "[path][name][ext]" },
           { from: "src/support.html", to: "support.html" },
           // Microsoft's files as they ship (minimized: Terser would only spend time on them).
           ...OFFICE_JS_FILES.map((file) => ({ from: `${OFFICE_JS_DIST}/${file}`, to: `${OFFICE_JS_FOLDER}/${file}`, info: { minimized: true } })),

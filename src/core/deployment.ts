@@ -75,14 +75,6 @@ export function withDeployment(own: Settings, known: KnownDeployment): { readonl
   // The user's own number may not fit the team's digits or base: then the service assigns one.
   if (!result.ok && !assigned && ordinal !== null) result = check(null);
   if (result.ok) return { settings: result.settings, problems: [] };
-  const reasons = result.errors.map((error) => error.message).join(" ");
-  return {
-    settings: own,
-    problems: [
-      {
-        field: "settings",
-        message: `The tracking service at ${known.serviceUrl} sent settings this add-in cannot use (${reasons}); your own settings are in use. Ask your admin to check the service's configuration.`,
-      },
-    ],
-  };
+  const reasons = result.errors.map((error) => error.problem);
+  return { settings: own, problems: [{ field: "settings", problem: { code: "service-settings-unusable", serviceUrl: known.serviceUrl, reasons } }] };
 }

@@ -15,7 +15,8 @@ export class InvalidSettingsError extends Error {
   readonly errors: readonly ValidationError[];
 
   constructor(errors: readonly ValidationError[]) {
-    super(`Invalid settings: ${errors.map((e) => e.message).join(" ")}`);
+    // For developers (settings skipped validation): the codes, not the user's words.
+    super(`Invalid settings: ${errors.map((e) => `${e.field} (${e.problem.code})`).join(", ")}`);
     this.errors = errors;
   }
 }

@@ -1,6 +1,7 @@
 /**
  * What the read pane says about a subject (docs/DESIGN.md §5): our tokens, the marks of other systems, and
- * texts that look like our tokens but are not ("near misses"), each with a sentence for the user.
+ * texts that look like our tokens but are not ("near misses"), each with what the read pane needs to say
+ * why in the user's language (codes and parameters, no sentences: docs/DESIGN.md §9).
  * Pure and total: never throws on any string.
  */
 import { precedingIsWordChar } from "./matcher";
@@ -28,9 +29,15 @@ export type ForeignMark = {
   /** UTF-16 index of `text` in the subject. */
   readonly index: number;
   readonly kind: ForeignMarkKind;
-  /** One or two sentences for the user. */
-  readonly explanation: string;
+  /**
+   * What the mark names: `prefix` (other-prefix, with its colon), `hook` (ticket-hook, e.g. "Ticket"),
+   * `instance` (request-tracker), `ticket` (ticket-hook, request-tracker, freshdesk).
+   */
+  readonly detail: { readonly prefix?: string; readonly hook?: string; readonly instance?: string; readonly ticket?: string };
 };
+
+/** Which script a near miss's non-ASCII digits come from. */
+export type DigitScript = "arabic-indic" | "extended-arabic-indic" | "devanagari" | "bengali" | "thai" | "full-width" | "other";
 
 /** Why a text that starts like our token is not one. */
 export type NearMissKind =
@@ -50,10 +57,18 @@ export type NearMissKind =
 export type NearMiss = {
   readonly text: string;
   readonly index: number;
-  /** The first reason (in the order of NearMissKind); `explanation` gives all of them. */
+  /** The first reason (in the order of NearMissKind); `kinds` has all of them. */
   readonly kind: NearMissKind;
   readonly kinds: readonly NearMissKind[];
-  readonly explanation: string;
+  /** The prefix as typed (look-alike-prefix). */
+  readonly typedPrefix: string;
+  /** Digits in the run, in code points, and how many a token has now (digit-count). */
+  readonly digitCount: number;
+  readonly expectedDigits: number;
+  /** The script of the first non-ASCII digit (other-script-digits). */
+  readonly script: DigitScript;
+  /** The run's first digit (designator). */
+  readonly firstDigit: string;
   /** The configured prefix it resembles, and whether that is the current one or an earlier one. */
   readonly prefix: string;
   readonly origin: PrefixOrigin;
@@ -167,7 +182,11 @@ function findNearMisses(subject: string, settings: Settings, ours: readonly Span
         index,
         kind: kinds[0] as NearMissKind,
         kinds,
-        explanation: explainNearMiss(kinds, entry, typedPrefix, digits, expected),
+        typedPrefix,
+        digitCount: Array.from(digits).length,
+        expectedDigits: expected,
+        script: digitScript(digits),
+        firstDigit: Array.from(digits)[0] ?? "",
         prefix: entry.prefix,
         origin: entry.origin,
       });
@@ -205,46 +224,23 @@ function asciiFold(text: string): string {
   return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
 }
 
-const SCRIPT_NAMES: readonly { readonly zero: number; readonly name: string }[] = [
-  { zero: 0x0660, name: "Arabic-Indic" },
-  { zero: 0x06f0, name: "Extended Arabic-Indic (Persian, Urdu)" },
-  { zero: 0x0966, name: "Devanagari" },
-  { zero: 0x09e6, name: "Bengali" },
-  { zero: 0x0e50, name: "Thai" },
-  { zero: 0xff10, name: "full-width" },
+const SCRIPTS: readonly { readonly zero: number; readonly script: DigitScript }[] = [
+  { zero: 0x0660, script: "arabic-indic" },
+  { zero: 0x06f0, script: "extended-arabic-indic" },
+  { zero: 0x0966, script: "devanagari" },
+  { zero: 0x09e6, script: "bengali" },
+  { zero: 0x0e50, script: "thai" },
+  { zero: 0xff10, script: "full-width" },
 ];
 
-/** A name for the non-ASCII digits in `digits`, e.g. "Arabic-Indic", or "another script's". */
-function digitScript(digits: string): string {
+/** The script of the first non-ASCII digit in `digits`, or "other". */
+function digitScript(digits: string): DigitScript {
   for (const ch of digits) {
     const code = ch.codePointAt(0) ?? 0;
     if (code >= 0x30 && code <= 0x39) continue;
-    const script = SCRIPT_NAMES.find((s) => code >= s.zero && code <= s.zero + 9);
-    return script === undefined ? "another script's" : script.name;
+    return SCRIPTS.find((s) => code >= s.zero && code <= s.zero + 9)?.script ?? "other";
   }
-  return "another script's";
-}
-
-function explainNearMiss(kinds: readonly NearMissKind[], entry: PrefixEntry, typedPrefix: string, digits: string, expected: number): string {
-  const whose = entry.origin === "current" ? `our prefix "${entry.prefix}"` : `our earlier prefix "${entry.prefix}"`;
-  const count = Array.from(digits).length;
-  const sentences = kinds.map((kind): string => {
-    switch (kind) {
-      case "look-alike-prefix":
-        return `The prefix "${typedPrefix}" only looks like ${whose}: it is written with full-width characters, so it is not a token.`;
-      case "glued":
-        return `Starts like ${whose}, but the prefix is glued to the word before it, so it is not a token.`;
-      case "space-after-prefix":
-        return `A space separates ${whose} from the digits, so it is not a token.`;
-      case "other-script-digits":
-        return `Uses digits of another script (${digitScript(digits)}); a token has only the digits 0-9.`;
-      case "digit-count":
-        return `The digit run after ${whose} has the wrong length, so it is not a token. It may be a token from an earlier digit setting: ${count} ${count === 1 ? "digit" : "digits"}, now ${expected}.`;
-      case "designator":
-        return `The first digit must be 0 (online) or 1 (offline), not ${Array.from(digits)[0] ?? "?"}, so it is not a token.`;
-    }
-  });
-  return sentences.join(" ");
+  return "other";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,42 +249,26 @@ function explainNearMiss(kinds: readonly NearMissKind[], entry: PrefixEntry, typ
 type ForeignRule = {
   readonly kind: ForeignMarkKind;
   readonly pattern: RegExp;
-  readonly explain: (match: RegExpExecArray) => string | undefined;
+  /** What the mark names, or undefined when the match is not a mark after all. */
+  readonly detail: (match: RegExpExecArray) => ForeignMark["detail"] | undefined;
 };
 
 // Reply/forward words with a colon are not prefixes of another system ("RE:2024 budget").
 const REPLY_WORDS = new Set(["re", "fw", "fwd", "aw", "wg", "sv", "vs", "vb", "tr", "rif", "enc", "res", "rv", "antw", "doorst", "odp"]);
 
 const FOREIGN_RULES: readonly ForeignRule[] = [
-  {
-    kind: "salesforce-thread",
-    pattern: /ref:[_!][A-Za-z0-9]+[._!]{1,2}[A-Za-z0-9]+:ref/g,
-    explain: () => "Looks like a Salesforce Email-to-Case thread id: Salesforce uses it to attach replies to a case. Not a token of ours.",
-  },
-  {
-    kind: "request-tracker",
-    pattern: /\[([A-Za-z0-9][A-Za-z0-9._-]*) #([0-9]+)\]/g,
-    explain: (m) => `Looks like a Request Tracker ticket reference (instance "${m[1] ?? ""}", ticket ${m[2] ?? ""}). Not a token of ours.`,
-  },
-  {
-    kind: "ticket-hook",
-    pattern: /\[([A-Za-z][A-Za-z0-9_-]*)#\s?([0-9]+)\]/g,
-    explain: (m) => `Looks like a help desk ticket number as OTRS or Zammad write it (ticket hook "${m[1] ?? ""}#", ticket ${m[2] ?? ""}). Not a token of ours.`,
-  },
-  {
-    kind: "freshdesk",
-    pattern: /\[#([0-9]+)\]/g,
-    explain: (m) => `Looks like a Freshdesk ticket number (ticket ${m[1] ?? ""}). Not a token of ours.`,
-  },
+  { kind: "salesforce-thread", pattern: /ref:[_!][A-Za-z0-9]+[._!]{1,2}[A-Za-z0-9]+:ref/g, detail: () => ({}) },
+  { kind: "request-tracker", pattern: /\[([A-Za-z0-9][A-Za-z0-9._-]*) #([0-9]+)\]/g, detail: (m) => ({ instance: m[1] ?? "", ticket: m[2] ?? "" }) },
+  { kind: "ticket-hook", pattern: /\[([A-Za-z][A-Za-z0-9_-]*)#\s?([0-9]+)\]/g, detail: (m) => ({ hook: m[1] ?? "", ticket: m[2] ?? "" }) },
+  { kind: "freshdesk", pattern: /\[#([0-9]+)\]/g, detail: (m) => ({ ticket: m[1] ?? "" }) },
   {
     kind: "other-prefix",
     // A word that starts with a letter, a colon, then 3 or more digits; not followed by ":digit",
     // which with the letter rule keeps times such as 10:30 or T10:30:00 out.
     pattern: /([A-Za-z][A-Za-z0-9_.-]{0,19}:)([0-9]{3,})(?![0-9]|:[0-9])/g,
-    explain: (m) => {
+    detail: (m) => {
       const word = (m[1] ?? "").slice(0, -1);
-      if (REPLY_WORDS.has(word.toLowerCase())) return undefined;
-      return `"${m[1] ?? ""}" is not a prefix of ours: this may be the tracking token of another system (a CRM or help desk). It is left as it is.`;
+      return REPLY_WORDS.has(word.toLowerCase()) ? undefined : { prefix: m[1] ?? "" };
     },
   },
 ];
@@ -309,10 +289,10 @@ function findForeignMarks(subject: string, settings: Settings, taken: readonly S
         if (precedingIsWordChar(subject, index)) continue;
         if (ourPrefixes.has(asciiFold(match[1] ?? ""))) continue;
       }
-      const explanation = rule.explain(match);
-      if (explanation === undefined) continue;
+      const detail = rule.detail(match);
+      if (detail === undefined) continue;
       spans.push({ start: index, end });
-      marks.push({ text: match[0], index, kind: rule.kind, explanation });
+      marks.push({ text: match[0], index, kind: rule.kind, detail });
     }
   }
   return marks.sort((a, b) => a.index - b.index);

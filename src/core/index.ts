@@ -12,6 +12,7 @@ export type {
   ValidationError,
   ValidationResult,
 } from "./types";
+export type { PrefixSubject, SeenChar, SeenValue, SettingsProblem, SettingsProblemCode } from "./settingsProblem";
 export { InvalidSettingsError, TokenFormatError } from "./errors";
 export {
   DEFAULT_SETTINGS,
@@ -36,7 +37,7 @@ export type { CounterRange, FreeCounter } from "./counter";
 export { explainSubject } from "./explain";
 export { readSubject } from "./subjectReading";
 export type { SubjectReading } from "./subjectReading";
-export type { ForeignMark, ForeignMarkKind, NearMiss, NearMissKind, SubjectExplanation } from "./explain";
+export type { DigitScript, ForeignMark, ForeignMarkKind, NearMiss, NearMissKind, SubjectExplanation } from "./explain";
 export { MIN_SHARED_ADDRESSES, activityForToken, matchMessage, matchableSubject, smartMatch } from "./matching";
 export type { ActivityLike, ActivityMatch, MessageLike, SmartMatch, TokenMatch } from "./matching";
 export { decideOnSend } from "./sendDecision";

@@ -1,5 +1,9 @@
-/** The settings model (docs/DESIGN.md §6): defaults, limits and validation with one clear message per invalid field. */
+/**
+ * The settings model (docs/DESIGN.md §6): defaults, limits and validation with one problem per invalid
+ * field, as a code the panes put in the user's words (docs/DESIGN.md §9).
+ */
 import { InvalidSettingsError } from "./errors";
+import type { PrefixSubject, SeenChar, SeenValue, SettingsProblem } from "./settingsProblem";
 import type { Settings, ValidationError, ValidationResult } from "./types";
 
 /** Every settings key, in display order. */
@@ -56,24 +60,22 @@ export function asciiLowerCase(text: string): string {
   return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
 }
 
-/** Why `value` is not a valid prefix, as a sentence starting with `label`; undefined when it is valid. */
-export function prefixProblem(value: unknown, label = "Prefix"): string | undefined {
-  const { min, max } = SETTINGS_LIMITS.prefixLength;
-  const rule = `use ${min}-${max} characters without spaces, not ending in a digit (e.g. "CRM:")`;
-  if (typeof value !== "string") return `${label} must be text: ${rule}; got ${describe(value)}.`;
-  if (value.length === 0) return `${label} must not be empty: ${rule}.`;
+/** Why `value` is not a valid prefix (`who` says which one); undefined when it is valid. */
+export function prefixProblem(value: unknown, who: PrefixSubject = { kind: "prefix" }): SettingsProblem | undefined {
+  const { max } = SETTINGS_LIMITS.prefixLength;
+  if (typeof value !== "string") return { code: "prefix-not-text", who, got: seen(value) };
+  if (value.length === 0) return { code: "prefix-empty", who };
   const chars = Array.from(value);
-  if (chars.length > max) return `${label} is ${chars.length} characters long; ${rule}.`;
+  if (chars.length > max) return { code: "prefix-too-long", who, length: chars.length };
   for (const [i, ch] of chars.entries()) {
     const code = ch.codePointAt(0) ?? 0;
-    if (/\s/.test(ch)) return `${label} must not contain whitespace (${describeChar(ch)} at position ${i + 1}); ${rule}.`;
-    if (/\p{Cc}|\p{Cf}/u.test(ch)) return `${label} must not contain invisible or control characters (${describeChar(ch)} at position ${i + 1}); ${rule}.`;
-    if (code >= 0xd800 && code <= 0xdfff) return `${label} contains a broken character (lone surrogate ${describeChar(ch)} at position ${i + 1}); ${rule}.`;
+    const at = { who, char: seenChar(ch), position: i + 1 };
+    if (/\s/.test(ch)) return { code: "prefix-whitespace", ...at };
+    if (/\p{Cc}|\p{Cf}/u.test(ch)) return { code: "prefix-invisible", ...at };
+    if (code >= 0xd800 && code <= 0xdfff) return { code: "prefix-broken", ...at };
   }
   const last = chars[chars.length - 1] ?? "";
-  if (/\p{Nd}/u.test(last)) {
-    return `${label} must not end in a digit (it ends in ${describeChar(last)}, which would run into the token's digits); ${rule}.`;
-  }
+  if (/\p{Nd}/u.test(last)) return { code: "prefix-ends-in-digit", who, char: seenChar(last) };
   return undefined;
 }
 
@@ -83,19 +85,19 @@ export function prefixProblem(value: unknown, label = "Prefix"): string | undefi
  */
 export function validateSettings(input: unknown): ValidationResult {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    return { ok: false, errors: [{ field: "settings", message: `Settings must be an object of named fields; got ${describe(input)}.` }] };
+    return { ok: false, errors: [{ field: "settings", problem: { code: "not-an-object", got: seen(input) } }] };
   }
   const record = input as Record<string, unknown>;
   const errors: ValidationError[] = [];
-  const fail = (field: string, message: string): void => {
-    errors.push({ field, message });
+  const fail = (field: string, problem: SettingsProblem): void => {
+    errors.push({ field, problem });
   };
   // A missing (or undefined) field takes its default, so partial settings merge over the defaults.
   const read = <K extends keyof Settings>(key: K): unknown => (record[key] === undefined ? DEFAULT_SETTINGS[key] : record[key]);
 
   for (const key of Object.keys(record)) {
     if (!(SETTINGS_FIELDS as readonly string[]).includes(key)) {
-      fail(key, `"${key}" is not a setting; the settings are ${SETTINGS_FIELDS.join(", ")}.`);
+      fail(key, { code: "unknown-setting", key, known: SETTINGS_FIELDS });
     }
   }
 
@@ -105,50 +107,45 @@ export function validateSettings(input: unknown): ValidationResult {
 
   const history = read("prefixHistory");
   if (!Array.isArray(history)) {
-    fail("prefixHistory", `Prefix history must be a list of earlier prefixes (possibly empty); got ${describe(history)}.`);
+    fail("prefixHistory", { code: "history-not-list", got: seen(history) });
   } else {
     const seen = new Map<string, number>();
     history.forEach((entry: unknown, i) => {
       const field = `prefixHistory[${i}]`;
-      const entryError = prefixProblem(entry, `Earlier prefix ${i + 1}`);
+      const entryError = prefixProblem(entry, { kind: "earlier-prefix", position: i + 1 });
       if (entryError !== undefined) return fail(field, entryError);
       const key = asciiLowerCase(entry as string);
       const first = seen.get(key);
       if (first !== undefined) {
-        return fail(field, `Earlier prefix ${i + 1} ("${String(entry)}") repeats prefixHistory[${first}]; list each earlier prefix once (letter case is ignored).`);
+        return fail(field, { code: "history-repeats", position: i + 1, prefix: String(entry), first });
       }
       seen.set(key, i);
       if (typeof prefix === "string" && key === asciiLowerCase(prefix)) {
-        fail(field, `Earlier prefix ${i + 1} ("${String(entry)}") is the current prefix; the history lists only prefixes used before (letter case is ignored).`);
+        fail(field, { code: "history-is-current", position: i + 1, prefix: String(entry) });
       }
     });
   }
 
   const userDigits = read("userDigits");
-  const userDigitsOk = checkInteger(fail, "userDigits", "User digits", userDigits, SETTINGS_LIMITS.userDigits);
-  checkInteger(fail, "counterDigits", "Counter digits", read("counterDigits"), SETTINGS_LIMITS.counterDigits);
+  const userDigitsOk = checkInteger(fail, "userDigits", userDigits, SETTINGS_LIMITS.userDigits);
+  checkInteger(fail, "counterDigits", read("counterDigits"), SETTINGS_LIMITS.counterDigits);
 
   // The user number (base + ordinal) must fit userDigits; skip the dependent checks when that is itself invalid.
   const userLimit = userDigitsOk ? 10 ** (userDigits as number) : undefined;
   const base = read("deploymentBase");
   const baseMax = userLimit === undefined ? Number.MAX_SAFE_INTEGER : userLimit - 1;
-  const baseRange = userLimit === undefined ? "a whole number of at least 0" : `a whole number from 0 to ${baseMax} (it must fit in ${userDigits as number} user digits)`;
   const baseOk = isInteger(base) && base >= 0 && base <= baseMax;
-  if (!baseOk) fail("deploymentBase", `Deployment base must be ${baseRange}; got ${describe(base)}.`);
+  if (!baseOk) fail("deploymentBase", userLimit === undefined ? { code: "base-range", got: seen(base) } : { code: "base-range", max: baseMax, userDigits: userDigits as number, got: seen(base) });
 
   const ordinal = read("userOrdinal");
   if (ordinal !== null) {
     if (!isInteger(ordinal) || ordinal < 1) {
-      fail("userOrdinal", `User number must be empty (not set) or a whole number of at least 1; got ${describe(ordinal)}.`);
+      fail("userOrdinal", { code: "ordinal-invalid", got: seen(ordinal) });
     } else if (userLimit !== undefined && baseOk) {
       const maxOrdinal = userLimit - 1 - (base as number);
       if (ordinal > maxOrdinal) {
-        fail(
-          "userOrdinal",
-          maxOrdinal < 1
-            ? `User number ${ordinal} cannot fit: deployment base ${base as number} leaves no room in ${userDigits as number} user digits; lower the base or raise user digits.`
-            : `User number must be from 1 to ${maxOrdinal} (deployment base ${base as number} + user number must fit in ${userDigits as number} user digits, at most ${userLimit - 1}); got ${ordinal}.`,
-        );
+        const fit = { ordinal, base: base as number, userDigits: userDigits as number };
+        fail("userOrdinal", maxOrdinal < 1 ? { code: "ordinal-no-room", ...fit } : { code: "ordinal-range", ...fit, max: maxOrdinal, userMax: userLimit - 1 });
       }
     }
   }
@@ -156,13 +153,13 @@ export function validateSettings(input: unknown): ValidationResult {
   const serviceUrlError = serviceUrlProblem(read("serviceUrl"));
   if (serviceUrlError !== undefined) fail("serviceUrl", serviceUrlError);
 
-  checkInteger(fail, "activeDays", "Active days", read("activeDays"), SETTINGS_LIMITS.activeDays);
+  checkInteger(fail, "activeDays", read("activeDays"), SETTINGS_LIMITS.activeDays);
 
   const tracking = read("trackingEnabled");
-  if (typeof tracking !== "boolean") fail("trackingEnabled", `Tracking tokens must be on (true) or off (false); got ${describe(tracking)}.`);
+  if (typeof tracking !== "boolean") fail("trackingEnabled", { code: "tracking-not-boolean", got: seen(tracking) });
 
   const autoStamp = read("autoStampOnSend");
-  if (typeof autoStamp !== "boolean") fail("autoStampOnSend", `Auto-stamp on send must be true or false; got ${describe(autoStamp)}.`);
+  if (typeof autoStamp !== "boolean") fail("autoStampOnSend", { code: "auto-stamp-not-boolean", got: seen(autoStamp) });
 
   if (errors.length > 0) return { ok: false, errors };
   const settings: Settings = Object.freeze({
@@ -208,33 +205,31 @@ export function assertCodecSettings(settings: Settings): void {
   checkedSettings.add(settings);
 }
 
-function serviceUrlProblem(value: unknown): string | undefined {
-  const rule = "use an https:// address (http:// only for localhost or 127.0.0.1), or leave it empty to work without a service";
-  if (typeof value !== "string") return `Service URL must be text: ${rule}; got ${describe(value)}.`;
+function serviceUrlProblem(value: unknown): SettingsProblem | undefined {
+  if (typeof value !== "string") return { code: "service-url-not-text", got: seen(value) };
   if (value === "") return undefined;
-  if (value.trim() !== value || /\s/.test(value)) return `Service URL must not contain spaces; ${rule}.`;
+  if (value.trim() !== value || /\s/.test(value)) return { code: "service-url-spaces" };
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return `Service URL "${value}" is not a web address; ${rule}.`;
+    return { code: "service-url-not-address", value };
   }
   const local = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
-  if (url.protocol === "http:" && !local) return `Service URL must use https:// (http:// is allowed only for localhost or 127.0.0.1); got "${value}".`;
-  if (url.protocol !== "https:" && url.protocol !== "http:") return `Service URL must start with https://; ${rule}; got "${value}".`;
-  if (url.username !== "" || url.password !== "") return `Service URL must not contain a user name or password (the service authenticates callers by token); ${rule}.`;
+  if (url.protocol === "http:" && !local) return { code: "service-url-http", value };
+  if (url.protocol !== "https:" && url.protocol !== "http:") return { code: "service-url-scheme", value };
+  if (url.username !== "" || url.password !== "") return { code: "service-url-credentials" };
   return undefined;
 }
 
 function checkInteger(
-  fail: (field: string, message: string) => void,
-  field: string,
-  label: string,
+  fail: (field: string, problem: SettingsProblem) => void,
+  setting: "userDigits" | "counterDigits" | "activeDays",
   value: unknown,
   range: { readonly min: number; readonly max: number },
 ): boolean {
   if (isInteger(value) && value >= range.min && value <= range.max) return true;
-  fail(field, `${label} must be a whole number from ${range.min} to ${range.max}; got ${describe(value)}.`);
+  fail(setting, { code: "integer-range", setting, min: range.min, max: range.max, got: seen(value) });
   return false;
 }
 
@@ -242,30 +237,30 @@ function isInteger(value: unknown): value is number {
   return typeof value === "number" && Number.isSafeInteger(value);
 }
 
-/** A short, safe description of an arbitrary value for error messages. */
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
+/** A short, safe record of an arbitrary value for a problem's message. */
+function seen(value: unknown): SeenValue {
+  if (value === null) return { kind: "literal", text: "null" };
+  if (Array.isArray(value)) return { kind: "list" };
   switch (typeof value) {
     case "string":
-      return value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}…` : JSON.stringify(value);
+      return { kind: "literal", text: value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}…` : JSON.stringify(value) };
     case "number":
     case "boolean":
     case "bigint":
-      return String(value);
+      return { kind: "literal", text: String(value) };
     case "undefined":
-      return "nothing";
+      return { kind: "nothing" };
     default:
-      return `a ${typeof value}`;
+      return { kind: "other", type: typeof value };
   }
 }
 
 /** A character named so that invisible ones are still visible in a message: `"7"`, `U+00A0`. */
-function describeChar(ch: string): string {
+function seenChar(ch: string): SeenChar {
   const code = `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
-  if (ch === " ") return `a space (${code})`;
-  if (ch === "\t") return `a tab (${code})`;
+  if (ch === " ") return { kind: "space", code };
+  if (ch === "\t") return { kind: "tab", code };
   // \p{C} less Cn (unassigned): Cn is most of \p{C}'s ranges, and the send handler's ES2016 build
   // spells every range out (docs/AUTO-STAMP.md, "Classic Outlook's runtime").
-  return /[\s\p{Cc}\p{Cf}\p{Co}\p{Cs}]/u.test(ch) ? code : `"${ch}"`;
+  return /[\s\p{Cc}\p{Cf}\p{Co}\p{Cs}]/u.test(ch) ? { kind: "invisible", code } : { kind: "visible", char: ch };
 }

@@ -1,4 +1,5 @@
 /** Domain types shared by every layer. Pure: no Office, React, DOM, storage or clock. */
+import type { SettingsProblem } from "./settingsProblem";
 
 /** 0: the token was issued online by the authority; 1: issued offline from the device's local counter. */
 export type Designator = 0 | 1;
@@ -55,7 +56,11 @@ export type FoundToken = ParsedToken & {
   readonly index: number;
 };
 
-export type ValidationError = { readonly field: keyof Settings | string; readonly message: string };
+/**
+ * One invalid field and what is wrong with it (a code; the panes word it, docs/DESIGN.md §9).
+ * `ignored`: a saved value that failed and was replaced by its default.
+ */
+export type ValidationError = { readonly field: keyof Settings | string; readonly problem: SettingsProblem; readonly ignored?: true };
 
 export type ValidationResult =
   | { readonly ok: true; readonly settings: Settings }

@@ -23,10 +23,10 @@ export class RoamingSaveError extends Error {
   }
 }
 
-/** Settings that fail validation are never saved; `errors` holds one message per invalid field. */
+/** Settings that fail validation are never saved; `errors` holds one problem per invalid field (the form words them). */
 export class SettingsInvalidError extends Error {
   override name = "SettingsInvalidError";
   constructor(readonly errors: readonly ValidationError[]) {
-    super(`Settings were not saved: ${errors.map((e) => e.message).join(" ")}`);
+    super(`Settings were not saved: ${errors.map((e) => `${e.field} (${e.problem.code})`).join(", ")}`);
   }
 }

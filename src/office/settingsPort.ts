@@ -156,7 +156,7 @@ export function loadSettings(stored: unknown): LoadedSettings {
   if (!isRecord(stored)) {
     return {
       settings: DEFAULT_SETTINGS,
-      problems: [{ field: "settings", message: `The saved settings are not readable (found ${typeof stored}); the defaults are in use until you save settings again.` }],
+      problems: [{ field: "settings", problem: { code: "saved-unreadable", found: typeof stored } }],
     };
   }
   const candidate: Record<string, unknown> = {};
@@ -169,7 +169,7 @@ export function loadSettings(stored: unknown): LoadedSettings {
     if (result.ok) return { settings: result.settings, problems };
     const badHistoryEntries = new Set<number>();
     for (const error of result.errors) {
-      problems.push({ field: error.field, message: `${error.message} The saved value is ignored; the default is in use.` });
+      problems.push({ ...error, ignored: true });
       const entry = /^prefixHistory\[(\d+)\]$/.exec(String(error.field));
       if (entry?.[1] !== undefined) badHistoryEntries.add(Number(entry[1]));
       else if (isSettingsField(error.field)) delete candidate[error.field];

@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, validateSettings } from "../core";
 import type { Settings, SignInConfig } from "../core";
 import { ConfigError } from "./errors";
 import { LARGEST_VALID_BODY_BYTES } from "../contract";
+import { englishProblem } from "../languages/english";
 
 export type AuthConfig =
   /** Microsoft Entra ID access tokens, verified against the tenant's JWKS. */
@@ -169,7 +170,7 @@ function readSettings(env: Env, problems: Problem[]): Settings {
   if (result.ok) return result.settings;
   for (const error of result.errors) {
     const base = error.field.replace(/\[\d+\]$/, "");
-    problems.push({ variable: SETTING_VARIABLES[base] ?? error.field, message: error.message });
+    problems.push({ variable: SETTING_VARIABLES[base] ?? error.field, message: englishProblem(error.problem) });
   }
   return DEFAULT_SETTINGS;
 }

@@ -7,6 +7,7 @@
 import { asciiLowerCase, validateSettings } from "../core";
 import type { Deployment, Settings } from "../core";
 import type { TrackingStore } from "./store/types";
+import { englishProblem } from "../languages/english";
 
 export type { Deployment } from "../core";
 
@@ -17,7 +18,7 @@ export async function withRememberedPrefixes(store: TrackingStore, settings: Set
   const earlier = remembered.filter((prefix) => !known.has(asciiLowerCase(prefix)));
   if (earlier.length === 0) return settings;
   const result = validateSettings({ ...settings, prefixHistory: [...settings.prefixHistory, ...earlier] });
-  if (!result.ok) throw new Error(`The remembered prefixes do not make valid settings: ${result.errors.map((e) => e.message).join(" ")}`);
+  if (!result.ok) throw new Error(`The remembered prefixes do not make valid settings: ${result.errors.map((e) => englishProblem(e.problem)).join(" ")}`);
   return result.settings;
 }
 

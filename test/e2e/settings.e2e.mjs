@@ -39,7 +39,7 @@ describe("settings", () => {
     await field("Active days").fill("30");
     await form.getByRole("button", { name: "Save" }).click();
     await form.getByText("Settings not saved", { exact: true }).waitFor();
-    await form.getByText("Fix Prefix, User digits, Counter digits; nothing was changed.").waitFor();
+    await form.getByText("Fix Prefix, User digits, and Counter digits; nothing was changed.").waitFor();
     // The keyboard is taken to the first field to fix.
     assert.equal(await field("Prefix").evaluate((element) => element === document.activeElement), true);
     const expectedRound1 = {

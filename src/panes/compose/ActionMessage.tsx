@@ -2,6 +2,7 @@
 import { Button } from "@fluentui/react-components";
 import { PaneMessage } from "../shared/PaneMessage";
 import type { ActionState, BlockedKind } from "./useComposePane";
+import { useMessages } from "../shared/language";
 
 export type ActionMessageProps = {
   action: ActionState;
@@ -11,43 +12,24 @@ export type ActionMessageProps = {
   onOpenSettings: () => void;
 };
 
-/** What the user can do about each blocked kind; the Stamper's reason says what happened. */
-const BLOCKED: Record<BlockedKind, { title: string; advice: string; settings: boolean }> = {
-  "tracking-off": { title: "Tracking tokens are off", advice: "Turn Tracking tokens on in Settings to add a token.", settings: true },
-  "no-user-number": { title: "Set your user number first", advice: "Enter your user number in Settings, then add the token.", settings: true },
-  "no-service-user": {
-    title: "Connect to the tracking service once",
-    advice: "The tracking service gives you your user number. Connect to the network, then add the token.",
-    settings: false,
-  },
-  "settings-mismatch": {
-    title: "Your settings differ from the tracking service's",
-    advice: "Set the prefix and digit widths your admin gives for the tracking service, then add the token.",
-    settings: true,
-  },
-  exhausted: {
-    title: "No free activity numbers",
-    advice: "Every number is still in use by an active message. Ask your admin for more counter digits.",
-    settings: true,
-  },
-  "offline-unavailable": {
-    title: "Offline numbering is unavailable",
-    advice: "Connect to the network and try again, or use a browser that keeps local storage for this add-in.",
-    settings: false,
-  },
-  "counter-corrupt": {
-    title: "The local counter needs attention",
-    advice: "No number was issued, so none can repeat. Reload the pane; if it stays, ask your admin.",
-    settings: false,
-  },
-  "cannot-set-subject": {
-    title: "Outlook cannot change this subject",
-    advice: "Add the token with Outlook on the web or desktop.",
-    settings: false,
-  },
+type BlockedName = "trackingOff" | "noUserNumber" | "noServiceUser" | "settingsMismatch" | "exhausted" | "offlineUnavailable" | "counterCorrupt" | "cannotSetSubject";
+
+/** What the user can do about each blocked kind (its catalogue entries); the Stamper's reason says what happened. */
+const BLOCKED: Record<BlockedKind, { name: BlockedName; settings: boolean }> = {
+  "tracking-off": { name: "trackingOff", settings: true },
+  "no-user-number": { name: "noUserNumber", settings: true },
+  "no-service-user": { name: "noServiceUser", settings: false },
+  "settings-mismatch": { name: "settingsMismatch", settings: true },
+  exhausted: { name: "exhausted", settings: true },
+  "offline-unavailable": { name: "offlineUnavailable", settings: false },
+  "counter-corrupt": { name: "counterCorrupt", settings: false },
+  "cannot-set-subject": { name: "cannotSetSubject", settings: false },
 };
 
+const blockedKey = (name: BlockedName, part: "title" | "advice") => `blocked.${name}.${part}` as const;
+
 export function ActionMessage({ action, onRetry, onOpenSettings }: ActionMessageProps) {
+  const m = useMessages();
   switch (action.status) {
     case "idle":
     case "stamping":
@@ -56,15 +38,11 @@ export function ActionMessage({ action, onRetry, onOpenSettings }: ActionMessage
     case "stamped": {
       const { outcome } = action;
       return (
-        <PaneMessage intent={outcome.fallbackReason === undefined && outcome.warning === undefined ? "success" : "warning"} title={outcome.reused ? "Token already added" : "Token added"}>
-          The subject now ends with {outcome.token}.
-          {outcome.reused && " This message already had that number, so no new one was used."}
-          {outcome.shortened && <div>The subject was shortened to {outcome.subject.length} characters to fit the token.</div>}
-          {outcome.fallbackReason !== undefined && (
-            <div>
-              The token was issued offline: {outcome.fallbackReason} It will be sent to the authority when it answers again.
-            </div>
-          )}
+        <PaneMessage intent={outcome.fallbackReason === undefined && outcome.warning === undefined ? "success" : "warning"} title={outcome.reused ? m.text("action.alreadyAdded") : m.text("action.added")}>
+          {m.text("action.endsWith", { token: outcome.token })}
+          {outcome.reused && ` ${m.text("action.reused")}`}
+          {outcome.shortened && <div>{m.count("action.shortened", outcome.subject.length)}</div>}
+          {outcome.fallbackReason !== undefined && <div>{m.text("action.issuedOffline", { reason: outcome.fallbackReason })}</div>}
           {/* What the authority says about this number: a reassigned user number, a fallback past the reserve (docs/NUMBERING.md). */}
           {outcome.warning !== undefined && <div>{outcome.warning}</div>}
         </PaneMessage>
@@ -72,15 +50,19 @@ export function ActionMessage({ action, onRetry, onOpenSettings }: ActionMessage
     }
     case "removed":
       return (
-        <PaneMessage intent="success" title="Token removed" multiline={false}>
-          This message keeps its number: adding the token again uses the same one.
+        <PaneMessage intent="success" title={m.text("action.removed")} multiline={false}>
+          {m.text("action.keepsNumber")}
         </PaneMessage>
       );
     case "blocked": {
       const blocked = BLOCKED[action.kind];
       return (
-        <PaneMessage intent="warning" title={blocked.title} {...(blocked.settings ? { actions: <Button onClick={onOpenSettings}>Open settings</Button> } : {})}>
-          {action.reason} {blocked.advice}
+        <PaneMessage
+          intent="warning"
+          title={m.text(blockedKey(blocked.name, "title"))}
+          {...(blocked.settings ? { actions: <Button onClick={onOpenSettings}>{m.text("action.openSettings")}</Button> } : {})}
+        >
+          {action.reason} {m.text(blockedKey(blocked.name, "advice"))}
         </PaneMessage>
       );
     }
@@ -88,13 +70,11 @@ export function ActionMessage({ action, onRetry, onOpenSettings }: ActionMessage
       return (
         <PaneMessage
           intent="error"
-          title={action.action === "stamp" ? "The token was not added" : "The token was not removed"}
-          actions={<Button onClick={onRetry}>Try again</Button>}
+          title={action.action === "stamp" ? m.text("action.notAdded") : m.text("action.notRemoved")}
+          actions={<Button onClick={onRetry}>{m.text("action.tryAgain")}</Button>}
         >
           {action.reason}
-          {action.burnedToken !== undefined && (
-            <div>The number {action.burnedToken} is used up: it will not be issued again. Try again to add a new token.</div>
-          )}
+          {action.burnedToken !== undefined && <div>{m.text("action.burned", { token: action.burnedToken })}</div>}
         </PaneMessage>
       );
   }

@@ -3,27 +3,30 @@ import { Button } from "@fluentui/react-components";
 import { PaneMessage } from "../shared/PaneMessage";
 import { ActionMessage } from "./ActionMessage";
 import type { ComposeNotice } from "./composeNotice";
+import { useMessages } from "../shared/language";
+import { describeError } from "../../languages/settingsProblems";
+import { officeProblemText } from "../shared/officeReady";
 
 export function ComposeNoticeView({ notice }: { notice: ComposeNotice }) {
+  const m = useMessages();
   switch (notice.kind) {
     case "action":
       return <ActionMessage action={notice.action} onRetry={notice.onRetry} onOpenSettings={notice.onOpenSettings} />;
     case "no-item":
       return (
-        <PaneMessage intent="info" title="No message selected" multiline={false}>
-          Select or start a message to add a tracking token.
+        <PaneMessage intent="info" title={m.text("notice.noItem.title")} multiline={false}>
+          {m.text("notice.noItem.text")}
         </PaneMessage>
       );
     case "read-item":
       return (
-        <PaneMessage intent="info" title="This pane works on messages being written">
-          Reply, forward or start a new message to add a tracking token. The tokens of a received message are decoded
-          in the read pane.
+        <PaneMessage intent="info" title={m.text("notice.readItem.title")}>
+          {m.text("notice.readItem.text")}
         </PaneMessage>
       );
     case "subject-unreadable":
       return (
-        <PaneMessage intent="error" title="The subject could not be read" actions={<Button onClick={notice.onRetry}>Try again</Button>}>
+        <PaneMessage intent="error" title={m.text("notice.subjectUnreadable.title")} actions={<Button onClick={notice.onRetry}>{m.text("action.tryAgain")}</Button>}>
           {notice.reason}
         </PaneMessage>
       );
@@ -31,10 +34,10 @@ export function ComposeNoticeView({ notice }: { notice: ComposeNotice }) {
       return (
         <PaneMessage
           intent="error"
-          title="This draft's token belongs to another activity"
+          title={m.text("notice.tokenTaken.title")}
           actions={
             <Button appearance="primary" onClick={notice.onRestamp}>
-              Stamp with a new number
+              {m.text("notice.tokenTaken.restamp")}
             </Button>
           }
         >
@@ -43,37 +46,35 @@ export function ComposeNoticeView({ notice }: { notice: ComposeNotice }) {
       );
     case "cannot-set-subject":
       return (
-        <PaneMessage intent="warning" title="This Outlook cannot change the subject">
-          This version of Outlook does not let add-ins set a message's subject, so the pane cannot add a token here.
-          Use Outlook on the web or on the desktop to add one.
+        <PaneMessage intent="warning" title={m.text("notice.cannotSetSubject.title")}>
+          {m.text("notice.cannotSetSubject.text")}
         </PaneMessage>
       );
     case "settings-problems":
       return (
-        <PaneMessage intent="warning" title="Some saved settings were not valid">
-          Defaults are used for them until you save new ones.
-          {notice.problems.map((problem) => (
-            <div key={`${problem.field}:${problem.message}`}>{problem.message}</div>
+        <PaneMessage intent="warning" title={m.text("notice.settingsProblems.title")}>
+          {m.text("notice.settingsProblems.text")}
+          {notice.problems.map((problem, i) => (
+            <div key={`${problem.field}:${i}`}>{describeError(m, problem)}</div>
           ))}
         </PaneMessage>
       );
     case "first-run":
       return (
-        <PaneMessage intent="info" title="Set your user number to start stamping">
-          Without a tracking service, your tokens carry a number of your own. Ask your admin for it, enter it under
-          Your user number and save.
+        <PaneMessage intent="info" title={m.text("notice.firstRun.title")}>
+          {m.text("notice.firstRun.text")}
         </PaneMessage>
       );
     case "settings-unavailable":
       return (
-        <PaneMessage intent="error" title="The settings could not be loaded">
-          {notice.reason} Check the network, then open the pane again.
+        <PaneMessage intent="error" title={m.text("notice.settingsUnavailable.title")}>
+          {m.text("notice.settingsUnavailable.text", { reason: notice.reason })}
         </PaneMessage>
       );
     case "office-unavailable":
       return (
-        <PaneMessage intent="error" title={notice.title ?? "Office is not available"} multiline={false} role="alert">
-          {notice.reason}
+        <PaneMessage intent="error" title={notice.title === "couldNotStart" ? m.text("pane.couldNotStart") : m.text("office.unavailable")} multiline={false} role="alert">
+          {officeProblemText(m, notice.reason)}
         </PaneMessage>
       );
   }

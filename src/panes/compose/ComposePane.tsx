@@ -11,6 +11,8 @@ import { SubjectSummary } from "./SubjectSummary";
 import type { SubjectReading } from "../../core/subjectReading";
 import { useComposePane } from "./useComposePane";
 import type { ActionState, ComposePane as ComposePaneModel, ComposePorts, StampReadiness } from "./useComposePane";
+import { useMessages } from "../shared/language";
+import type { Messages } from "../../languages/messages";
 
 /** The ports the pane works through; the entry builds the real ones (createComposePorts). */
 export type ComposePaneProps = ComposePorts;
@@ -34,6 +36,7 @@ const ComposeSettings = lazy(() =>
 
 export function ComposePane(props: ComposePaneProps) {
   const pane = useComposePane(props);
+  const m = useMessages();
   const titleId = useId();
   const settingsId = useId();
   const actionButtonId = useId();
@@ -56,7 +59,7 @@ export function ComposePane(props: ComposePaneProps) {
     <main aria-labelledby={titleId} style={styles.root}>
       <div style={styles.header}>
         <Title3 as="h1" id={titleId}>
-          Tracking token
+          {m.text("compose.title")}
         </Title3>
         {!firstRun && (
           <Button
@@ -65,7 +68,7 @@ export function ComposePane(props: ComposePaneProps) {
             aria-controls={settingsOpen ? settingsId : undefined}
             onClick={settingsOpen ? pane.closeSettings : pane.openSettings}
           >
-            Settings
+            {m.text("compose.settings")}
           </Button>
         )}
       </div>
@@ -75,9 +78,9 @@ export function ComposePane(props: ComposePaneProps) {
       <ModeStatus connectivity={pane.connectivity} onRecheck={pane.recheckConnectivity} />
       <PaneBody pane={pane} actionButtonId={actionButtonId} />
       {settingsOpen && (
-        <section id={settingsId} aria-label="Settings" style={styles.section}>
+        <section id={settingsId} aria-label={m.text("compose.settings")} style={styles.section}>
           {firstRun && <Notice of={{ kind: "first-run" }} />}
-          <Suspense fallback={<Spinner size="small" label="Loading settings…" />}>
+          <Suspense fallback={<Spinner size="small" label={m.text("compose.loadingSettings")} />}>
             <ComposeSettings
               saved={pane.settings}
               save={async (settings) => {
@@ -106,9 +109,10 @@ export function ComposePane(props: ComposePaneProps) {
 
 function PaneBody({ pane, actionButtonId }: { pane: ComposePaneModel; actionButtonId: string }) {
   const { state } = pane;
+  const m = useMessages();
   switch (state.status) {
     case "loading":
-      return <PaneLoading label="Reading the message…" />;
+      return <PaneLoading label={m.text("compose.readingMessage")} />;
     case "no-item":
       return <Notice of={{ kind: "no-item" }} />;
     case "read-item":
@@ -145,26 +149,27 @@ function ActionResult({ action, children }: { action: ActionState; children: Rea
   const region = useRef<HTMLDivElement>(null);
   const wasBusy = useRef(false);
   const busy = action.status === "stamping" || action.status === "removing";
+  const m = useMessages();
   useEffect(() => {
     if (wasBusy.current && !busy) region.current?.focus();
     wasBusy.current = busy;
   }, [busy]);
   return (
-    <div ref={region} role="status" aria-live="polite" aria-label="Result" tabIndex={-1} style={{ outlineOffset: 2 }}>
+    <div ref={region} role="status" aria-live="polite" aria-label={m.text("compose.result")} tabIndex={-1} style={{ outlineOffset: 2 }}>
       {children}
     </div>
   );
 }
 
-function unavailableReason(readiness: StampReadiness): string | null {
+function unavailableReason(m: Messages, readiness: StampReadiness): string | null {
   switch (readiness.status) {
     case "ready":
     case "tracking-off":
       return null;
     case "needs-user-number":
-      return "Adding a token becomes available once your user number is saved.";
+      return m.text("compose.needsUserNumber");
     case "offline-unavailable":
-      return `You are offline and offline numbering is unavailable: ${readiness.reason}`;
+      return m.text("compose.offlineUnavailable", { reason: readiness.reason });
   }
 }
 
@@ -172,14 +177,15 @@ type DraftActionsProps = { id: string; subject: SubjectReading; action: ActionSt
 
 function DraftActions({ id, subject, action, readiness, pane }: DraftActionsProps) {
   const explanationId = useId();
+  const m = useMessages();
   const hasOwnToken = subject.draftToken !== null;
   const busy = action.status === "stamping" || action.status === "removing";
-  const unavailable = hasOwnToken ? null : unavailableReason(readiness);
+  const unavailable = hasOwnToken ? null : unavailableReason(m, readiness);
   // Tracking off: no Add at all, only why (Remove stays for a token put on earlier).
   if (readiness.status === "tracking-off" && !hasOwnToken) {
     return (
       <div style={styles.actions}>
-        <Caption1 role="status">Tracking tokens are turned off, so this pane adds none. Tokens in received mail are still explained. Turn them on in Settings.</Caption1>
+        <Caption1 role="status">{m.text("compose.trackingOff")}</Caption1>
       </div>
     );
   }
@@ -193,10 +199,10 @@ function DraftActions({ id, subject, action, readiness, pane }: DraftActionsProp
         aria-describedby={unavailable === null ? undefined : explanationId}
         onClick={hasOwnToken ? pane.removeToken : pane.addToken}
       >
-        {hasOwnToken ? "Remove tracking token" : "Add tracking token"}
+        {hasOwnToken ? m.text("compose.remove") : m.text("compose.add")}
       </Button>
       {unavailable !== null && <Caption1 id={explanationId}>{unavailable}</Caption1>}
-      {busy && <Spinner size="tiny" labelPosition="after" label={action.status === "stamping" ? "Adding the token…" : "Removing the token…"} />}
+      {busy && <Spinner size="tiny" labelPosition="after" label={action.status === "stamping" ? m.text("compose.adding") : m.text("compose.removing")} />}
     </div>
   );
 }

@@ -5,6 +5,8 @@ import type { Connectivity } from "../../authority/ports";
 import { StatusBadge } from "../shared/StatusBadge";
 import type { StatusBadgeKind } from "../shared/StatusBadge";
 import { tokenVar } from "../shared/tokenVar";
+import { useMessages } from "../shared/language";
+import type { Messages } from "../../languages/messages";
 
 export type ModeStatusProps = {
   connectivity: Connectivity;
@@ -18,50 +20,51 @@ const styles = {
   line: { display: "flex", alignItems: "center", columnGap: tokenVar("spacingHorizontalS"), flexWrap: "wrap" },
 } satisfies Record<string, CSSProperties>;
 
-export function pendingText(pending: number): string | null {
+export function pendingText(m: Messages, pending: number): string | null {
   if (pending <= 0) return null;
-  return pending === 1 ? "1 offline activity waiting to sync" : `${pending} offline activities waiting to sync`;
+  return m.count("mode.pending", pending);
 }
 
-function describe(connectivity: Connectivity): { badge: string; kind: StatusBadgeKind; detail: string } {
+function describe(m: Messages, connectivity: Connectivity): { badge: string; kind: StatusBadgeKind; detail: string } {
   switch (connectivity.status) {
     case "checking":
-      return { badge: "Checking…", kind: "informative", detail: "Checking whether the token authority answers." };
+      return { badge: m.text("mode.checking"), kind: "informative", detail: m.text("mode.checkingDetail") };
     case "online":
       return {
-        badge: "Online",
+        badge: m.text("mode.online"),
         kind: "success",
-        detail: connectivity.authority === "service" ? "Numbers come from the tracking service." : "Numbers come from your mailbox.",
+        detail: connectivity.authority === "service" ? m.text("mode.onlineService") : m.text("mode.onlineMailbox"),
       };
     case "offline":
       return {
-        badge: "Offline",
+        badge: m.text("mode.offline"),
         kind: "warning",
         detail: connectivity.localCounter.available
-          ? `${connectivity.reason} Tokens use this device's offline numbering.`
-          : `${connectivity.reason} Offline numbering is unavailable: ${connectivity.localCounter.reason}`,
+          ? m.text("mode.offlineDevice", { reason: connectivity.reason })
+          : m.text("mode.offlineUnavailable", { reason: connectivity.reason, detail: connectivity.localCounter.reason }),
       };
   }
 }
 
 export function ModeStatus({ connectivity, onRecheck }: ModeStatusProps) {
-  const { badge, kind, detail } = describe(connectivity);
-  const pending = pendingText(connectivity.pending);
+  const m = useMessages();
+  const { badge, kind, detail } = describe(m, connectivity);
+  const pending = pendingText(m, connectivity.pending);
   return (
     <div style={styles.root}>
       {/* A live region, so a switch between online and offline is announced. */}
-      <div role="status" aria-label="Token mode" style={styles.root}>
+      <div role="status" aria-label={m.text("mode.label")} style={styles.root}>
         <div style={styles.line}>
           <StatusBadge kind={kind}>{badge}</StatusBadge>
           <Caption1>{detail}</Caption1>
         </div>
         {pending !== null && <Caption1>{pending}</Caption1>}
-        {connectivity.syncProblem !== undefined && <Caption1>Not recorded: {connectivity.syncProblem}</Caption1>}
+        {connectivity.syncProblem !== undefined && <Caption1>{m.text("mode.notRecorded", { reason: connectivity.syncProblem })}</Caption1>}
       </div>
       {connectivity.status === "offline" && (
         <div>
           <Button size="small" onClick={onRecheck}>
-            Check connection
+            {m.text("mode.recheck")}
           </Button>
         </div>
       )}

@@ -5,6 +5,7 @@ import type { CSSProperties } from "react";
 import type { FoundToken } from "../../core/types";
 import type { SubjectReading } from "../../core/subjectReading";
 import { tokenVar } from "../shared/tokenVar";
+import { useMessages } from "../shared/language";
 
 export type SubjectSummaryProps = {
   subject: SubjectReading;
@@ -21,51 +22,47 @@ const styles = {
 
 export function SubjectSummary({ subject }: SubjectSummaryProps) {
   const headingId = useId();
+  const m = useMessages();
   const earlier = subject.ours.filter((token) => token !== subject.draftToken).length;
   return (
     <section aria-labelledby={headingId} style={styles.root}>
       <Subtitle2 as="h2" id={headingId}>
-        Subject
+        {m.text("subject.title")}
       </Subtitle2>
       {subject.ours.length === 0 ? (
-        <Body1>No tracking token in the subject yet.</Body1>
+        <Body1>{m.text("subject.none")}</Body1>
       ) : (
         subject.ours.map((token) => (
           <TokenDetails key={`${token.index}:${token.text}`} token={token} own={token === subject.draftToken} />
         ))
       )}
-      {earlier > 0 && (
-        <Caption1>
-          {earlier === 1
-            ? "The earlier token is not this message's own: it comes from the message you are answering. Add tracking token replaces it with this message's token."
-            : `The ${earlier} earlier tokens are not this message's own: they come from the messages you are answering. Add tracking token replaces them with this message's token.`}
-        </Caption1>
-      )}
-      {subject.hasOtherMarks && <Caption1>Other marks in the subject are left as they are.</Caption1>}
+      {earlier > 0 && <Caption1>{m.count("subject.earlier", earlier)}</Caption1>}
+      {subject.hasOtherMarks && <Caption1>{m.text("subject.otherMarks")}</Caption1>}
     </section>
   );
 }
 
 function TokenDetails({ token, own }: { token: FoundToken; own: boolean }) {
-  const title = own ? "This message's token" : "An earlier token of ours";
+  const m = useMessages();
+  const title = own ? m.text("subject.own") : m.text("subject.earlierOurs");
   return (
     <div>
       <Body1 as="p">
         <strong>{title}</strong>
       </Body1>
       <dl style={styles.token} aria-label={title}>
-        <dt style={styles.term}>Token</dt>
+        <dt style={styles.term}>{m.text("part.token")}</dt>
         <dd style={styles.code}>{token.text}</dd>
-        <dt style={styles.term}>Created</dt>
-        <dd style={styles.value}>{token.designator === 0 ? "Online" : "Offline"}</dd>
-        <dt style={styles.term}>User number</dt>
+        <dt style={styles.term}>{m.text("part.created")}</dt>
+        <dd style={styles.value}>{token.designator === 0 ? m.text("part.online") : m.text("part.offline")}</dd>
+        <dt style={styles.term}>{m.text("part.user")}</dt>
         <dd style={styles.value}>{token.user}</dd>
-        <dt style={styles.term}>Activity number</dt>
+        <dt style={styles.term}>{m.text("part.activity")}</dt>
         <dd style={styles.value}>{token.counter}</dd>
         {token.origin === "history" && (
           <>
-            <dt style={styles.term}>Prefix</dt>
-            <dd style={styles.value}>{token.prefix} (an earlier prefix of ours)</dd>
+            <dt style={styles.term}>{m.text("part.prefix")}</dt>
+            <dd style={styles.value}>{m.text("subject.earlierPrefix", { prefix: token.prefix })}</dd>
           </>
         )}
       </dl>

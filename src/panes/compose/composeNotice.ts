@@ -1,6 +1,7 @@
 /** What a compose notice says, shared by Notice.tsx (the lazy shell) and ComposeNotices.tsx (its chunk), so neither imports the other's types. */
 import type { ValidationError } from "../../core/types";
 import type { ActionState } from "./useComposePane";
+import type { OfficeProblem } from "../shared/officeReady";
 
 /** Which message, with what it needs. */
 export type ComposeNotice =
@@ -14,4 +15,4 @@ export type ComposeNotice =
   | { readonly kind: "settings-problems"; readonly problems: readonly ValidationError[] }
   | { readonly kind: "first-run" }
   | { readonly kind: "settings-unavailable"; readonly reason: string }
-  | { readonly kind: "office-unavailable"; readonly title?: string; readonly reason: string };
+  | { readonly kind: "office-unavailable"; readonly title?: "couldNotStart"; readonly reason: OfficeProblem | string };

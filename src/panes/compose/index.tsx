@@ -56,7 +56,7 @@ async function readFirstSubject({ mailbox }: OfficePorts): Promise<FirstReading 
 
 function couldNotStart(error: unknown): Promise<void> {
   const reason = error instanceof Error ? error.message : String(error);
-  return pane.show(<Notice of={{ kind: "office-unavailable", title: "The pane could not start", reason }} />);
+  return pane.show(<Notice of={{ kind: "office-unavailable", title: "couldNotStart", reason }} />);
 }
 
 void start();

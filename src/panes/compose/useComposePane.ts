@@ -170,7 +170,7 @@ function loadSettings(port: SettingsPort): { settings: Settings; problems: reado
   try {
     return port.load();
   } catch (error) {
-    return { settings: DEFAULT_SETTINGS, problems: [{ field: "settings", message: `Settings could not be read: ${messageOf(error)}` }] };
+    return { settings: DEFAULT_SETTINGS, problems: [{ field: "settings", problem: { code: "settings-unreadable", detail: messageOf(error) } }] };
   }
 }
 

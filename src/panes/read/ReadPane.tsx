@@ -2,13 +2,11 @@ import { ReadPaneView } from "./ReadPaneView";
 import { useReadPane } from "./useReadPane";
 import type { ReadPaneOptions } from "./useReadPane";
 
-export type ReadPaneProps = ReadPaneOptions & {
-  /** BCP 47 locale for times, e.g. Office's display language. @default the user's locale (the browser's) */
-  locale?: string | undefined;
-};
+/** Times read in the user's locale through the pane's messages (docs/DESIGN.md §9). */
+export type ReadPaneProps = ReadPaneOptions;
 
 /** The read pane: decodes the selected message's tokens and says what they answer. */
-export function ReadPane({ locale, ...options }: ReadPaneProps) {
+export function ReadPane(options: ReadPaneProps) {
   const { state, copy, copyToken } = useReadPane(options);
-  return <ReadPaneView state={state} copy={copy} onCopy={(token) => void copyToken(token)} locale={locale} />;
+  return <ReadPaneView state={state} copy={copy} onCopy={(token) => void copyToken(token)} />;
 }

@@ -1,13 +1,14 @@
 import { Body1, Caption1, Subtitle1, Title3 } from "@fluentui/react-components";
 import { LazyPaneMessage as PaneMessage, preloadPaneMessage } from "../shared/LazyPaneMessage";
-import { useEffect } from "react";
+import { Suspense, lazy, useEffect } from "react";
 import type { CSSProperties } from "react";
 import { PaneLoading } from "../shared/PaneShell";
-import { MarkList } from "./MarkList";
 import { SmartMatchCard } from "./SmartMatchCard";
 import { TokenCard } from "./TokenCard";
 import type { CopyState, ReadPaneState } from "./useReadPane";
 import { tokenVar } from "../shared/tokenVar";
+import { useMessages } from "../shared/language";
+import { MarkList } from "./MarkList";
 
 export type ReadPaneViewProps = {
   /** What to show: see useReadPane. */
@@ -16,8 +17,6 @@ export type ReadPaneViewProps = {
   copy: CopyState;
   /** Called with a token's text when its Copy button is pressed. */
   onCopy: (token: string) => void;
-  /** BCP 47 locale for times. @default the user's locale */
-  locale?: string | undefined;
 };
 
 // Fluent's tokens in inline styles, not makeStyles: why in PaneShell.tsx.
@@ -28,71 +27,74 @@ const styles = {
   subject: { overflowWrap: "anywhere" },
 } satisfies Record<string, CSSProperties>;
 
+/** Rare (invalid settings): their words load when shown. */
+const SettingsProblemList = lazy(() => import(/* webpackChunkName: "settings-problems" */ "./SettingsProblemList").then((module) => ({ default: module.SettingsProblemList })));
+
 /** Renders the read pane's state. No behaviour here: useReadPane owns it. */
-export function ReadPaneView({ state, copy, onCopy, locale }: ReadPaneViewProps) {
+export function ReadPaneView({ state, copy, onCopy }: ReadPaneViewProps) {
+  const m = useMessages();
   // The messages' chunk once the pane is up, not before (LazyPaneMessage.tsx).
   useEffect(preloadPaneMessage, []);
   return (
     <main style={styles.pane}>
-      <Title3 as="h1">Tracking tokens</Title3>
-      <Body of={state} onCopy={onCopy} locale={locale} />
+      <Title3 as="h1">{m.text("read.title")}</Title3>
+      <Body of={state} onCopy={onCopy} />
       {/* Always in the DOM, so screen readers already watch it when the text changes. */}
       <div role="status" aria-live="polite" aria-atomic="true">
-        {copy.status === "copied" && `Copied ${copy.token}`}
-        {copy.status === "failed" && `Could not copy ${copy.token}. Select the token and press Ctrl+C.`}
+        {copy.status === "copied" && m.text("read.copied", { token: copy.token })}
+        {copy.status === "failed" && m.text("read.copyFailed", { token: copy.token })}
       </div>
     </main>
   );
 }
 
-function Body({ of: state, onCopy, locale }: { of: ReadPaneState; onCopy: (token: string) => void; locale: string | undefined }) {
+function Body({ of: state, onCopy }: { of: ReadPaneState; onCopy: (token: string) => void }) {
+  const m = useMessages();
   switch (state.status) {
     case "loading":
-      return <PaneLoading label="Reading the message…" />;
+      return <PaneLoading label={m.text("read.readingMessage")} />;
     case "no-item":
       return (
         <section style={styles.section} aria-labelledby="no-item-title">
           <Subtitle1 as="h2" id="no-item-title">
-            No message selected
+            {m.text("read.noItem.title")}
           </Subtitle1>
-          <Body1>Select a message to see the tracking tokens in its subject.</Body1>
+          <Body1>{m.text("read.noItem.text")}</Body1>
         </section>
       );
     case "compose":
       return (
-        <PaneMessage intent="info" title="This pane is for received mail" multiline={false}>
-          It decodes the tokens of messages you read. While writing, use the compose pane to add a token.
+        <PaneMessage intent="info" title={m.text("read.compose.title")} multiline={false}>
+          {m.text("read.compose.text")}
         </PaneMessage>
       );
     case "message": {
       const { tokens: reports, foreign, nearMisses, smartMatch, history, service, settingsProblems, message } = state;
       return (
         <>
-          <Caption1 style={styles.subject}>Subject: {message.subject === "" ? "(no subject)" : message.subject}</Caption1>
+          <Caption1 style={styles.subject}>{m.text("read.subject", { subject: message.subject === "" ? m.text("read.noSubject") : message.subject })}</Caption1>
           {settingsProblems.length > 0 && (
-            <PaneMessage intent="warning" title="Some settings are not valid">
-              Tokens are decoded with the valid settings and defaults for the rest.
-              <ul>
-                {settingsProblems.map((problem, i) => (
-                  <li key={`${problem.field}-${i}`}>{problem.message}</li>
-                ))}
-              </ul>
+            <PaneMessage intent="warning" title={m.text("read.settingsProblems.title")}>
+              {m.text("read.settingsProblems.text")}
+              <Suspense fallback={null}>
+                <SettingsProblemList problems={settingsProblems} />
+              </Suspense>
             </PaneMessage>
           )}
           {service.status === "unreachable" && (
-            <PaneMessage intent="warning" title={service.signIn ? "Sign-in to the tracking service failed" : "The tracking service did not answer"}>
-              {service.reason} Showing what this device knows.
+            <PaneMessage intent="warning" title={service.signIn ? m.text("read.signInFailed") : m.text("read.serviceSilent")}>
+              {m.text("read.serviceFallback", { reason: service.reason })}
             </PaneMessage>
           )}
           {reports.length > 0 ? (
             <section style={styles.section} aria-labelledby="ours-title">
               <Subtitle1 as="h2" id="ours-title">
-                {reports.length === 1 ? "Tracking token" : `Tracking tokens (${reports.length})`}
+                {m.count("read.tokens", reports.length)}
               </Subtitle1>
               <ul style={styles.list} aria-labelledby="ours-title">
                 {reports.map((report) => (
                   <li key={report.token.index}>
-                    <TokenCard report={report} history={history} service={service} onCopy={onCopy} locale={locale} />
+                    <TokenCard report={report} history={history} service={service} onCopy={onCopy} />
                   </li>
                 ))}
               </ul>
@@ -100,25 +102,25 @@ function Body({ of: state, onCopy, locale }: { of: ReadPaneState; onCopy: (token
           ) : (
             <section style={styles.section} aria-labelledby="no-token-title">
               <Subtitle1 as="h2" id="no-token-title">
-                No tracking token in this subject
+                {m.text("read.noToken")}
               </Subtitle1>
               {smartMatch !== undefined ? (
-                <SmartMatchCard answer={smartMatch} locale={locale} />
+                <SmartMatchCard answer={smartMatch} />
               ) : (
                 <Body1>
                   {history.status === "checking"
-                    ? "Looking in this device's history for a sent activity with the same subject and addresses…"
+                    ? m.text("read.lookingForMatch")
                     : service.status === "answered"
-                    ? "No sent activity on this device or in the tracking service has the same subject and addresses."
+                    ? m.text("read.noMatchService")
                     : history.status === "available"
-                      ? "No sent activity on this device has the same subject and addresses."
-                      : "This device's history is not available for smart matching."}
+                      ? m.text("read.noMatch")
+                      : m.text("read.noHistoryForMatching")}
                 </Body1>
               )}
             </section>
           )}
-          {foreign.length > 0 && <MarkList title="Marks of other systems" marks={foreign} />}
-          {nearMisses.length > 0 && <MarkList title="Near misses" marks={nearMisses} />}
+          {foreign.length > 0 && <MarkList id="marks-foreign" title={m.text("read.foreignMarks")} marks={foreign} />}
+          {nearMisses.length > 0 && <MarkList id="marks-near-misses" title={m.text("read.nearMisses")} marks={nearMisses} />}
         </>
       );
     }

@@ -7,6 +7,7 @@ import type { TermRow } from "./TermList";
 import type { HistoryAccess, ServiceAccess, TokenReport } from "./useReadPane";
 import { StatusBadge } from "../shared/StatusBadge";
 import { tokenVar } from "../shared/tokenVar";
+import { useMessages } from "../shared/language";
 
 export type TokenCardProps = {
   /** The token, decoded, and what it answers when known. */
@@ -17,8 +18,6 @@ export type TokenCardProps = {
   service?: ServiceAccess | undefined;
   /** Called with the token's text when the user presses Copy. */
   onCopy: (token: string) => void;
-  /** BCP 47 locale for times. @default the user's locale */
-  locale?: string | undefined;
 };
 
 // Fluent's tokens in inline styles, not makeStyles: why in PaneShell.tsx.
@@ -29,16 +28,18 @@ const styles = {
 } satisfies Record<string, CSSProperties>;
 
 /** One token of ours: its parts, a Copy button, and what it answers. */
-export function TokenCard({ report, history, service = { status: "none" }, onCopy, locale }: TokenCardProps) {
+export function TokenCard({ report, history, service = { status: "none" }, onCopy }: TokenCardProps) {
+  const m = useMessages();
   const { token, answer } = report;
   const match = answer?.match;
   const headingId = `token-${token.index}`;
   const answerId = `answer-${token.index}`;
   const parts: TermRow[] = [
-    ["Prefix", token.origin === "current" ? `${token.prefix} (current prefix)` : `${token.prefix} (earlier prefix of ours)`],
-    ["Created", token.designator === 0 ? "Online" : "Offline"],
-    ["User number", String(token.user)],
-    ["Activity number", String(token.counter)],
+    [m.text("part.prefix"), token.origin === "current" ? m.text("token.currentPrefix", { prefix: token.prefix }) : m.text("token.earlierPrefix", { prefix: token.prefix })],
+    [m.text("part.created"), token.designator === 0 ? m.text("part.online") : m.text("part.offline")],
+    // Identifiers, not quantities: as written in the token, never grouped.
+    [m.text("part.user"), String(token.user)],
+    [m.text("part.activity"), String(token.counter)],
   ];
   return (
     <OutlineCard labelledBy={headingId}>
@@ -46,37 +47,35 @@ export function TokenCard({ report, history, service = { status: "none" }, onCop
         <h3 style={styles.token} id={headingId}>
           {token.text}
         </h3>
-        <Button size="small" aria-label={`Copy ${token.text}`} onClick={() => onCopy(token.text)}>
-          Copy
+        <Button size="small" aria-label={m.text("token.copyLabel", { token: token.text })} onClick={() => onCopy(token.text)}>
+          {m.text("token.copy")}
         </Button>
       </div>
       {/* A dl cannot carry a name; the group gives screen readers "Parts of CRM:…". */}
-      <div role="group" aria-label={`Parts of ${token.text}`}>
+      <div role="group" aria-label={m.text("token.parts", { token: token.text })}>
         <TermList rows={parts} />
       </div>
       <section style={styles.answer} aria-labelledby={answerId}>
         <Subtitle2 as="h4" id={answerId}>
-          What it answers
+          {m.text("token.answers")}
         </Subtitle2>
         {match !== undefined && match.activity.status === "issued" ? (
           <>
             <div>
               <StatusBadge kind="warning" appearance="tint">
-                Not sent
+                {m.text("token.notSent")}
               </StatusBadge>
             </div>
-            <Body1>
-              {match.activity.token} was stamped on a draft that was not sent (yet): it answers no sent mail. The number stays used and is never issued again.
-            </Body1>
+            <Body1>{m.text("token.notSentText", { token: match.activity.token })}</Body1>
           </>
         ) : match !== undefined ? (
           <>
             <div>
               <StatusBadge kind="success" appearance="tint">
-                {answer?.by === "service" ? "Found by token (tracking service)" : "Found by token"}
+                {answer?.by === "service" ? m.text("token.foundByService") : m.text("token.found")}
               </StatusBadge>
             </div>
-            <ActivitySummary activity={match.activity} locale={locale} />
+            <ActivitySummary activity={match.activity} />
           </>
         ) : (
           <NotFound designator={token.designator} history={history} service={service} />
@@ -87,27 +86,24 @@ export function TokenCard({ report, history, service = { status: "none" }, onCop
 }
 
 function NotFound({ designator, history, service }: { designator: 0 | 1; history: HistoryAccess; service: ServiceAccess }) {
-  if (history.status === "checking") return <Body1>Looking in this device's history…</Body1>;
-  if (service.status === "checking") return <Body1>Not in this device's history; asking the tracking service…</Body1>;
+  const m = useMessages();
+  if (history.status === "checking") return <Body1>{m.text("token.lookingInHistory")}</Body1>;
+  if (service.status === "checking") return <Body1>{m.text("token.asking")}</Body1>;
   if (service.status === "answered") {
     return (
       <>
-        <Body1>Not in this device's history, and not known to the tracking service.</Body1>
-        {designator === 1 && <Caption1>It was created offline: the tracking service learns of it when the device that stamped it syncs.</Caption1>}
+        <Body1>{m.text("token.unknownEverywhere")}</Body1>
+        {designator === 1 && <Caption1>{m.text("token.offlineSyncs")}</Caption1>}
       </>
     );
   }
   return (
     <>
-      <Body1>Not in this device's history.</Body1>
-      {service.status === "unreachable" && <Caption1>The tracking service could not be asked ({service.reason}).</Caption1>}
-      {history.status === "unavailable" && <Caption1>This device keeps no activity history here, so the sent message cannot be looked up.</Caption1>}
-      {history.status === "failed" && <Caption1>This device's history could not be read ({history.reason}).</Caption1>}
-      {designator === 1 ? (
-        <Caption1>It was created offline, possibly on another device: its activity is known there, or to the tracking service once that device syncs.</Caption1>
-      ) : (
-        <Caption1>It was created online, perhaps on another device or before this device's history began.</Caption1>
-      )}
+      <Body1>{m.text("token.notInHistory")}</Body1>
+      {service.status === "unreachable" && <Caption1>{m.text("token.serviceNotAsked", { reason: service.reason })}</Caption1>}
+      {history.status === "unavailable" && <Caption1>{m.text("token.noHistory")}</Caption1>}
+      {history.status === "failed" && <Caption1>{m.text("token.historyFailed", { reason: history.reason })}</Caption1>}
+      <Caption1>{designator === 1 ? m.text("token.offlineElsewhere") : m.text("token.onlineElsewhere")}</Caption1>
     </>
   );
 }

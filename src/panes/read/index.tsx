@@ -15,18 +15,16 @@ async function start(): Promise<void> {
   if (!(await pane.waitForOutlook((reason) => <OfficeUnavailable reason={reason} />))) return;
   try {
     const { mailbox, settings } = createOfficePorts();
-    // The user's Outlook display language, so times read as the rest of Outlook does.
-    const locale = Office.context.displayLanguage || undefined;
     // With a tracking service, colleagues' tokens resolve through it; the client is a chunk of its own.
     // A new Service URL (saved in a compose pane while this one is pinned) takes effect here at once.
     await followNumberingMode(settings, async (mode, current) => {
       const directory = mode.kind === "standalone" ? null : (await import(/* webpackChunkName: "service-directory" */ "./serviceDirectory")).serviceDirectoryFor(mode.url);
       if (!current()) return;
-      await pane.show(<ReadPane key={modeKey(mode)} mailbox={mailbox} settings={settings} activityLog={history} directory={directory} locale={locale} />);
+      await pane.show(<ReadPane key={modeKey(mode)} mailbox={mailbox} settings={settings} activityLog={history} directory={directory} />);
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    await pane.show(<OfficeUnavailable title="The pane could not start" reason={reason} />);
+    await pane.show(<OfficeUnavailable failedToStart reason={reason} />);
   }
 }
 

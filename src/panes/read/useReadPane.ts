@@ -283,7 +283,7 @@ function loadSettings(port: SettingsPort): { settings: Settings; problems: reado
   try {
     return port.load();
   } catch (error) {
-    return { settings: DEFAULT_SETTINGS, problems: [{ field: "settings", message: `The settings could not be read (${describeError(error)}); the defaults are used.` }] };
+    return { settings: DEFAULT_SETTINGS, problems: [{ field: "settings", problem: { code: "settings-unreadable", detail: describeError(error) } }] };
   }
 }
 
@@ -295,7 +295,7 @@ function explainSafely(subject: string, settings: Settings) {
     return {
       result: explainSubject(subject, DEFAULT_SETTINGS),
       settings: DEFAULT_SETTINGS,
-      problems: [{ field: "settings", message: `The settings cannot be used for decoding (${describeError(error)}); the defaults are used.` }],
+      problems: [{ field: "settings", problem: { code: "settings-undecodable", detail: describeError(error) } } as ValidationError],
     };
   }
 }

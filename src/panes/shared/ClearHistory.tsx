@@ -10,6 +10,7 @@ import type { CSSProperties } from "react";
 import type { ActivityLog } from "../../storage/ports";
 import { tokenVar } from "./tokenVar";
 import { useClearHistory } from "./useClearHistory";
+import { useMessages } from "./language";
 
 export type ClearHistoryProps = {
   /** The log to clear. */
@@ -34,6 +35,7 @@ const styles = {
 
 export function ClearHistory({ activityLog, pendingOffline = 0 }: ClearHistoryProps) {
   const history = useClearHistory(activityLog);
+  const m = useMessages();
   const { state, asking } = history;
   const questionId = useId();
   const detailId = useId();
@@ -68,7 +70,7 @@ export function ClearHistory({ activityLog, pendingOffline = 0 }: ClearHistoryPr
     <div style={styles.root}>
       {!asking && (
         <Button type="button" id={openerId} onClick={history.ask}>
-          Clear history
+          {m.text("history.clear")}
         </Button>
       )}
       {asking && (
@@ -81,31 +83,29 @@ export function ClearHistory({ activityLog, pendingOffline = 0 }: ClearHistoryPr
             if (event.key === "Escape") keep();
           }}
         >
-          <Subtitle2 id={questionId}>Clear the activity history?</Subtitle2>
+          <Subtitle2 id={questionId}>{m.text("history.question")}</Subtitle2>
           <Caption1 id={detailId}>
-            This device forgets which sent messages its tokens belong to, so a reply can no longer be traced back from
-            here. Tokens already sent keep their numbers, and no number is issued twice.
-            {pendingOffline > 0 &&
-              ` ${pendingOffline} offline ${pendingOffline === 1 ? "activity has" : "activities have"} not synced yet and may be lost.`}
+            {m.text("history.detail")}
+            {pendingOffline > 0 && ` ${m.count("history.unsynced", pendingOffline)}`}
           </Caption1>
           <div style={styles.buttons}>
             <Button type="button" appearance="primary" id={confirmId} disabledFocusable={state.status === "clearing"} onClick={clear}>
-              Clear history
+              {m.text("history.clear")}
             </Button>
             <Button type="button" disabledFocusable={state.status === "clearing"} onClick={keep}>
-              Keep history
+              {m.text("history.keep")}
             </Button>
           </div>
         </div>
       )}
       {state.status === "cleared" && (
         <MessageBar intent="success">
-          <MessageBarBody>Activity history cleared.</MessageBarBody>
+          <MessageBarBody>{m.text("history.cleared")}</MessageBarBody>
         </MessageBar>
       )}
       {state.status === "failed" && (
         <MessageBar intent="error">
-          <MessageBarBody>The history was not cleared: {state.reason}</MessageBarBody>
+          <MessageBarBody>{m.text("history.failed", { reason: state.reason })}</MessageBarBody>
         </MessageBar>
       )}
     </div>

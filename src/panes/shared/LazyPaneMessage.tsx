@@ -4,6 +4,7 @@
  * fetched once the pane is up (preloadPaneMessage), so a message rarely waits for it.
  */
 import { Suspense, lazy } from "react";
+import { useMessages } from "./language";
 import type { PaneMessageProps } from "./PaneMessage";
 
 const loadPaneMessage = () => import(/* webpackChunkName: "pane-message" */ "./PaneMessage");
@@ -31,9 +32,11 @@ export function LazyPaneMessage(props: PaneMessageProps) {
 
 /** Said without Fluent when a chunk of the pane cannot load: that must not take the pane down with it. */
 export function ChunkUnavailable({ error, title }: { error: unknown; title?: PaneMessageProps["title"] }) {
+  const m = useMessages();
   return (
     <p role="alert">
-      {title !== undefined && <>{title}. </>}Part of the pane could not be loaded ({error instanceof Error ? error.message : String(error)}). Check the network, then open the pane again.
+      {title !== undefined && <>{title} </>}
+      {m.text("chunk.failed", { reason: error instanceof Error ? error.message : String(error) })}
     </p>
   );
 }

@@ -23,10 +23,10 @@ export function preloadSpinner(): void {
 }
 
 /** Fluent's Spinner; its label alone until the chunk is there. */
-export function LazySpinner(props: SpinnerProps & { label: string }) {
+export function LazySpinner({ label, ...props }: Omit<SpinnerProps, "label"> & { label?: string }) {
   return (
-    <Suspense fallback={<SpinnerLabel label={props.label} />}>
-      <FluentSpinner {...props} />
+    <Suspense fallback={<SpinnerLabel label={label ?? ""} />}>
+      <FluentSpinner {...props} {...(label === undefined ? {} : { label })} />
     </Suspense>
   );
 }

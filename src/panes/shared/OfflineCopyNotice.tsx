@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from "react";
 import type { OfflineCopy } from "./offlineCopy";
 import { tokenVar } from "./tokenVar";
+import { useMessages } from "./language";
 
 const style = {
   margin: `0 0 ${tokenVar("spacingVerticalM")}`,
@@ -24,11 +25,11 @@ export function useOfflineCopy(copy: OfflineCopy) {
  */
 export function OfflineCopyNotice({ copy }: { copy: OfflineCopy }) {
   const status = useOfflineCopy(copy);
+  const m = useMessages();
   if (status !== "offline-copy") return null;
   return (
-    <p role="status" aria-label="Offline copy" style={style}>
-      <strong>Offline copy.</strong> The add-in's server can't be reached, so this pane runs from the copy kept on this device. Tokens are numbered
-      as usual.
+    <p role="status" aria-label={m.text("offlineCopy.label")} style={style}>
+      <strong>{m.text("offlineCopy.title")}</strong> {m.text("offlineCopy.text")}
     </p>
   );
 }

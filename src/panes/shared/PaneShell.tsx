@@ -13,34 +13,44 @@ import { LazySpinner, preloadSpinner } from "./LazySpinner";
 import { lightTheme } from "./lightTheme.data";
 import { OfflineCopyNotice } from "./OfflineCopyNotice";
 import type { OfflineCopy } from "./offlineCopy";
+import { LanguageProvider, useMessages } from "./language";
+import type { Messages } from "../../languages/messages";
+import { officeProblemText } from "./officeReady";
+import type { OfficeProblem } from "./officeReady";
 
 export type PaneShellProps = {
   /** The host's theme, from loadPaneTheme(hostTheme()). @default Fluent's web light theme, the tokens the panes use (lightTheme.data.ts) */
   theme?: Partial<Theme>;
   /** Where the page came from; given once the pane is up, so registering its service worker waits for that. */
   offlineCopy?: OfflineCopy;
+  /** The user's language; absent only for the first "Loading", before the catalogue is there. */
+  messages?: Messages;
   children: ReactNode;
 };
 
-/** The frame every pane renders in: Fluent's provider with the host's theme. */
-export function PaneShell({ theme = lightTheme, offlineCopy, children }: PaneShellProps) {
+/** The frame every pane renders in: Fluent's provider with the host's theme, in the user's language and its direction. */
+export function PaneShell({ theme = lightTheme, offlineCopy, messages, children }: PaneShellProps) {
   useEffect(preloadSpinner, []);
-  return (
-    <FluentProvider theme={theme} style={{ minHeight: "100vh", padding: 12, boxSizing: "border-box" }}>
-      {offlineCopy && <OfflineCopyNotice copy={offlineCopy} />}
+  const shell = (
+    <FluentProvider theme={theme} dir={messages?.dir ?? "ltr"} lang={messages?.locale} style={{ minHeight: "100vh", padding: 12, boxSizing: "border-box" }}>
+      {offlineCopy && messages && <OfflineCopyNotice copy={offlineCopy} />}
       {children}
     </FluentProvider>
   );
+  return messages ? <LanguageProvider messages={messages}>{shell}</LanguageProvider> : shell;
 }
 
-export function PaneLoading({ label }: { label: string }) {
-  return <LazySpinner label={label} labelPosition="below" />;
+/** A spinner; its label once the catalogue has loaded (the first render has none yet). */
+export function PaneLoading({ label }: { label?: string }) {
+  return <LazySpinner {...(label === undefined ? {} : { label })} labelPosition="below" />;
 }
 
-export function OfficeUnavailable({ reason, title = "Office is not available" }: { reason: string; /** @default "Office is not available" */ title?: string }) {
+/** `failedToStart`: the pane's own start failed, not Office. @default false */
+export function OfficeUnavailable({ reason, failedToStart = false }: { reason: OfficeProblem | string; failedToStart?: boolean }) {
+  const m = useMessages();
   return (
-    <LazyPaneMessage intent="error" title={title} multiline={false} role="alert">
-      {reason}
+    <LazyPaneMessage intent="error" title={failedToStart ? m.text("pane.couldNotStart") : m.text("office.unavailable")} multiline={false} role="alert">
+      {officeProblemText(m, reason)}
     </LazyPaneMessage>
   );
 }

@@ -11,6 +11,11 @@ import type { SettingsDraft, SettingsField } from "./settingsDraft";
 import { useSettingsForm } from "./useSettingsForm";
 import type { SettingsFormStatus } from "./useSettingsForm";
 import { tokenVar } from "./tokenVar";
+import { useMessages } from "./language";
+import type { Messages } from "../../languages/messages";
+import { describeError } from "../../languages/settingsProblems";
+import type { ValidationError } from "../../core/types";
+import type { SettingsFieldErrors } from "./settingsDraft";
 
 export type SettingsFormProps = {
   /** The settings as saved now: the form starts from them, and Cancel returns to them. */
@@ -25,7 +30,7 @@ export type SettingsFormProps = {
   onCancel?: () => void;
   /** The field to focus when the form opens, e.g. "userOrdinal" on the first run. @default undefined */
   focusField?: SettingsField;
-  /** The form's accessible name. @default "Settings" */
+  /** The form's accessible name. @default the catalogue's "Settings" */
   label?: string;
   /** Extra controls shown under Save and Cancel (e.g. Clear history). @default undefined */
   children?: ReactNode;
@@ -39,29 +44,18 @@ const styles = {
 
 type TextField = Exclude<SettingsField, "autoStampOnSend" | "prefixHistory" | "trackingEnabled">;
 
-/** Label and hint of each text field, in the form's order. */
-const TEXT_FIELDS: readonly { field: TextField; label: string; hint: string; numeric: boolean }[] = [
-  { field: "userDigits", label: "User digits", hint: "Width of the user part of a token, 1-10. Applies to new tokens.", numeric: true },
-  { field: "counterDigits", label: "Counter digits", hint: "Width of the activity counter, 1-9. More digits: the counter wraps less often.", numeric: true },
-  { field: "deploymentBase", label: "Deployment base", hint: "Added to each user number, e.g. 500 for a second deployment. Usually 0.", numeric: true },
-  {
-    field: "userOrdinal",
-    label: "Your user number",
-    hint: "Your number in this deployment, from 1 (ask your admin). Your tokens carry deployment base + this number.",
-    numeric: true,
-  },
-  { field: "serviceUrl", label: "Service URL", hint: "Your team's tracking service (https://…). Leave empty to keep the counter in your mailbox.", numeric: false },
-  { field: "activeDays", label: "Active days", hint: "A sent message stays active this many days: its number is skipped when the counter wraps.", numeric: true },
+/** The text fields, in the form's order; each has its label (`settings.<field>`) and hint (`settings.<field>.hint`) in the catalogue. */
+const TEXT_FIELDS: readonly { field: TextField; numeric: boolean }[] = [
+  { field: "userDigits", numeric: true },
+  { field: "counterDigits", numeric: true },
+  { field: "deploymentBase", numeric: true },
+  { field: "userOrdinal", numeric: true },
+  { field: "serviceUrl", numeric: false },
+  { field: "activeDays", numeric: true },
 ];
 
-/** Every field's label, in the form's order: the summary of a refused save names them. */
-const FIELD_LABELS: readonly { field: SettingsField; label: string }[] = [
-  { field: "trackingEnabled", label: "Tracking tokens" },
-  { field: "prefix", label: "Prefix" },
-  { field: "prefixHistory", label: "Earlier prefixes" },
-  ...TEXT_FIELDS,
-  { field: "autoStampOnSend", label: "Stamp on send" },
-];
+/** Every field, in the form's order: the summary of a refused save names them. */
+const FIELD_ORDER: readonly SettingsField[] = ["trackingEnabled", "prefix", "prefixHistory", ...TEXT_FIELDS.map(({ field }) => field), "autoStampOnSend"];
 
 /** Field's props for a message, if any (Field marks the control invalid and describes it by the message). */
 function invalid(message: string | undefined): { validationMessage?: string } {
@@ -69,32 +63,32 @@ function invalid(message: string | undefined): { validationMessage?: string } {
 }
 
 /** Whether the service sets `field` for this draft, and the hint that says so; `heard`: its deployment is known. */
-function ownership(draft: SettingsDraft, heard: boolean): (field: SettingsField) => string | undefined {
+function ownership(m: Messages, draft: SettingsDraft, heard: boolean): (field: SettingsField) => string | undefined {
   if (!serviceOwnsFields(draft)) return () => undefined;
-  const hint = heard
-    ? "Set by your tracking service for everyone in your team; your admin changes it there."
-    : "Set by your tracking service when it first answers; until then this value stays as it is.";
+  const hint = heard ? m.text("settings.ownedByService") : m.text("settings.ownedByServiceSoon");
   return (field) => ((SERVICE_OWNED_FIELDS as readonly string[]).includes(field) ? hint : undefined);
 }
 
-export function SettingsForm({ saved, managedBy, save, onSaved, onCancel, focusField, label = "Settings", children }: SettingsFormProps) {
+export function SettingsForm({ saved, managedBy, save, onSaved, onCancel, focusField, label, children }: SettingsFormProps) {
+  const m = useMessages();
   const form = useSettingsForm({
     saved,
     save,
     ...(onSaved === undefined ? {} : { onSaved }),
     ...(onCancel === undefined ? {} : { onCancel }),
   });
-  const { draft, fieldErrors, status, change } = form;
+  const { draft, status, change } = form;
+  const fieldErrors = fieldMessages(m, form.fieldErrors);
   const saving = status.status === "saving";
   const heardFromService = managedBy !== undefined && sameServiceUrl(draft.serviceUrl, managedBy);
-  const ownedHint = ownership(draft, heardFromService);
+  const ownedHint = ownership(m, draft, heardFromService);
   // What the service sets shows as saved (it may have changed since the form opened), and cannot be typed over.
   const shown = draftToSave(draft, saved);
   const text = (field: TextField | "prefix") => shown[field];
   // With a service the user number is the one it assigned: shown once known, never typed in.
   const fields = TEXT_FIELDS.filter(({ field }) => field !== "userOrdinal" || !serviceOwnsFields(draft) || (heardFromService && saved.userOrdinal !== null));
   const formRef = useRef<HTMLFormElement>(null);
-  const invalidLabels = FIELD_LABELS.filter(({ field }) => fieldErrors[field] !== undefined).map(({ label: fieldLabel }) => fieldLabel);
+  const invalidLabels = FIELD_ORDER.filter((field) => fieldErrors[field] !== undefined).map((field) => m.text(`settings.${field}`));
 
   // A refused save takes the keyboard to the first field to fix: in a narrow pane it may be out of view.
   useEffect(() => {
@@ -105,7 +99,7 @@ export function SettingsForm({ saved, managedBy, save, onSaved, onCancel, focusF
   return (
     <form
       ref={formRef}
-      aria-label={label}
+      aria-label={label ?? m.text("settings.label")}
       style={styles.form}
       noValidate
       onSubmit={(event) => {
@@ -113,9 +107,9 @@ export function SettingsForm({ saved, managedBy, save, onSaved, onCancel, focusF
         void form.submit();
       }}
     >
-      <Field hint={ownedHint("trackingEnabled") ?? "Off: nothing is stamped, not even on send; tokens in received mail are still explained."} {...invalid(fieldErrors.trackingEnabled)}>
+      <Field hint={ownedHint("trackingEnabled") ?? m.text("settings.trackingEnabled.hint")} {...invalid(fieldErrors.trackingEnabled)}>
         <Switch
-          label="Tracking tokens"
+          label={m.text("settings.trackingEnabled")}
           checked={shown.trackingEnabled}
           disabled={ownedHint("trackingEnabled") !== undefined}
           autoFocus={focusField === "trackingEnabled"}
@@ -123,15 +117,15 @@ export function SettingsForm({ saved, managedBy, save, onSaved, onCancel, focusF
         />
       </Field>
       <Field
-        label="Prefix"
-        hint={ownedHint("prefix") ?? 'Starts every token, e.g. "CRM:". 1-20 characters, no spaces, not ending in a digit. When you change it, the old one is kept as an earlier prefix.'}
+        label={m.text("settings.prefix")}
+        hint={ownedHint("prefix") ?? m.text("settings.prefix.hint")}
         {...invalid(fieldErrors.prefix)}
       >
         <Input value={text("prefix")} readOnly={ownedHint("prefix") !== undefined} autoFocus={focusField === "prefix"} onChange={(_, data) => change("prefix", data.value)} />
       </Field>
       <Field
-        label="Earlier prefixes"
-        hint={ownedHint("prefixHistory") ?? "Prefixes this deployment used before, one per line or separated by commas. Their tokens are still yours."}
+        label={m.text("settings.prefixHistory")}
+        hint={ownedHint("prefixHistory") ?? m.text("settings.prefixHistory.hint")}
         {...invalid(fieldErrors.prefixHistory)}
       >
         <Textarea
@@ -142,8 +136,8 @@ export function SettingsForm({ saved, managedBy, save, onSaved, onCancel, focusF
           onChange={(_, data) => change("prefixHistory", data.value)}
         />
       </Field>
-      {fields.map(({ field, label: fieldLabel, hint, numeric }) => (
-        <Field key={field} label={fieldLabel} hint={ownedHint(field) ?? hint} {...invalid(fieldErrors[field])}>
+      {fields.map(({ field, numeric }) => (
+        <Field key={field} label={m.text(`settings.${field}`)} hint={ownedHint(field) ?? m.text(`settings.${field}.hint`)} {...invalid(fieldErrors[field])}>
           <Input
             value={text(field)}
             readOnly={ownedHint(field) !== undefined}
@@ -153,9 +147,9 @@ export function SettingsForm({ saved, managedBy, save, onSaved, onCancel, focusF
           />
         </Field>
       ))}
-      <Field hint="Adds a token when you send a message that has none." {...invalid(fieldErrors.autoStampOnSend)}>
+      <Field hint={m.text("settings.autoStampOnSend.hint")} {...invalid(fieldErrors.autoStampOnSend)}>
         <Switch
-          label="Stamp on send"
+          label={m.text("settings.autoStampOnSend")}
           checked={draft.autoStampOnSend}
           autoFocus={focusField === "autoStampOnSend"}
           onChange={(_, data) => change("autoStampOnSend", data.checked)}
@@ -164,38 +158,46 @@ export function SettingsForm({ saved, managedBy, save, onSaved, onCancel, focusF
       <FormStatusMessage status={status} invalidLabels={invalidLabels} />
       <div style={styles.actions}>
         <Button type="submit" appearance="primary" disabledFocusable={saving}>
-          Save
+          {m.text("settings.save")}
         </Button>
         <Button type="button" disabledFocusable={saving} onClick={form.cancel}>
-          Cancel
+          {m.text("settings.cancel")}
         </Button>
-        {saving && <Spinner size="tiny" label="Saving…" />}
+        {saving && <Spinner size="tiny" label={m.text("settings.saving")} />}
       </div>
       {children}
     </form>
   );
 }
 
+/** Each field's problems in the user's words, one after the other. */
+function fieldMessages(m: Messages, errors: SettingsFieldErrors): Partial<Record<SettingsField, string>> {
+  const messages: Partial<Record<SettingsField, string>> = {};
+  for (const [field, list] of Object.entries(errors) as [SettingsField, readonly ValidationError[]][]) messages[field] = list.map((error) => describeError(m, error)).join(" ");
+  return messages;
+}
+
 function FormStatusMessage({ status, invalidLabels }: { status: SettingsFormStatus; invalidLabels: readonly string[] }) {
+  const m = useMessages();
   switch (status.status) {
     case "editing":
     case "saving":
       return null;
     case "saved":
-      return <PaneMessage intent="success" title="Settings saved" multiline={false} />;
+      return <PaneMessage intent="success" title={m.text("settings.saved")} multiline={false} />;
     case "invalid":
       return (
-        <PaneMessage intent="error" title="Settings not saved" multiline={false}>
-          {invalidLabels.length > 0 ? `Fix ${invalidLabels.join(", ")}; nothing was changed.` : "Nothing was changed."}
-          {status.otherErrors.map((message) => (
-            <div key={message}>{message}</div>
+        <PaneMessage intent="error" title={m.text("settings.notSaved")} multiline={false}>
+          {invalidLabels.length > 0 ? m.text("settings.fix", { fields: m.list(invalidLabels) }) : m.text("settings.nothingChanged")}
+          {status.otherErrors.map((error, i) => (
+            <div key={`${error.field}:${i}`}>{describeError(m, error)}</div>
           ))}
         </PaneMessage>
       );
     case "save-failed":
       return (
-        <PaneMessage intent="error" title="Settings not saved" multiline={false}>
-          {status.reason} Your changes are still here; try Save again.
+        <PaneMessage intent="error" title={m.text("settings.notSaved")} multiline={false}>
+          {m.text("settings.saveFailed", { reason: status.reason })}
         </PaneMessage>
       );
   }

@@ -1,21 +1,24 @@
 /**
- * What both pane entries do before their own work: show "Loading" unless the pane is quicker, wait for Outlook
- * (Office.onReady), load the host's theme while the pane's ports open, and render whatever the
- * pane shows next inside PaneShell with that theme and the offline-copy notice.
+ * What both pane entries do before their own work: show "Loading" unless the pane is quicker, fetch
+ * the user's catalogue while Office gets ready (docs/DESIGN.md §9), wait for Outlook (Office.onReady),
+ * load the host's theme while the pane's ports open, and render whatever the pane shows next inside
+ * PaneShell with that theme, that language and the offline-copy notice.
  */
 import type { Theme } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { createRoot } from "react-dom/client";
-import { hostTheme, waitForOutlook } from "./officeReady";
+import { displayLanguage, hostTheme, waitForOutlook } from "./officeReady";
+import type { OfficeProblem } from "./officeReady";
 import { browserOfflineCopy } from "./offlineCopy";
 import { PaneLoading, PaneShell } from "./PaneShell";
 import { markPaneStep } from "./paneMarks";
 import { loadPaneTheme } from "./paneTheme";
+import { paneLanguage } from "./paneLanguage";
 
 export type PaneRoot = {
   /** Resolves true once Outlook is ready; else shows `unavailable(reason)` and resolves false. */
-  waitForOutlook(unavailable: (reason: string) => ReactNode): Promise<boolean>;
-  /** Renders `content` in the pane's shell, in the host's theme once that has loaded. */
+  waitForOutlook(unavailable: (reason: OfficeProblem) => ReactNode): Promise<boolean>;
+  /** Renders `content` in the pane's shell, in the host's theme and the user's language once they have loaded. */
   show(content: ReactNode): Promise<void>;
 };
 
@@ -27,30 +30,35 @@ export const LOADING_DELAY_MS = 150;
 
 export function openPaneRoot(element: HTMLElement): PaneRoot {
   const root = createRoot(element);
-  let loading: ReturnType<typeof setTimeout> | undefined = setTimeout(() => root.render(<PaneShell><PaneLoading label="Loading Tracking Tokens…" /></PaneShell>), LOADING_DELAY_MS);
-  const render = (content: ReactNode) => {
-    clearTimeout(loading);
-    loading = undefined;
-    root.render(content);
-  };
+  // "Loading" has no words of its own: they arrive with the catalogue.
+  let loading: ReturnType<typeof setTimeout> | undefined = setTimeout(() => root.render(<PaneShell><PaneLoading /></PaneShell>), LOADING_DELAY_MS);
+  // Guessed from the page's URL now, so the catalogue downloads while Office.js loads.
+  const language = paneLanguage(location.href, navigator.language);
   // Registered by the first full render (PaneShell), never before: it must not delay the pane.
   const offlineCopy = browserOfflineCopy();
   let theme: Promise<Partial<Theme> | undefined> = Promise.resolve(undefined);
+  const render = async (content: ReactNode, loadedTheme?: Partial<Theme>) => {
+    const messages = await language.messages();
+    clearTimeout(loading);
+    loading = undefined;
+    root.render(<PaneShell {...(loadedTheme ? { theme: loadedTheme } : {})} messages={messages} offlineCopy={offlineCopy}>{content}</PaneShell>);
+  };
   return {
     async waitForOutlook(unavailable) {
       const readiness = await waitForOutlook();
       if (readiness.status !== "ready") {
-        render(<PaneShell offlineCopy={offlineCopy}>{unavailable(readiness.reason)}</PaneShell>);
+        await render(unavailable(readiness.reason));
         return false;
       }
       markPaneStep("office-ready");
+      // Outlook's own language settles it; a second download only when the guess was wrong.
+      language.settle(displayLanguage());
       // Loads (a dark host) while the ports open.
       theme = loadPaneTheme(hostTheme());
       return true;
     },
     async show(content) {
-      const loaded = await theme;
-      render(<PaneShell {...(loaded ? { theme: loaded } : {})} offlineCopy={offlineCopy}>{content}</PaneShell>);
+      await render(content, await theme);
     },
   };
 }

@@ -24,11 +24,12 @@ export type SettingsDraft = {
 export type SettingsField = keyof Settings;
 
 /** One message per invalid field (several problems of one field are joined). */
-export type SettingsFieldErrors = Partial<Record<SettingsField, string>>;
+/** Each field's problems (codes; the form words them in the user's language). */
+export type SettingsFieldErrors = Partial<Record<SettingsField, readonly ValidationError[]>>;
 
 export type DraftCheck =
   | { readonly ok: true; readonly settings: Settings }
-  | { readonly ok: false; readonly fieldErrors: SettingsFieldErrors; readonly otherErrors: readonly string[] };
+  | { readonly ok: false; readonly fieldErrors: SettingsFieldErrors; readonly otherErrors: readonly ValidationError[] };
 
 export function draftFromSettings(settings: Settings): SettingsDraft {
   return {
@@ -76,13 +77,13 @@ export function fieldOfError(field: string): SettingsField | undefined {
 }
 
 /** Groups validation errors by form field; errors of no field (e.g. "settings") are kept apart. */
-export function groupErrors(errors: readonly ValidationError[]): { fieldErrors: SettingsFieldErrors; otherErrors: string[] } {
+export function groupErrors(errors: readonly ValidationError[]): { fieldErrors: SettingsFieldErrors; otherErrors: ValidationError[] } {
   const fieldErrors: SettingsFieldErrors = {};
-  const otherErrors: string[] = [];
+  const otherErrors: ValidationError[] = [];
   for (const error of errors) {
     const field = fieldOfError(error.field);
-    if (field === undefined) otherErrors.push(error.message);
-    else fieldErrors[field] = fieldErrors[field] === undefined ? error.message : `${fieldErrors[field]} ${error.message}`;
+    if (field === undefined) otherErrors.push(error);
+    else fieldErrors[field] = [...(fieldErrors[field] ?? []), error];
   }
   return { fieldErrors, otherErrors };
 }

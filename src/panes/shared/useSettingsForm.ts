@@ -10,7 +10,7 @@ import type { SettingsDraft, SettingsField, SettingsFieldErrors } from "./settin
 export type SettingsFormStatus =
   | { readonly status: "editing" }
   /** Save found invalid fields: their messages are in `fieldErrors`; nothing was saved. */
-  | { readonly status: "invalid"; readonly otherErrors: readonly string[] }
+  | { readonly status: "invalid"; readonly otherErrors: readonly ValidationError[] }
   | { readonly status: "saving" }
   | { readonly status: "saved" }
   /** The port rejected (too large for roaming settings, offline, ...): the input is kept. */

@@ -104,8 +104,21 @@ export function PlaygroundApp({ model, session }: { model: MailboxModel; session
           </div>
           <div style={{ minHeight: 0, backgroundColor: tokens.colorNeutralBackground1 }}>
             {/* The read pane stays loaded while composing: it is pinned and follows the selection. */}
-            <PaneFrame key={handshake} surface="read" hidden={composing} displayLanguage={state.options.displayLanguage} />
-            {view.mode === "composing" && <PaneFrame key={`${view.draft.id} ${handshake}`} surface="compose" displayLanguage={state.options.displayLanguage} />}
+            <PaneFrame
+              key={handshake}
+              surface="read"
+              hidden={composing}
+              displayLanguage={state.options.displayLanguage}
+              onDisplayLanguage={(displayLanguage) => model.simulator.setOptions({ displayLanguage })}
+            />
+            {view.mode === "composing" && (
+              <PaneFrame
+                key={`${view.draft.id} ${handshake}`}
+                surface="compose"
+                displayLanguage={state.options.displayLanguage}
+                onDisplayLanguage={(displayLanguage) => model.simulator.setOptions({ displayLanguage })}
+              />
+            )}
           </div>
         </main>
       </div>

@@ -73,6 +73,21 @@ export const DEFAULT_HOST_OPTIONS: HostOptions = Object.freeze({
   hostAnswers: true,
 });
 
+/** The display languages the playground offers: one per catalogue, a regional tag where Outlook uses one, and the pseudo-locales. */
+export const DISPLAY_LANGUAGES: readonly { readonly tag: string; readonly name: string }[] = [
+  { tag: "en-US", name: "English (US)" },
+  { tag: "de-DE", name: "Deutsch" },
+  { tag: "fr-FR", name: "Français" },
+  { tag: "es-ES", name: "Español" },
+  { tag: "pt-BR", name: "Português (Brasil)" },
+  { tag: "it-IT", name: "Italiano" },
+  { tag: "nl-NL", name: "Nederlands" },
+  { tag: "ja-JP", name: "日本語" },
+  { tag: "zh-CN", name: "中文(简体)" },
+  { tag: "qps-ploc", name: "qps-ploc (pseudo)" },
+  { tag: "qps-plocm", name: "qps-plocm (pseudo, RTL)" },
+];
+
 /** Roaming settings as the mailbox stores them: each value JSON-serialized, as office.js does. */
 export type SerializedRoamingSettings = Readonly<Record<string, string>>;
 

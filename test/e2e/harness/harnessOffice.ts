@@ -260,7 +260,10 @@ export function createFakeOffice({ win, host, surface }: FakeOfficeOptions) {
     requirements: { isSetSupported: supports },
     diagnostics: { host: "Outlook", platform: "OfficeOnline", version: "16.0.0.0" },
     officeTheme: { bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#242424", controlBackgroundColor: "#ffffff", controlForegroundColor: "#242424" },
-    displayLanguage: "en-US",
+    // The simulator's one field: a pane reloaded after a switch reads the new language.
+    get displayLanguage() {
+      return host.options().displayLanguage;
+    },
     contentLanguage: "en-US",
   };
 

@@ -6,6 +6,7 @@ import { buildApp } from "../../../src/server/app";
 import { DEV_AUDIENCE, DEV_ISSUER } from "../../../src/server/config";
 import { loadDevAuthority } from "../../../src/server/devAuth";
 import type { TrackingStore } from "../../../src/server/store/types";
+import { englishProblem } from "../../../src/languages/english";
 
 export const ADDIN_ORIGIN = "https://localhost:3000";
 
@@ -24,7 +25,7 @@ export function testClock(start = Date.parse("2026-11-28T09:00:00Z")): TestClock
 
 export function settingsWith(overrides: Partial<Settings>): Settings {
   const result = validateSettings({ ...DEFAULT_SETTINGS, ...overrides });
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join(" "));
+  if (!result.ok) throw new Error(result.errors.map((e) => englishProblem(e.problem)).join(" "));
   return result.settings;
 }
 

@@ -26,7 +26,7 @@ describe("the service's deployment over the user's own settings", () => {
   it("keeps the user's settings, and says why, when the service's cannot be used", () => {
     const result = withDeployment(DEFAULT_SETTINGS, known(1, { ...TEAM, userDigits: 0 }));
     expect(result.settings).toBe(DEFAULT_SETTINGS);
-    expect(result.problems[0]?.message).toMatch(/sent settings this add-in cannot use \(User digits must be a whole number from 1 to 10; got 0\./);
+    expect(result.problems[0]?.problem).toMatchObject({ code: "service-settings-unusable", reasons: [{ code: "integer-range", setting: "userDigits", got: { kind: "literal", text: "0" } }] });
   });
 });
 

@@ -3,6 +3,7 @@ import { explainSubject } from "../../../src/core/explain";
 import type { ForeignMarkKind, NearMissKind } from "../../../src/core/explain";
 import { DEFAULT_SETTINGS, validateSettings } from "../../../src/core/index";
 import type { Settings } from "../../../src/core/index";
+import { englishForeignMark, englishNearMiss } from "../../../src/languages/english";
 
 function settingsWith(partial: Partial<Settings>): Settings {
   const result = validateSettings({ ...DEFAULT_SETTINGS, ...partial });
@@ -52,14 +53,15 @@ describe("explainSubject: foreign marks", () => {
     const [mark] = foreign;
     expect(mark?.kind).toBe(kind);
     expect(subject.slice(mark?.index, (mark?.index ?? 0) + (mark?.text.length ?? 0))).toBe(mark?.text);
-    expect(mark?.explanation).toMatch(/not a (token|prefix) of ours/i);
+    expect(mark === undefined ? "" : englishForeignMark(mark)).toMatch(/not a (token|prefix) of ours/i);
   });
 
   it("lists a foreign token next to ours, each in its place", () => {
     const { ours, foreign } = explainSubject("RE: Order TKT:123456 CRM:00021003");
     expect(ours.map((t) => t.text)).toEqual(["CRM:00021003"]);
     expect(foreign.map((m) => [m.text, m.index])).toEqual([["TKT:123456", 10]]);
-    expect(foreign[0]?.explanation).toContain('"TKT:" is not a prefix of ours');
+    expect(foreign[0]?.detail).toEqual({ prefix: "TKT:" });
+    expect(foreign[0] === undefined ? "" : englishForeignMark(foreign[0])).toContain('"TKT:" is not a prefix of ours');
   });
 
   it.each([
@@ -100,7 +102,8 @@ describe("explainSubject: near misses", () => {
     expect(nearMisses).toHaveLength(1);
     expect(nearMisses[0]?.kinds).toEqual(kinds);
     expect(nearMisses[0]?.kind).toBe(kinds[0]);
-    expect(nearMisses[0]?.explanation).toMatch(explanation);
+    // The kinds are core's; the sentence is how English says them (src/languages).
+    expect(nearMisses[0] === undefined ? "" : englishNearMiss(nearMisses[0])).toMatch(explanation);
   });
 
   it("points at the near miss in the subject", () => {
@@ -135,7 +138,7 @@ describe("explainSubject: near misses", () => {
 
   it("follows the digit settings", () => {
     const wide = settingsWith({ counterDigits: 5 });
-    expect(explainSubject("CRM:00021003", wide).nearMisses[0]?.explanation).toMatch(/8 digits, now 9/);
+    expect(explainSubject("CRM:00021003", wide).nearMisses[0]).toMatchObject({ kinds: ["digit-count"], digitCount: 8, expectedDigits: 9 });
     expect(explainSubject("CRM:000210003", wide).ours).toHaveLength(1);
   });
 });
@@ -161,7 +164,8 @@ describe("explainSubject: robustness", () => {
         for (const item of [...result.ours, ...result.foreign, ...result.nearMisses]) {
           expect(subject.slice(item.index, item.index + item.text.length)).toBe(item.text);
         }
-        for (const item of [...result.foreign, ...result.nearMisses]) expect(item.explanation.length).toBeGreaterThan(0);
+        for (const item of result.foreign) expect(englishForeignMark(item).length).toBeGreaterThan(0);
+        for (const item of result.nearMisses) expect(englishNearMiss(item).length).toBeGreaterThan(0);
       }),
       { numRuns: 10_000 },
     );

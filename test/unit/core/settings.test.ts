@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, InvalidSettingsError, keepEarlierPrefix, SETTINGS_FIELDS, validateSettings } from "../../../src/core";
-import type { ValidationError } from "../../../src/core";
+import type { SettingsProblemCode, ValidationError } from "../../../src/core";
+import { englishProblem } from "../../../src/languages/english";
 
 const errorsOf = (input: unknown): readonly ValidationError[] => {
   const result = validateSettings(input);
@@ -70,51 +71,54 @@ describe("validateSettings: valid input", () => {
 });
 
 describe("validateSettings: one error per invalid field, saying what is allowed", () => {
-  it.each<[string, object, string, RegExp[]]>([
-    ["prefix empty", { prefix: "" }, "prefix", [/must not be empty/, /1-20 characters/]],
-    ["prefix too long", { prefix: "ABCDEFGHIJKLMNOPQRSTU" }, "prefix", [/21 characters long/, /1-20 characters/]],
-    ["prefix with a space", { prefix: "CR M:" }, "prefix", [/whitespace \(a space \(U\+0020\) at position 3\)/, /1-20 characters/]],
-    ["prefix with a tab", { prefix: "CRM\t" }, "prefix", [/a tab/]],
-    ["prefix with a no-break space", { prefix: "CRM\u00A0:" }, "prefix", [/U\+00A0/]],
-    ["prefix with a control character", { prefix: "CR\u0007M:" }, "prefix", [/control characters \(U\+0007 at position 3\)/]],
-    ["prefix with a lone surrogate", { prefix: "CRM\uD800:" }, "prefix", [/lone surrogate U\+D800/]],
-    ["prefix ending in a digit", { prefix: "CRM1" }, "prefix", [/must not end in a digit/, /"1"/, /run into the token's digits/]],
-    ["prefix ending in a non-ASCII digit", { prefix: "CRM٣" }, "prefix", [/must not end in a digit/]],
-    ["prefix not text", { prefix: 42 }, "prefix", [/must be text/, /got 42/]],
-    ["prefixHistory not a list", { prefixHistory: "CRM:" }, "prefixHistory", [/must be a list of earlier prefixes/]],
-    ["prefixHistory entry invalid", { prefixHistory: ["OK:", "BAD1"] }, "prefixHistory[1]", [/Earlier prefix 2 must not end in a digit/]],
-    ["prefixHistory entry not text", { prefixHistory: [null] }, "prefixHistory[0]", [/must be text/]],
-    ["prefixHistory duplicate (case ignored)", { prefixHistory: ["OLD:", "old:"] }, "prefixHistory[1]", [/repeats prefixHistory\[0\]/, /once/]],
-    ["prefixHistory holds the current prefix", { prefix: "CRM:", prefixHistory: ["crm:"] }, "prefixHistory[0]", [/is the current prefix/, /only prefixes used before/]],
-    ["userDigits 0", { userDigits: 0 }, "userDigits", [/whole number from 1 to 10/, /got 0/]],
-    ["userDigits 11", { userDigits: 11 }, "userDigits", [/from 1 to 10/, /got 11/]],
-    ["userDigits fractional", { userDigits: 2.5 }, "userDigits", [/whole number from 1 to 10/]],
-    ["userDigits as text", { userDigits: "3" }, "userDigits", [/from 1 to 10/, /got "3"/]],
-    ["counterDigits 0", { counterDigits: 0 }, "counterDigits", [/whole number from 1 to 9/]],
-    ["counterDigits 10", { counterDigits: 10 }, "counterDigits", [/from 1 to 9/, /got 10/]],
-    ["deploymentBase negative", { deploymentBase: -1 }, "deploymentBase", [/from 0 to 999/, /got -1/]],
-    ["deploymentBase too wide", { deploymentBase: 1000 }, "deploymentBase", [/from 0 to 999/, /3 user digits/]],
-    ["deploymentBase fractional", { deploymentBase: 1.5 }, "deploymentBase", [/whole number/]],
-    ["userOrdinal 0", { userOrdinal: 0 }, "userOrdinal", [/empty \(not set\) or a whole number of at least 1/]],
-    ["userOrdinal not a number", { userOrdinal: "2" }, "userOrdinal", [/at least 1/]],
-    ["userOrdinal too big for the base", { deploymentBase: 500, userOrdinal: 500 }, "userOrdinal", [/from 1 to 499/, /at most 999/, /got 500/]],
-    ["userOrdinal with a full base", { deploymentBase: 999, userOrdinal: 1 }, "userOrdinal", [/leaves no room/]],
-    ["serviceUrl http elsewhere", { serviceUrl: "http://tokens.contoso.com" }, "serviceUrl", [/must use https:\/\//, /localhost/]],
-    ["serviceUrl not a URL", { serviceUrl: "tokens.contoso.com" }, "serviceUrl", [/not a web address/, /https:\/\//]],
-    ["serviceUrl other scheme", { serviceUrl: "ftp://tokens.contoso.com" }, "serviceUrl", [/https:\/\//]],
-    ["serviceUrl with credentials", { serviceUrl: "https://me:secret@tokens.contoso.com" }, "serviceUrl", [/user name or password/]],
-    ["serviceUrl with spaces", { serviceUrl: " https://tokens.contoso.com" }, "serviceUrl", [/spaces/]],
-    ["serviceUrl not text", { serviceUrl: null }, "serviceUrl", [/must be text/]],
-    ["activeDays 0", { activeDays: 0 }, "activeDays", [/whole number from 1 to 3650/]],
-    ["activeDays 3651", { activeDays: 3651 }, "activeDays", [/from 1 to 3650/, /got 3651/]],
-    ["autoStampOnSend not boolean", { autoStampOnSend: "yes" }, "autoStampOnSend", [/true or false/, /got "yes"/]],
-    ["trackingEnabled not boolean", { trackingEnabled: "off" }, "trackingEnabled", [/Tracking tokens must be on/, /got "off"/]],
-    ["unknown field", { colour: "blue" }, "colour", [/not a setting/, /prefix, prefixHistory/]],
-  ])("%s", (_name, input, field, messages) => {
+  it.each<[string, object, string, SettingsProblemCode, RegExp[]]>([
+    ["prefix empty", { prefix: "" }, "prefix", "prefix-empty", [/must not be empty/, /1-20 characters/]],
+    ["prefix too long", { prefix: "ABCDEFGHIJKLMNOPQRSTU" }, "prefix", "prefix-too-long", [/21 characters long/, /1-20 characters/]],
+    ["prefix with a space", { prefix: "CR M:" }, "prefix", "prefix-whitespace", [/whitespace \(a space \(U\+0020\) at position 3\)/, /1-20 characters/]],
+    ["prefix with a tab", { prefix: "CRM\t" }, "prefix", "prefix-whitespace", [/a tab/]],
+    ["prefix with a no-break space", { prefix: "CRM\u00A0:" }, "prefix", "prefix-whitespace", [/U\+00A0/]],
+    ["prefix with a control character", { prefix: "CR\u0007M:" }, "prefix", "prefix-invisible", [/control characters \(U\+0007 at position 3\)/]],
+    ["prefix with a lone surrogate", { prefix: "CRM\uD800:" }, "prefix", "prefix-broken", [/lone surrogate U\+D800/]],
+    ["prefix ending in a digit", { prefix: "CRM1" }, "prefix", "prefix-ends-in-digit", [/must not end in a digit/, /"1"/, /run into the token's digits/]],
+    ["prefix ending in a non-ASCII digit", { prefix: "CRM٣" }, "prefix", "prefix-ends-in-digit", [/must not end in a digit/]],
+    ["prefix not text", { prefix: 42 }, "prefix", "prefix-not-text", [/must be text/, /got 42/]],
+    ["prefixHistory not a list", { prefixHistory: "CRM:" }, "prefixHistory", "history-not-list", [/must be a list of earlier prefixes/]],
+    ["prefixHistory entry invalid", { prefixHistory: ["OK:", "BAD1"] }, "prefixHistory[1]", "prefix-ends-in-digit", [/Earlier prefix 2 must not end in a digit/]],
+    ["prefixHistory entry not text", { prefixHistory: [null] }, "prefixHistory[0]", "prefix-not-text", [/must be text/]],
+    ["prefixHistory duplicate (case ignored)", { prefixHistory: ["OLD:", "old:"] }, "prefixHistory[1]", "history-repeats", [/repeats earlier prefix 1/, /once/]],
+    ["prefixHistory holds the current prefix", { prefix: "CRM:", prefixHistory: ["crm:"] }, "prefixHistory[0]", "history-is-current", [/is the current prefix/, /only prefixes used before/]],
+    ["userDigits 0", { userDigits: 0 }, "userDigits", "integer-range", [/whole number from 1 to 10/, /got 0/]],
+    ["userDigits 11", { userDigits: 11 }, "userDigits", "integer-range", [/from 1 to 10/, /got 11/]],
+    ["userDigits fractional", { userDigits: 2.5 }, "userDigits", "integer-range", [/whole number from 1 to 10/]],
+    ["userDigits as text", { userDigits: "3" }, "userDigits", "integer-range", [/from 1 to 10/, /got "3"/]],
+    ["counterDigits 0", { counterDigits: 0 }, "counterDigits", "integer-range", [/whole number from 1 to 9/]],
+    ["counterDigits 10", { counterDigits: 10 }, "counterDigits", "integer-range", [/from 1 to 9/, /got 10/]],
+    ["deploymentBase negative", { deploymentBase: -1 }, "deploymentBase", "base-range", [/from 0 to 999/, /got -1/]],
+    ["deploymentBase too wide", { deploymentBase: 1000 }, "deploymentBase", "base-range", [/from 0 to 999/, /3 user digits/]],
+    ["deploymentBase fractional", { deploymentBase: 1.5 }, "deploymentBase", "base-range", [/whole number/]],
+    ["userOrdinal 0", { userOrdinal: 0 }, "userOrdinal", "ordinal-invalid", [/empty \(not set\) or a whole number of at least 1/]],
+    ["userOrdinal not a number", { userOrdinal: "2" }, "userOrdinal", "ordinal-invalid", [/at least 1/]],
+    ["userOrdinal too big for the base", { deploymentBase: 500, userOrdinal: 500 }, "userOrdinal", "ordinal-range", [/from 1 to 499/, /at most 999/, /got 500/]],
+    ["userOrdinal with a full base", { deploymentBase: 999, userOrdinal: 1 }, "userOrdinal", "ordinal-no-room", [/leaves no room/]],
+    ["serviceUrl http elsewhere", { serviceUrl: "http://tokens.contoso.com" }, "serviceUrl", "service-url-http", [/must use https:\/\//, /localhost/]],
+    ["serviceUrl not a URL", { serviceUrl: "tokens.contoso.com" }, "serviceUrl", "service-url-not-address", [/not a web address/, /https:\/\//]],
+    ["serviceUrl other scheme", { serviceUrl: "ftp://tokens.contoso.com" }, "serviceUrl", "service-url-scheme", [/https:\/\//]],
+    ["serviceUrl with credentials", { serviceUrl: "https://me:secret@tokens.contoso.com" }, "serviceUrl", "service-url-credentials", [/user name or password/]],
+    ["serviceUrl with spaces", { serviceUrl: " https://tokens.contoso.com" }, "serviceUrl", "service-url-spaces", [/spaces/]],
+    ["serviceUrl not text", { serviceUrl: null }, "serviceUrl", "service-url-not-text", [/must be text/]],
+    ["activeDays 0", { activeDays: 0 }, "activeDays", "integer-range", [/whole number from 1 to 3650/]],
+    ["activeDays 3651", { activeDays: 3651 }, "activeDays", "integer-range", [/from 1 to 3650/, /got 3651/]],
+    ["autoStampOnSend not boolean", { autoStampOnSend: "yes" }, "autoStampOnSend", "auto-stamp-not-boolean", [/true or false/, /got "yes"/]],
+    ["trackingEnabled not boolean", { trackingEnabled: "off" }, "trackingEnabled", "tracking-not-boolean", [/Tracking tokens must be on/, /got "off"/]],
+    ["unknown field", { colour: "blue" }, "colour", "unknown-setting", [/not a setting/, /prefix, prefixHistory/]],
+  ])("%s", (_name, input, field, code, messages) => {
     const errors = errorsOf(input);
     expect(errors).toHaveLength(1);
     expect(errors[0]?.field).toBe(field);
-    for (const message of messages) expect(errors[0]?.message).toMatch(message);
+    expect(errors[0]?.problem.code).toBe(code);
+    // Core says what is wrong as a code; this is how English says it (src/languages), what to fix included.
+    const said = errors[0] === undefined ? "" : englishProblem(errors[0].problem);
+    for (const message of messages) expect(said).toMatch(message);
   });
 
   it.each<[string, unknown]>([
@@ -127,13 +131,13 @@ describe("validateSettings: one error per invalid field, saying what is allowed"
     const errors = errorsOf(input);
     expect(errors).toHaveLength(1);
     expect(errors[0]?.field).toBe("settings");
-    expect(errors[0]?.message).toMatch(/must be an object/);
+    expect(errors[0]?.problem.code).toBe("not-an-object");
   });
 
-  it("reports every invalid field, each with its own message", () => {
+  it("reports every invalid field, each with its own problem", () => {
     const errors = errorsOf({ prefix: "CRM1", userDigits: 0, counterDigits: 12, activeDays: -3, autoStampOnSend: 1, serviceUrl: "http://x.example", extra: true });
     expect(errors.map((e) => e.field).sort()).toEqual(["activeDays", "autoStampOnSend", "counterDigits", "extra", "prefix", "serviceUrl", "userDigits"]);
-    expect(new Set(errors.map((e) => e.message)).size).toBe(errors.length);
+    expect(new Set(errors.map((e) => englishProblem(e.problem))).size).toBe(errors.length);
   });
 
   it("skips checks that depend on an invalid userDigits rather than guessing", () => {
@@ -144,10 +148,10 @@ describe("validateSettings: one error per invalid field, saying what is allowed"
 
 describe("InvalidSettingsError", () => {
   it("carries the errors and names its class", () => {
-    const error = new InvalidSettingsError([{ field: "userDigits", message: "User digits must be a whole number from 1 to 10; got 0." }]);
+    const error = new InvalidSettingsError([{ field: "userDigits", problem: { code: "integer-range", setting: "userDigits", min: 1, max: 10, got: { kind: "literal", text: "0" } } }]);
     expect(error.name).toBe("InvalidSettingsError");
     expect(error.errors).toHaveLength(1);
-    expect(error.message).toMatch(/User digits/);
+    expect(error.message).toMatch(/userDigits \(integer-range\)/);
   });
 });
 

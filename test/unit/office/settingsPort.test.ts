@@ -27,7 +27,8 @@ describe("createSettingsPort", () => {
     const { settings, problems } = createSettingsPort(roaming).load();
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, activeDays: 10, prefixHistory: ["OLD:", "MID:"] });
     expect(problems.map((p) => p.field).sort()).toEqual(["counterDigits", "prefix", "prefixHistory[1]"]);
-    expect(problems.every((p) => /default/.test(p.message))).toBe(true);
+    expect(problems.every((p) => p.ignored === true)).toBe(true);
+    expect(problems.map((p) => p.problem.code).sort()).toEqual(["integer-range", "prefix-ends-in-digit", "prefix-whitespace"]);
     expect(roaming.get("settings")).toEqual(stored);
   });
 
@@ -44,7 +45,7 @@ describe("createSettingsPort", () => {
     roaming.set("settings", "garbage");
     const loaded = createSettingsPort(roaming).load();
     expect(loaded.settings).toBe(DEFAULT_SETTINGS);
-    expect(loaded.problems).toEqual([{ field: "settings", message: expect.stringContaining("not readable") }]);
+    expect(loaded.problems).toEqual([{ field: "settings", problem: { code: "saved-unreadable", found: "string" } }]);
   });
 
   it("never saves invalid settings: rejects with every field's error", async () => {
@@ -133,7 +134,7 @@ describe("createSettingsPort", () => {
       const loaded = port.load();
       expect(loaded.settings.prefix).toBe("MINE:");
       expect(loaded.managedBy).toBeUndefined();
-      expect(loaded.problems[0]?.message).toMatch(/tracking service at https:\/\/tokens\.example\.com sent settings this add-in cannot use.*Prefix must not contain whitespace/);
+      expect(loaded.problems[0]?.problem).toMatchObject({ code: "service-settings-unusable", serviceUrl: "https://tokens.example.com", reasons: [{ code: "prefix-whitespace" }] });
     });
 
     it("ignores an unreadable stored deployment until the service answers again", () => {

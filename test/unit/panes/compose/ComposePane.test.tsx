@@ -67,7 +67,7 @@ describe("ComposePane: opening", () => {
 
   it("shows problems with the stored settings", async () => {
     const settingsPort = new FakeSettingsPort(WITH_USER_NUMBER);
-    settingsPort.problems = [{ field: "counterDigits", message: "Counter digits must be a whole number from 1 to 9; got 12." }];
+    settingsPort.problems = [{ field: "counterDigits", problem: { code: "integer-range", setting: "counterDigits", min: 1, max: 9, got: { kind: "literal", text: "12" } } }];
     renderPane({ settingsPort });
     const bar = await message("Some saved settings were not valid");
     expect(bar).toHaveTextContent("got 12");

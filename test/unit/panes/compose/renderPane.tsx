@@ -6,6 +6,8 @@ import type { Settings } from "../../../../src/core/types";
 import type { MailItemPort } from "../../../../src/office/ports";
 import { ComposePane } from "../../../../src/panes/compose/ComposePane";
 import { PaneShell } from "../../../../src/panes/shared/PaneShell";
+import { english } from "../../languages/catalogues";
+import type { Messages } from "../../../../src/languages/messages";
 import { CodecStamper, FakeActivityLog, FakeComposeItem, FakeConnectivityMonitor, FakeMailbox, FakeSettingsPort, ONLINE, WITH_USER_NUMBER } from "./fakes";
 
 export type PaneSetup = {
@@ -19,6 +21,8 @@ export type PaneSetup = {
   numberingOpens?: Promise<void>;
   /** The entry read the draft's subject before rendering (ComposePorts' firstReading). */
   readFirst?: boolean;
+  /** The pane's language. @default English (en-US) */
+  messages?: Messages;
 };
 
 export function renderPane(setup: PaneSetup = {}) {
@@ -35,7 +39,7 @@ export function renderPane(setup: PaneSetup = {}) {
   const opens = setup.numberingOpens;
   const firstReading = setup.readFirst && item instanceof FakeComposeItem ? { item, subject: item.subject } : undefined;
   const view = render(
-    <PaneShell>
+    <PaneShell messages={setup.messages ?? english}>
       {opens === undefined ? (
         <ComposePane {...ports} />
       ) : (

@@ -7,6 +7,7 @@ import type { ComposeItemPort } from "../../../../src/office/ports";
 import type { ActivityLog } from "../../../../src/storage/ports";
 import { CUSTOMER, FakeActivityLog, FakeMailbox, ME, fakeSettings, received, sentActivity } from "./fakes";
 import { renderReadPane, termsOf, tokenCard } from "./renderPane";
+import { messagesIn } from "../../languages/catalogues";
 
 const quote = sentActivity({ token: "CRM:00021003", cc: ["carl@contoso.com"] });
 
@@ -82,7 +83,7 @@ describe("ReadPane", () => {
   });
 
   it("formats the time sent in the given locale", async () => {
-    renderPane({ mailbox: new FakeMailbox(received("CRM:00021003")), locale: "de-DE" });
+    renderPane({ mailbox: new FakeMailbox(received("CRM:00021003")), messages: messagesIn("de", "de-DE") });
     const card = await tokenCard("CRM:00021003");
     const expected = new Intl.DateTimeFormat("de-DE", { dateStyle: "medium", timeStyle: "short" }).format(new Date(quote.stampedAt));
     expect(within(card).getByText(expected)).toBeInTheDocument();
@@ -188,10 +189,10 @@ describe("ReadPane", () => {
   });
 
   it("warns about invalid settings and still decodes with the valid parts", async () => {
-    const settings = fakeSettings(DEFAULT_SETTINGS, [{ field: "userDigits", message: "User digits must be a whole number from 1 to 10; got 0." }]);
+    const settings = fakeSettings(DEFAULT_SETTINGS, [{ field: "userDigits", problem: { code: "integer-range", setting: "userDigits", min: 1, max: 10, got: { kind: "literal", text: "0" } } }]);
     renderPane({ mailbox: new FakeMailbox(received("CRM:00021003")), settings });
     expect(await screen.findByText("Some settings are not valid")).toBeInTheDocument();
-    expect(screen.getByText("User digits must be a whole number from 1 to 10; got 0.")).toBeInTheDocument();
+    expect(await screen.findByText("User digits must be a whole number from 1 to 10; got 0.")).toBeInTheDocument();
     expect(await tokenCard("CRM:00021003")).toBeInTheDocument();
   });
 

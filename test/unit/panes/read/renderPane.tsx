@@ -4,13 +4,15 @@ import { ReadPane } from "../../../../src/panes/read/ReadPane";
 import type { ReadPaneProps } from "../../../../src/panes/read/ReadPane";
 import { PaneShell } from "../../../../src/panes/shared/PaneShell";
 import { FakeActivityLog, fakeSettings } from "./fakes";
+import { english } from "../../languages/catalogues";
+import type { Messages } from "../../../../src/languages/messages";
 import type { FakeMailbox } from "./fakes";
 
-/** The pane in en-US over `props`; settings default to the defaults, the log to an empty one. */
-export function renderReadPane(props: Partial<ReadPaneProps> & { mailbox: FakeMailbox }) {
-  const all: ReadPaneProps = { settings: fakeSettings(), activityLog: new FakeActivityLog(), locale: "en-US", ...props };
+/** The pane in `messages` (en-US by default) over `props`; settings default to the defaults, the log to an empty one. */
+export function renderReadPane({ messages = english, ...props }: Partial<ReadPaneProps> & { mailbox: FakeMailbox; messages?: Messages }) {
+  const all: ReadPaneProps = { settings: fakeSettings(), activityLog: new FakeActivityLog(), ...props };
   return render(
-    <PaneShell>
+    <PaneShell messages={messages}>
       <ReadPane {...all} />
     </PaneShell>,
   );

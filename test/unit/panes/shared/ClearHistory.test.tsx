@@ -3,13 +3,14 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ClearHistory } from "../../../../src/panes/shared/ClearHistory";
 import { PaneShell } from "../../../../src/panes/shared/PaneShell";
+import { english } from "../../languages/catalogues";
 import { FakeActivityLog } from "../../../fakes";
 
 function renderClearHistory(pendingOffline = 0) {
   const activityLog = new FakeActivityLog();
   const user = userEvent.setup();
   render(
-    <PaneShell>
+    <PaneShell messages={english}>
       <ClearHistory activityLog={activityLog} pendingOffline={pendingOffline} />
     </PaneShell>,
   );

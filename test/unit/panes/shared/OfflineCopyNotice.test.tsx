@@ -2,6 +2,7 @@
 import { act, render, screen } from "@testing-library/react";
 import { createOfflineCopy } from "../../../../src/panes/shared/offlineCopy";
 import { PaneShell } from "../../../../src/panes/shared/PaneShell";
+import { english } from "../../languages/catalogues";
 import { FakeServiceWorkerContainer } from "../../../fakes";
 
 function renderPane(reachable: boolean) {
@@ -19,7 +20,7 @@ function renderPane(reachable: boolean) {
     loadedUrls: () => [],
   });
   render(
-    <PaneShell offlineCopy={copy}>
+    <PaneShell offlineCopy={copy} messages={english}>
       <h1>Tracking token</h1>
     </PaneShell>,
   );

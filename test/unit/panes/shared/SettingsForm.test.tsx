@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { DEFAULT_SETTINGS } from "../../../../src/core";
 import type { Settings } from "../../../../src/core/types";
 import { PaneShell } from "../../../../src/panes/shared/PaneShell";
+import { english } from "../../languages/catalogues";
 import { SettingsForm } from "../../../../src/panes/shared/SettingsForm";
 
 // Typing into every field of the form with user-event takes longer than Jest's 5 s default on a
@@ -32,7 +33,7 @@ function renderForm(save: (settings: Settings) => Promise<void> = async () => un
   // delay: null types without a timer per key: the form has many fields, and timers crawl on a loaded machine.
   const user = userEvent.setup({ delay: null });
   render(
-    <PaneShell>
+    <PaneShell messages={english}>
       <SettingsForm saved={saved} {...(managedBy === undefined ? {} : { managedBy })} save={saveMock} onSaved={onSaved} onCancel={onCancel} />
     </PaneShell>,
   );
@@ -99,7 +100,7 @@ describe("SettingsForm", () => {
     expect(field("Active days")).toHaveAccessibleDescription(/got "1\.5"/);
     expect(save).not.toHaveBeenCalled();
     // The summary names what to fix, and the keyboard goes to the first of them.
-    expect(screen.getByText(/^Fix Prefix, Earlier prefixes, User digits, Counter digits, Deployment base, Your user number, Service URL, Active days;/)).toBeInTheDocument();
+    expect(screen.getByText(/^Fix Prefix, Earlier prefixes, User digits, Counter digits, Deployment base, Your user number, Service URL, and Active days;/)).toBeInTheDocument();
     expect(field("Prefix")).toHaveFocus();
   });
 
@@ -199,11 +200,11 @@ describe("SettingsForm", () => {
 
   it("maps a port's validation rejection to its fields", async () => {
     const { user, field } = renderForm(async () => {
-      throw Object.assign(new Error("Invalid settings"), { errors: [{ field: "prefixHistory[0]", message: "Earlier prefix 1 is reserved." }] });
+      throw Object.assign(new Error("Invalid settings"), { errors: [{ field: "prefixHistory[0]", problem: { code: "history-is-current", position: 1, prefix: "crm:" } }] });
     });
     await user.click(screen.getByRole("button", { name: "Save" }));
     expect(await screen.findByRole("group", { name: "Settings not saved" })).toBeInTheDocument();
-    expect(field("Earlier prefixes")).toHaveAccessibleDescription(/Earlier prefix 1 is reserved\./);
+    expect(field("Earlier prefixes")).toHaveAccessibleDescription(/Earlier prefix 1 \("crm:"\) is the current prefix/);
   });
 
   it("disables Save while saving, so one click saves once", async () => {

@@ -13,17 +13,11 @@ describe("settingsDraft", () => {
     expect(fieldOfError(field)).toBe(expected);
   });
 
-  it("joins several messages of one field and keeps field-less ones apart", () => {
-    expect(
-      groupErrors([
-        { field: "prefixHistory[0]", message: "Earlier prefix 1 is bad." },
-        { field: "prefixHistory[2]", message: "Earlier prefix 3 is bad." },
-        { field: "settings", message: "Settings must be an object." },
-      ]),
-    ).toEqual({
-      fieldErrors: { prefixHistory: "Earlier prefix 1 is bad. Earlier prefix 3 is bad." },
-      otherErrors: ["Settings must be an object."],
-    });
+  it("gathers several problems of one field and keeps field-less ones apart", () => {
+    const first = { field: "prefixHistory[0]", problem: { code: "prefix-empty", who: { kind: "earlier-prefix", position: 1 } } } as const;
+    const third = { field: "prefixHistory[2]", problem: { code: "prefix-empty", who: { kind: "earlier-prefix", position: 3 } } } as const;
+    const whole = { field: "settings", problem: { code: "not-an-object", got: { kind: "list" } } } as const;
+    expect(groupErrors([first, third, whole])).toEqual({ fieldErrors: { prefixHistory: [first, third] }, otherErrors: [whole] });
   });
 
   it("turns the typed text into the values validateSettings checks", () => {
