@@ -30,14 +30,14 @@ export function scriptSources(html) {
 
 /**
  * Initial JavaScript of a pane page: every script its HTML loads, except Office.js (Microsoft's
- * CDN copy on shipped pages; the fake on playground pages), which is not part of our bundle.
+ * CDN copy on shipped pages; the package's copy on playground pages), which is not part of our bundle.
  */
 export function initialJavaScript(distDir, page) {
   const htmlFile = path.join(distDir, page);
   const ours = [];
   const excluded = [];
   for (const src of scriptSources(readFileSync(htmlFile, "utf8"))) {
-    if (/^https?:\/\//.test(src) || /(^|\/)(office|fake-office)\.js$/.test(src)) {
+    if (/^https?:\/\//.test(src) || /(^|\/)office\.js$/.test(src)) {
       excluded.push(src);
       continue;
     }

@@ -18,7 +18,7 @@ import http from "node:http";
 import path from "node:path";
 
 /** The prefix of the panes' User Timing marks (src/panes/shared/paneMarks.ts). */
-const PANE_MARK_PREFIX = "tracking-tokens:";
+export const PANE_MARK_PREFIX = "tracking-tokens:";
 
 /** The address shipped pages (ours and the template's) load Office.js from; the context answers it with the stand-in. */
 const OFFICE_JS_CDN = /^https:\/\/appsforoffice\.microsoft\.com\//;
