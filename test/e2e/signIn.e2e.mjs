@@ -22,10 +22,13 @@ describe("sign-in to the tracking service", () => {
       if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
     });
     await signInAs(page, "pat", withService ? suite.service.url : "");
-    await page.getByLabel("Host sign-in").selectOption(nestedAppAuth);
     // office.js reads the requirement sets once, at its handshake: without NAA the panes reload, and
-    // only what they load from then on counts.
+    // only what the reloaded panes load counts. The old read pane's frame must be gone first, or it
+    // could still take the NAA path (and fetch MSAL) after the count starts.
+    const oldReadFrame = await page.locator('iframe[data-surface="read"]').elementHandle();
+    await page.getByLabel("Host sign-in").selectOption(nestedAppAuth);
     if (nestedAppAuth === "unsupported") {
+      await page.waitForFunction((frame) => !frame?.isConnected, oldReadFrame);
       await readyPane(page, "read");
       scripts.length = 0;
     }
@@ -101,6 +104,9 @@ describe("sign-in to the tracking service", () => {
     await compose.locator.getByRole("status", { name: "Token mode" }).filter({ hasText: /^Offline/ }).waitFor();
     await compose.locator.getByText(/^The tracking service was not allowed to sign you in: consent was refused\. Ask your admin to grant consent/).waitFor();
     await page.getByRole("button", { name: "Discard" }).click();
+    // The pinned read pane opened before consent was refused and may hold a token from then (MSAL
+    // caches it): opened again, as after a restart of Outlook, it must sign in under the refusal.
+    await page.locator('iframe[data-surface="read"]').evaluate((frame) => frame.contentWindow.location.reload());
     const original = await page.evaluate(() => window.__playground.messages("inbox").find((m) => /CRM:\d{8}/.test(m.subject)));
     await page.evaluate((id) => window.__playground.selectMessage(id), original.id);
     const read = await readyPane(page, "read");
