@@ -194,7 +194,7 @@ module.exports = (_env, argv) => {
         chunks: ["playground"],
         publicPath: "../",
       }),
-      // The light theme holds only the tokens the panes use; a build that uses another fails here.
+      // The light theme holds only the tokens the panes use; a production build that uses another fails here.
       new ThemeTokensPlugin({ entries: ["compose", "read"] }),
       // What sw.js keeps for offline opens: the pane pages (shipped and playground) and everything they load.
       new PrecachePlugin({

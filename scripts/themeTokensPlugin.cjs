@@ -37,6 +37,9 @@ class ThemeTokensPlugin {
   }
 
   apply(compiler) {
+    // Only a production build shows what ships: a development build keeps every module's dead code,
+    // which names nearly every token. The browser tests, CI and the bench build for production.
+    if (compiler.options.mode !== "production") return;
     const { webLightTheme } = require("@fluentui/tokens");
     const themeKeys = new Set(Object.keys(webLightTheme));
     compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
