@@ -112,7 +112,8 @@ describe("sign-in to the tracking service", () => {
     const read = await readyPane(page, "read");
     await read.locator.getByText("Sign-in to the tracking service failed").waitFor();
     await read.locator.getByText(/consent was refused\. Ask your admin to grant consent for Tracking Tokens/).first().waitFor();
-    assert.equal(await page.getByRole("status", { name: "Sign-in path" }).textContent(), "No sign-in yet");
+    // Not asserted: the playground's "Sign-in path". The pinned read pane opens with the page, before
+    // consent is refused, and may already have signed in then; what the refusal shows is above.
     assert.deepEqual(errors, []);
     await context.close();
   });
