@@ -7,6 +7,7 @@
  */
 const { createHash } = require("node:crypto");
 const { Compilation, sources } = require("webpack");
+const { entryFiles } = require("./entryFiles.cjs");
 
 const NAME = "PrecachePlugin";
 
@@ -20,15 +21,7 @@ class PrecachePlugin {
     const { worker, entries, pages, exclude = [] } = this.options;
     compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
       compilation.hooks.processAssets.tap({ name: NAME, stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER }, () => {
-        const files = new Set(pages);
-        for (const name of entries) {
-          const entrypoint = compilation.entrypoints.get(name);
-          if (!entrypoint) throw new Error(`${NAME}: no entry point "${name}".`);
-          for (const chunk of entrypoint.chunks) {
-            for (const file of chunk.files) files.add(file);
-            for (const lazy of chunk.getAllAsyncChunks()) for (const file of lazy.files) files.add(file);
-          }
-        }
+        const files = new Set([...pages, ...entryFiles(compilation, entries, NAME)]);
         const listed = [...files].filter((file) => !file.endsWith(".map") && !exclude.some((pattern) => pattern.test(file))).sort();
         const hash = createHash("sha256");
         for (const file of listed) {

@@ -11,6 +11,7 @@
 const { readFileSync, writeFileSync } = require("node:fs");
 const path = require("node:path");
 const { Compilation, WebpackError } = require("webpack");
+const { entryFiles } = require("./entryFiles.cjs");
 
 const NAME = "ThemeTokensPlugin";
 const THEME_DATA = path.resolve(__dirname, "../src/panes/shared/lightTheme.data.ts");
@@ -44,15 +45,7 @@ class ThemeTokensPlugin {
     const themeKeys = new Set(Object.keys(webLightTheme));
     compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
       compilation.hooks.processAssets.tap({ name: NAME, stage: Compilation.PROCESS_ASSETS_STAGE_ANALYSE }, () => {
-        const files = new Set();
-        for (const name of this.options.entries) {
-          const entrypoint = compilation.entrypoints.get(name);
-          if (!entrypoint) throw new Error(`${NAME}: no entry point "${name}".`);
-          for (const chunk of entrypoint.chunks) {
-            for (const file of chunk.files) files.add(file);
-            for (const lazy of chunk.getAllAsyncChunks()) for (const file of lazy.files) files.add(file);
-          }
-        }
+        const files = entryFiles(compilation, this.options.entries, NAME);
         const used = new Set();
         for (const file of files) {
           if (!file.endsWith(".js")) continue;
