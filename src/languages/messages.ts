@@ -67,15 +67,33 @@ function fill(template: string, params: Readonly<Record<string, string | number>
   });
 }
 
+/** A value made on first use: an Intl formatter costs its locale's data, tens of milliseconds in a new pane. */
+function onFirstUse<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+/**
+ * Whether `locale` writes a small whole number exactly as `String` does, so the pane's first render
+ * needs no Intl.NumberFormat (its first use loads the locale's number data; docs/BENCHMARKS.md, Panes).
+ * True when the locale is one of a catalogue's own languages, which all write Latin digits and
+ * group no number below 10,000 ("min2"), with no numbering system asked for (-u-nu-).
+ */
+function writesLatinDigits(language: LanguageTag, locale: string): boolean {
+  const primary = (tag: string) => tag.toLowerCase().split("-")[0];
+  return !language.startsWith("qps-") && primary(locale) === primary(language) && !/-u(-\w+)*-nu-/i.test(locale);
+}
+
 /** Messages in `language` from its catalogue; `locale` is the user's own tag (e.g. "de-AT"), for Intl. */
 export function createMessages(language: LanguageTag, catalogue: Catalogue, locale?: string): Messages {
   const resolved = intlLocale(language, locale);
   // "min2" (Intl.NumberFormat v3): 3650 stays one word, as in a setting's limit; 12,000 is grouped.
-  const numbers = new Intl.NumberFormat(resolved, { useGrouping: "min2" } as unknown as Intl.NumberFormatOptions);
-  const plurals = new Intl.PluralRules(resolved);
-  const lists = new Intl.ListFormat(resolved, { type: "conjunction" });
-  const times = new Intl.DateTimeFormat(resolved, { dateStyle: "medium", timeStyle: "short" });
-  const number = (value: number) => numbers.format(value);
+  const numbers = onFirstUse(() => new Intl.NumberFormat(resolved, { useGrouping: "min2" } as unknown as Intl.NumberFormatOptions));
+  const plurals = onFirstUse(() => new Intl.PluralRules(resolved));
+  const lists = onFirstUse(() => new Intl.ListFormat(resolved, { type: "conjunction" }));
+  const times = onFirstUse(() => new Intl.DateTimeFormat(resolved, { dateStyle: "medium", timeStyle: "short" }));
+  const smallNumbersAsWritten = writesLatinDigits(language, resolved);
+  const number = (value: number) => (smallNumbersAsWritten && Number.isInteger(value) && (value > 0 || Object.is(value, 0)) && value < 10_000 ? String(value) : numbers().format(value));
   return {
     language,
     locale: resolved,
@@ -83,14 +101,14 @@ export function createMessages(language: LanguageTag, catalogue: Catalogue, loca
     text: (key, ...params) => fill(catalogue[key], params[0], number),
     count: (key, count, ...params) => {
       const forms: PluralForms = catalogue[key];
-      const form = forms[plurals.select(count) as keyof PluralForms] ?? forms.other;
+      const form = forms[plurals().select(count) as keyof PluralForms] ?? forms.other;
       return fill(form, { ...params[0], count }, number);
     },
     number,
-    list: (items) => lists.format(items),
+    list: (items) => lists().format(items),
     dateTime: (epochMs) => {
       const time = new Date(epochMs);
-      return Number.isNaN(time.getTime()) ? undefined : times.format(time);
+      return Number.isNaN(time.getTime()) ? undefined : times().format(time);
     },
   };
 }

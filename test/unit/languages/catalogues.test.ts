@@ -1,8 +1,10 @@
 /** Every catalogue is complete and consistent with English (docs/DESIGN.md §9). */
 import { en } from "../../../src/languages/catalogues/en";
 import type { PluralForms } from "../../../src/languages/messages";
-import { LANGUAGES } from "../../../src/languages/tags";
 import { pseudoText } from "../../../src/languages/pseudo";
+import fc from "fast-check";
+import { createMessages } from "../../../src/languages/messages";
+import { chooseLanguage, LANGUAGES } from "../../../src/languages/tags";
 import { CATALOGUES, messagesIn } from "./catalogues";
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? "").sort();
@@ -75,6 +77,28 @@ describe("plurals and numbers, in the user's locale", () => {
     const time = Date.UTC(2026, 0, 15, 9, 30);
     expect(messagesIn("ja", "ja-JP").dateTime(time)).toBe(new Intl.DateTimeFormat("ja-JP", { dateStyle: "medium", timeStyle: "short" }).format(time));
     expect(messagesIn("en").dateTime(Number.NaN)).toBeUndefined();
+  });
+});
+
+describe("numbers without Intl where they read the same", () => {
+  // The pane writes small whole numbers with String in its catalogues' own locales (no number data to load).
+  const locales = ["en", "en-US", "en-GB", "en-IN", "de-DE", "de-AT", "de-CH", "fr-FR", "fr-CA", "fr-CH", "es-ES", "es-MX", "pt-BR", "pt-PT", "it-IT", "it-CH", "nl-NL", "nl-BE", "ja-JP", "zh-CN", "zh-SG"];
+  const intl = (locale: string, value: number) => new Intl.NumberFormat(locale, { useGrouping: "min2" } as unknown as Intl.NumberFormatOptions).format(value);
+
+  it.each(locales)("%s writes every number as Intl.NumberFormat does", (locale) => {
+    const messages = createMessages(chooseLanguage(locale), CATALOGUES[chooseLanguage(locale)], locale);
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 9_999 }), fc.integer({ min: -1_000_000, max: 100_000_000 }), fc.double({ noNaN: true, min: -1e6, max: 1e6 })), (value) => {
+        expect(messages.number(value)).toBe(intl(messages.locale, value));
+      }),
+    );
+  });
+
+  it("leaves other digits and numbering systems to Intl", () => {
+    // Arabic falls back to the English catalogue, but its numbers keep the user's locale.
+    expect(createMessages("en", CATALOGUES.en, "ar-EG").number(42)).toBe(intl("ar-EG", 42));
+    expect(createMessages("en", CATALOGUES.en, "ar-EG").number(42)).not.toBe("42");
+    expect(createMessages("de", CATALOGUES.de, "de-DE-u-nu-arab").number(7)).toBe(intl("de-DE-u-nu-arab", 7));
   });
 });
 
