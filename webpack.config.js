@@ -6,6 +6,8 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { PrecachePlugin } = require("./scripts/precachePlugin.cjs");
 const { ThemeTokensPlugin } = require("./scripts/themeTokensPlugin.cjs");
+const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plugin");
+const MiniCssExtractPlugin = require("mini-css-extract-plugin");
 
 /** Microsoft supports Office.js only from its CDN; shipped pages load it from there. */
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -86,6 +88,25 @@ class OfficeJsScriptPlugin {
 const FLUENT_TOKENS_MODULE = /[\\/]@fluentui[\\/]tokens[\\/]lib$/;
 const FLUENT_TOKENS_STAND_IN = path.resolve(__dirname, "src/panes/shared/fluentTokens.ts");
 
+/**
+ * The Fluent components every pane renders first: their styles (precompiled Griffel rules) are
+ * extracted at build time into one stylesheet, griffel.css, which the pages link, instead of being
+ * carried in the first script and inserted rule by rule while it renders (docs/BENCHMARKS.md, initial
+ * JavaScript). Griffel's extraction writes one stylesheet for the whole build, so only these: the other
+ * components (the Spinner, the settings form's fields, the playground's) keep runtime insertion in the
+ * chunks that use them.
+ */
+const GRIFFEL_EXTRACTED = /[\\/]node_modules[\\/]@fluentui[\\/]react-(provider|button|text)[\\/]/;
+
+/**
+ * A light pane's theme is the page's own: Fluent's web light theme, cut to the tokens the panes use
+ * (src/panes/shared/lightTheme.json, scripts/make-light-theme.mjs), written into each pane page as CSS
+ * variables with Fluent's own createCSSRuleFromTheme. So it paints before any script runs and the
+ * first script carries no theme; a dark Outlook's theme still comes as a chunk, set on FluentProvider,
+ * which wins over these (src/panes/shared/paneTheme.ts).
+ */
+const LIGHT_THEME_CSS = require("@fluentui/react-components").createCSSRuleFromTheme(":root", require("./src/panes/shared/lightTheme.json"));
+
 const panes = {
   compose: "Tracking token: compose",
   read: "Tracking token: read",
@@ -101,6 +122,7 @@ module.exports = (_env, argv) => {
       template: "src/panes/shared/pane.html",
       chunks: [name],
       officeScript,
+      lightThemeCss: LIGHT_THEME_CSS,
       // The bundle needs window.Office to exist before it runs.
       scriptLoading: "defer",
       // Back to dist/ from the page's folder (playground/, playground/office-js/).
@@ -157,6 +179,8 @@ module.exports = (_env, argv) => {
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
+        { test: /\.js$/, include: GRIFFEL_EXTRACTED, use: GriffelCSSExtractionPlugin.loader },
+        { test: /\.css$/, use: [MiniCssExtractPlugin.loader, "css-loader"] },
         {
           oneOf: [
             // The handler's own entry (it has no issuer) and everything it imports, idb included.
@@ -173,6 +197,9 @@ module.exports = (_env, argv) => {
       ],
     },
     plugins: [
+      // Griffel sorts the extracted rules itself (by its style buckets), so mini-css-extract's order check across entries does not apply.
+      new MiniCssExtractPlugin({ filename: "[name].css", chunkFilename: "chunks/[name].[contenthash:8].css", ignoreOrder: true }),
+      new GriffelCSSExtractionPlugin(),
       new OfficeAddinsAllowedPlugin(),
       new webpack.NormalModuleReplacementPlugin(/^\.\/tokens\.js$/, (resolveData) => {
         if (FLUENT_TOKENS_MODULE.test(resolveData.context)) resolveData.request = FLUENT_TOKENS_STAND_IN;

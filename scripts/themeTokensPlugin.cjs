@@ -1,10 +1,11 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded by webpack.config.js, CommonJS */
 /**
- * The panes paint with src/panes/shared/lightTheme.data.ts: Fluent's web light theme cut down to the
- * tokens their scripts use (docs/BENCHMARKS.md, initial JavaScript). This plugin finds those tokens in
- * the built pane scripts, after minification: Fluent's components ship precompiled CSS
- * ("var(--colorNeutralForeground1)"), our own code names tokens as strings (tokenVar) or as properties
- * of Fluent's `tokens` (fluentTokens.ts). A token used but missing from the theme fails the build with
+ * The panes paint with src/panes/shared/lightTheme.json: Fluent's web light theme cut down to the
+ * tokens they use (docs/BENCHMARKS.md, initial JavaScript), written into the pane pages as CSS
+ * variables. This plugin finds those tokens in the built pane scripts and stylesheets, after
+ * minification: Fluent's components ship precompiled CSS ("var(--colorNeutralForeground1)", in the
+ * scripts or extracted into griffel.css), our own code names tokens as strings (tokenVar) or as
+ * properties of Fluent's `tokens` (fluentTokens.ts). A token used but missing from the theme fails the build with
  * what to run; with LIGHT_THEME_TOKENS_OUT=<file> it writes the names there instead (the generator,
  * scripts/make-light-theme.mjs, does that).
  */
@@ -14,7 +15,7 @@ const { Compilation, WebpackError } = require("webpack");
 const { entryFiles } = require("./entryFiles.cjs");
 
 const NAME = "ThemeTokensPlugin";
-const THEME_DATA = path.resolve(__dirname, "../src/panes/shared/lightTheme.data.ts");
+const THEME_DATA = path.resolve(__dirname, "../src/panes/shared/lightTheme.json");
 
 /** The token names of `themeKeys` that `code` refers to. */
 function tokensUsedBy(code, themeKeys) {
@@ -26,9 +27,9 @@ function tokensUsedBy(code, themeKeys) {
   return used;
 }
 
-/** The names lightTheme.data.ts holds (one `  name: value,` line each). */
+/** The token names lightTheme.json holds. */
 function lightThemeNames(file = THEME_DATA) {
-  return new Set([...readFileSync(file, "utf8").matchAll(/^ {2}([A-Za-z0-9]+): /gm)].map((m) => m[1]));
+  return new Set(Object.keys(JSON.parse(readFileSync(file, "utf8"))));
 }
 
 class ThemeTokensPlugin {
@@ -48,7 +49,7 @@ class ThemeTokensPlugin {
         const files = entryFiles(compilation, this.options.entries, NAME);
         const used = new Set();
         for (const file of files) {
-          if (!file.endsWith(".js")) continue;
+          if (!/\.(js|css)$/.test(file)) continue;
           for (const name of tokensUsedBy(compilation.getAsset(file).source.source().toString(), themeKeys)) used.add(name);
         }
         const out = process.env.LIGHT_THEME_TOKENS_OUT;
@@ -61,7 +62,7 @@ class ThemeTokensPlugin {
         if (missing.length > 0) {
           compilation.errors.push(
             new WebpackError(
-              `${NAME}: the panes use Fluent theme tokens that src/panes/shared/lightTheme.data.ts lacks (${missing.join(", ")}), so they would paint without them. Run: node scripts/make-light-theme.mjs`,
+              `${NAME}: the panes use Fluent theme tokens that src/panes/shared/lightTheme.json lacks (${missing.join(", ")}), so they would paint without them. Run: node scripts/make-light-theme.mjs`,
             ),
           );
         }

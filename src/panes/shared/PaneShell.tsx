@@ -10,7 +10,7 @@ import { useEffect } from "react";
 import type { ReactNode } from "react";
 import { LazyPaneMessage } from "./LazyPaneMessage";
 import { LazySpinner, preloadSpinner } from "./LazySpinner";
-import { lightTheme } from "./lightTheme.data";
+import { PAGE_THEME } from "./paneTheme";
 import { OfflineCopyNotice } from "./OfflineCopyNotice";
 import type { OfflineCopy } from "./offlineCopy";
 import { LanguageProvider, useMessages } from "./language";
@@ -19,7 +19,7 @@ import { officeProblemText } from "./officeReady";
 import type { OfficeProblem } from "./officeReady";
 
 export type PaneShellProps = {
-  /** The host's theme, from loadPaneTheme(hostTheme()). @default Fluent's web light theme, the tokens the panes use (lightTheme.data.ts) */
+  /** The host's theme, from loadPaneTheme(hostTheme()). @default the page's own light theme (paneTheme.ts) */
   theme?: Partial<Theme>;
   /** Where the page came from; given once the pane is up, so registering its service worker waits for that. */
   offlineCopy?: OfflineCopy;
@@ -29,7 +29,7 @@ export type PaneShellProps = {
 };
 
 /** The frame every pane renders in: Fluent's provider with the host's theme, in the user's language and its direction. */
-export function PaneShell({ theme = lightTheme, offlineCopy, messages, children }: PaneShellProps) {
+export function PaneShell({ theme = PAGE_THEME, offlineCopy, messages, children }: PaneShellProps) {
   useEffect(preloadSpinner, []);
   const shell = (
     <FluentProvider theme={theme} dir={messages?.dir ?? "ltr"} lang={messages?.locale} style={{ minHeight: "100vh", padding: 12, boxSizing: "border-box" }}>
