@@ -1,5 +1,6 @@
 /** The compose task pane: one click adds this message's tracking token to the subject. Renders only. */
-import { Button, Caption1, Title3 } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
+import { Caption1, Title3 } from "../shared/Typography";
 import { LazySpinner as Spinner } from "../shared/LazySpinner";
 import { Suspense, lazy, useEffect, useId, useRef } from "react";
 import type { CSSProperties, ReactNode } from "react";

@@ -1,5 +1,6 @@
 /** Which mode the next token will use (docs/DESIGN.md §3), shown before the user clicks and updated live. */
-import { Button, Caption1 } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
+import { Caption1 } from "../shared/Typography";
 import type { CSSProperties } from "react";
 import type { Connectivity } from "../../authority/ports";
 import { StatusBadge } from "../shared/StatusBadge";

@@ -1,5 +1,5 @@
 /** What the subject holds: no token, our tokens decoded part by part, and other marks left alone. */
-import { Body1, Caption1, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Caption1, Subtitle2 } from "../shared/Typography";
 import { useId } from "react";
 import type { CSSProperties } from "react";
 import type { FoundToken } from "../../core/types";

@@ -1,4 +1,4 @@
-import { Body1, Caption1, Subtitle1 } from "@fluentui/react-components";
+import { Body1, Caption1, Subtitle1 } from "../shared/Typography";
 import type { CSSProperties } from "react";
 import type { ForeignMark, NearMiss } from "../../core";
 import { describeForeignMark, describeNearMiss } from "../../languages/subjectMarks";

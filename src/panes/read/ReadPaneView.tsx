@@ -1,4 +1,4 @@
-import { Body1, Caption1, Subtitle1, Title3 } from "@fluentui/react-components";
+import { Body1, Caption1, Subtitle1, Title3 } from "../shared/Typography";
 import { LazyPaneMessage as PaneMessage, preloadPaneMessage } from "../shared/LazyPaneMessage";
 import { Suspense, lazy, useEffect } from "react";
 import type { CSSProperties } from "react";

@@ -1,4 +1,4 @@
-import { Subtitle2 } from "@fluentui/react-components";
+import { Subtitle2 } from "../shared/Typography";
 import type { SmartMatch } from "../../core";
 import { ActivitySummary } from "./ActivitySummary";
 import { OutlineCard } from "./OutlineCard";

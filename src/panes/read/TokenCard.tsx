@@ -1,4 +1,5 @@
-import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
+import { Body1, Caption1, Subtitle2 } from "../shared/Typography";
 import type { CSSProperties } from "react";
 import { ActivitySummary } from "./ActivitySummary";
 import { OutlineCard } from "./OutlineCard";

@@ -4,7 +4,8 @@
  * the pane's own flow (Tab order unchanged, no portal). State and the log: useClearHistory.ts;
  * this renders it and moves focus.
  */
-import { Button, Caption1, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { Caption1, Subtitle2 } from "./Typography";
 import { useEffect, useId, useRef } from "react";
 import type { CSSProperties } from "react";
 import type { ActivityLog } from "../../storage/ports";
