@@ -89,14 +89,14 @@ const FLUENT_TOKENS_MODULE = /[\\/]@fluentui[\\/]tokens[\\/]lib$/;
 const FLUENT_TOKENS_STAND_IN = path.resolve(__dirname, "src/panes/shared/fluentTokens.ts");
 
 /**
- * The Fluent components every pane renders first: their styles (precompiled Griffel rules) are
- * extracted at build time into one stylesheet, griffel.css, which the pages link, instead of being
- * carried in the first script and inserted rule by rule while it renders (docs/BENCHMARKS.md, initial
- * JavaScript). Griffel's extraction writes one stylesheet for the whole build, so only these: the other
- * components (the Spinner, the settings form's fields, the playground's) keep runtime insertion in the
- * chunks that use them.
+ * The Fluent components every pane renders first, its provider and Button (text is ours,
+ * src/panes/shared/Typography.tsx): their styles, precompiled Griffel rules, are extracted at build
+ * time into one stylesheet, griffel.css, which the pages link, instead of being carried in the first
+ * script and inserted rule by rule while it renders (docs/BENCHMARKS.md, initial JavaScript). Griffel's
+ * extraction writes one stylesheet for the whole build, so only these: the other components (the
+ * Spinner, the settings form's fields, the playground's) keep runtime insertion in the chunks that use them.
  */
-const GRIFFEL_EXTRACTED = /[\\/]node_modules[\\/]@fluentui[\\/]react-(provider|button|text)[\\/]/;
+const GRIFFEL_EXTRACTED = /[\\/]node_modules[\\/]@fluentui[\\/]react-(provider|button)[\\/]/;
 
 /**
  * A light pane's theme is the page's own: Fluent's web light theme, cut to the tokens the panes use
