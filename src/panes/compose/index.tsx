@@ -1,3 +1,5 @@
+// First: the catalogue starts downloading before the modules below evaluate (languageGuess.ts).
+import { guessedLanguage } from "../shared/languageGuess";
 import { openPaneRoot } from "../shared/paneRoot";
 import { ComposePane } from "./ComposePane";
 import { Notice } from "./Notice";
@@ -8,7 +10,7 @@ import type { OfficePorts } from "../../office/officePorts";
 import type { FirstReading } from "./useComposePane";
 import { followNumberingMode, modeKey } from "../shared/followNumberingMode";
 
-const pane = openPaneRoot(document.getElementById("root") as HTMLElement);
+const pane = openPaneRoot(document.getElementById("root") as HTMLElement, guessedLanguage);
 
 async function start(): Promise<void> {
   // Every fetch the first render needs starts here, then they are awaited together: the numbering's

@@ -1,3 +1,5 @@
+// First: the catalogue starts downloading before the modules below evaluate (languageGuess.ts).
+import { guessedLanguage } from "../shared/languageGuess";
 // Modules, not the barrels (why: compose/createPorts.ts).
 import { createOfficePorts } from "../../office/officePorts";
 import { OfficeUnavailable } from "../shared/PaneShell";
@@ -5,7 +7,7 @@ import { openPaneRoot } from "../shared/paneRoot";
 import { followNumberingMode, modeKey } from "../shared/followNumberingMode";
 import { ReadPane } from "./ReadPane";
 
-const pane = openPaneRoot(document.getElementById("root") as HTMLElement);
+const pane = openPaneRoot(document.getElementById("root") as HTMLElement, guessedLanguage);
 
 async function start(): Promise<void> {
   // Started before Office is ready and not awaited: the pane decodes the subject without this

@@ -13,7 +13,7 @@ import { browserOfflineCopy } from "./offlineCopy";
 import { PaneLoading, PaneShell } from "./PaneShell";
 import { markPaneStep } from "./paneMarks";
 import { loadPaneTheme } from "./paneTheme";
-import { paneLanguage } from "./paneLanguage";
+import type { PaneLanguage } from "./paneLanguage";
 
 export type PaneRoot = {
   /** Resolves true once Outlook is ready; else shows `unavailable(reason)` and resolves false. */
@@ -28,12 +28,11 @@ export type PaneRoot = {
  */
 export const LOADING_DELAY_MS = 150;
 
-export function openPaneRoot(element: HTMLElement): PaneRoot {
+/** `language`: the catalogue already on its way (languageGuess.ts). */
+export function openPaneRoot(element: HTMLElement, language: PaneLanguage): PaneRoot {
   const root = createRoot(element);
   // "Loading" has no words of its own: they arrive with the catalogue.
   let loading: ReturnType<typeof setTimeout> | undefined = setTimeout(() => root.render(<PaneShell><PaneLoading /></PaneShell>), LOADING_DELAY_MS);
-  // Guessed from the page's URL now, so the catalogue downloads while Office.js loads.
-  const language = paneLanguage(location.href, navigator.language);
   // Registered by the first full render (PaneShell), never before: it must not delay the pane.
   const offlineCopy = browserOfflineCopy();
   let theme: Promise<Partial<Theme> | undefined> = Promise.resolve(undefined);
