@@ -28,15 +28,17 @@ export function scriptSources(html) {
   return [...html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
-/**
- * Initial JavaScript of a pane page: every script its HTML loads, except Office.js (Microsoft's
- * CDN copy on shipped pages; the package's copy on playground pages), which is not part of our bundle.
- */
-export function initialJavaScript(distDir, page) {
+/** The stylesheets an HTML page links, in order, as written in their href attributes. */
+export function stylesheetSources(html) {
+  return [...html.matchAll(/<link\b(?=[^>]*\brel=(?:"stylesheet"|stylesheet\b))[^>]*?\bhref=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
+/** The files of ours among `sources` (relative to the page), with their sizes; Office.js and other hosts' files apart. */
+function pageFiles(distDir, page, sources) {
   const htmlFile = path.join(distDir, page);
   const ours = [];
   const excluded = [];
-  for (const src of scriptSources(readFileSync(htmlFile, "utf8"))) {
+  for (const src of sources(readFileSync(htmlFile, "utf8"))) {
     if (/^https?:\/\//.test(src) || /(^|\/)office\.js$/.test(src)) {
       excluded.push(src);
       continue;
@@ -46,6 +48,23 @@ export function initialJavaScript(distDir, page) {
     ours.push({ src, file, bytes: content.length, gzip: gzip(content) });
   }
   return { page, ours, excluded, bytes: ours.reduce((a, s) => a + s.bytes, 0), gzip: ours.reduce((a, s) => a + s.gzip, 0) };
+}
+
+/**
+ * Initial JavaScript of a pane page: every script its HTML loads, except Office.js (Microsoft's
+ * CDN copy on shipped pages; the package's copy on playground pages), which is not part of our bundle.
+ */
+export function initialJavaScript(distDir, page) {
+  return pageFiles(distDir, page, scriptSources);
+}
+
+/**
+ * The stylesheets a pane page links (griffel.css: the styles of Fluent's components it renders first,
+ * extracted from the script at build time). Reported beside the JavaScript, not budgeted: a stylesheet
+ * is parsed, not compiled and run, and it loads in parallel with the script.
+ */
+export function initialStylesheets(distDir, page) {
+  return pageFiles(distDir, page, stylesheetSources);
 }
 
 /** Every size budget against the build in `distDir`: [{ name, limit, gzip, met }]. */
@@ -68,6 +87,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   for (const row of rows) {
     const margin = row.limit - row.gzip;
     console.log(`${row.met ? "PASS" : "MISS"}  ${row.name.padEnd(20)} ${row.gzip.toLocaleString("en-US").padStart(8)} bytes gzipped, budget ${row.limit.toLocaleString("en-US")} (${Math.abs(margin).toLocaleString("en-US")} ${margin >= 0 ? "under" : "over"})`);
+  }
+  for (const page of PANE_PAGES) {
+    const css = initialStylesheets(distDir, page);
+    console.log(`      ${`${page.replace(/\.html$/, "")} initial CSS`.padEnd(20)} ${css.gzip.toLocaleString("en-US").padStart(8)} bytes gzipped (${css.ours.map((s) => s.src).join(", ") || "none"}; reported, not budgeted)`);
   }
   process.exit(rows.every((row) => row.met) ? 0 : 1);
 }
