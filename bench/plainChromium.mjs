@@ -189,7 +189,7 @@ function launchPipedChromium(chromiumPath, extraArgs) {
 async function loadWithoutDevTools(chromium, server, browserContextId, subject) {
   const report = server.expect(subject);
   const url = `${server.base}${OPEN_PATH}?to=${encodeURIComponent(subject.path)}`;
-  const { targetId } = await chromium.send("Target.createTarget", { url, browserContextId, width: 360, height: 800 });
+  const { targetId } = await chromium.send("Target.createTarget", { url, browserContextId });
   try {
     const { targetInfos } = await chromium.send("Target.getTargets");
     const target = targetInfos.find((t) => t.targetId === targetId);
