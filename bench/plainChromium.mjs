@@ -116,8 +116,17 @@ function launchPipedChromium(chromiumPath, extraArgs) {
   });
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr = (stderr + chunk).slice(-4000)));
-  const exited = new Promise((resolve) => child.once("exit", resolve));
   let gone = false;
+  const exited = new Promise((resolve) => {
+    child.once("exit", resolve);
+    // Not started at all (a wrong path): no exit follows.
+    child.once("error", (error) => {
+      gone = true;
+      stderr += `\n${error.message}`;
+      failAll(new Error(`Chromium (${chromiumPath}) could not start: ${error.message}`));
+      resolve();
+    });
+  });
   const calls = new Map();
   let nextId = 1;
   let buffered = "";
