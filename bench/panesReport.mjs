@@ -373,6 +373,8 @@ function templateSection(results, { markdownTable, ms, bytes, BUDGET }) {
     "  load, opened and closed; no page is ever attached, which each load checks). Office.js's CDN host is mapped",
     "  to a local HTTPS server with the stand-in (`--host-resolver-rules`); the server puts the probe first in the",
     "  `<head>` of the three pages, which are otherwise as built, and the probe sends its figures by `sendBeacon`.",
+    "  Each page opens from a blank page of the server, so its renderer is up before it navigates (as after",
+    "  playwright-core's `about:blank`); opened directly, starting a renderer would count in every load.",
     "  Cold contexts cannot block service workers here; the panes register theirs only once rendered, after the time taken.",
     "- **DevTools attached, as playwright-core and the browser tests measure**: playwright-core contexts (service",
     "  workers blocked when cold), the stand-in answered by request routing, the probe as an init script.",
