@@ -198,7 +198,10 @@ function launchPipedChromium(chromiumPath, extraArgs) {
 async function loadWithoutDevTools(chromium, server, browserContextId, subject) {
   const report = server.expect(subject);
   const url = `${server.base}${OPEN_PATH}?to=${encodeURIComponent(subject.path)}`;
-  const { targetId } = await chromium.send("Target.createTarget", { url, browserContextId });
+  // A window of its own, 360 wide like the playwright-core contexts' viewport (a size is refused
+  // without one, and --window-size gives a new context's window 500 × 713); the window's 800 in
+  // height keeps the browser's frame, so the page sees 360 × 713.
+  const { targetId } = await chromium.send("Target.createTarget", { url, browserContextId, newWindow: true, width: 360, height: 800 });
   try {
     const { targetInfos } = await chromium.send("Target.getTargets");
     const target = targetInfos.find((t) => t.targetId === targetId);
