@@ -10,7 +10,7 @@
  *     Office.js stand-in, cold and warm, in interleaved rounds (bench/sideBySide.mjs), twice: first
  *     with no DevTools in the page, as users' browsers run them (a Chromium of our own, driven at
  *     browser level only, bench/plainChromium.mjs; the 0.8× target is judged on these), then with
- *     DevTools attached, as playwright-core and pane-load.mjs measure (printed and written beside);
+ *     DevTools attached, as playwright-core and the browser tests measure (printed and written beside);
  *     and with --trace (on by default) one traced cold and warm load of each through playwright-core:
  *     where the main thread's time goes;
  *   - the panes on Microsoft's office.js, as Outlook on the web opens them: inside the playground
@@ -483,7 +483,7 @@ async function openDuringOutage(page) {
 /** The two ways the side-by-side loads run, in words. */
 const SIDE_BY_SIDE_MODES = {
   plain: "no DevTools in the page: as users' browsers run them",
-  devtools: "DevTools attached, as playwright-core and pane-load.mjs measure",
+  devtools: "DevTools attached, as playwright-core and the browser tests measure",
 };
 
 /** Medians per page and kind (all loads, and each round's), and each pane's ratio to the template. */
@@ -750,7 +750,7 @@ async function main() {
       },
     };
     const compared = comparison
-      ? { plain: sideBySide.plain && compareWithTemplate(sideBySide.plain, options), devtools: sideBySide.devtools && compareWithTemplate(sideBySide.devtools, options), modes: SIDE_BY_SIDE_MODES }
+      ? { plain: sideBySide.plain && compareWithTemplate(sideBySide.plain, options), devtools: sideBySide.devtools && compareWithTemplate(sideBySide.devtools, options) }
       : undefined;
     // The target is judged without DevTools when those loads ran; the other mode's figure stands beside it.
     const judged = compared && (compared.plain ? "plain" : "devtools");
