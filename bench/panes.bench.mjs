@@ -45,7 +45,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { buildAddIn, findChromium, launchBrowser, openPlayground, startHttpsServer } from "../test/e2e/browserKit.mjs";
-import { initialJavaScript, SIZE_BUDGETS, sizeBudgets } from "./budgets.mjs";
+import { initialJavaScript, initialStylesheets, SIZE_BUDGETS, sizeBudgets } from "./budgets.mjs";
 import { bundleComposition } from "./bundleComposition.mjs";
 import { renderSection } from "./panesReport.mjs";
 import { withoutDevTools } from "./plainChromium.mjs";
@@ -560,7 +560,7 @@ async function main() {
       if (shipped.ours.length === 0) throw new Error(`${pane}.html loads no script of ours.`);
       const analysis = { composition: bundleComposition(shipped.ours.at(-1).file) };
       const lazy = lazyChunks(outDir, shipped.ours.map((o) => o.file));
-      sizes[pane] = { shipped, analysis, lazy };
+      sizes[pane] = { shipped, analysis, lazy, stylesheets: initialStylesheets(outDir, `${pane}.html`) };
     }
     const sizeRows = sizeBudgets(outDir);
     const templateSize = comparison ? initialJavaScript(comparison.templateDir, "taskpane.html") : undefined;
