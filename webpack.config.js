@@ -122,7 +122,8 @@ module.exports = (_env, argv) => {
       template: "src/panes/shared/pane.html",
       chunks: [name],
       officeScript,
-      lightThemeCss: LIGHT_THEME_CSS,
+      // Only the panes paint with Fluent: the sign-in dialog and the hidden send handler page need no theme.
+      lightThemeCss: name in panes ? LIGHT_THEME_CSS : undefined,
       // The bundle needs window.Office to exist before it runs.
       scriptLoading: "defer",
       // Back to dist/ from the page's folder (playground/, playground/office-js/).

@@ -35,6 +35,12 @@ describe("the pane pages' light theme", () => {
       expect(page.lightThemeCss).toContain(`--colorNeutralForeground1: ${webLightTheme.colorNeutralForeground1};`);
     }
   });
+
+  it("is not in the pages without Fluent (the sign-in dialog, the send handler's page)", () => {
+    const others = buildConfig({}, { mode: "production" }).plugins.flatMap((plugin) => (plugin.userOptions?.filename?.match(/(commands|sign-in-dialog)\.html$/) ? [plugin.userOptions] : []));
+    expect(others.length).toBe(4);
+    for (const page of others) expect([page.filename, page.lightThemeCss]).toEqual([page.filename, undefined]);
+  });
 });
 
 describe("the build's token check", () => {
